@@ -1,0 +1,5 @@
+"""`python -m ragplan`."""
+
+from ragplan.cli import main
+
+main()

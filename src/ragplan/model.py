@@ -1,0 +1,171 @@
+"""The plan set as ragplan understands it: config, scale, themes, sections, actions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+def natural_key(ident: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for dotted ids: '1.2' < '1.10', '6.1' < '8.3', '1.4.1a' after '1.4.1'."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in _ID_PARTS.split(ident)
+        if part
+    )
+
+
+_ID_PARTS = re.compile(r"[.\s]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One level of the status scale, e.g. green: 'these actions have been completed'."""
+
+    key: str
+    label: str
+    meaning: str | None = None
+    done: bool = False
+    colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """The statuses an action may take, best first."""
+
+    statuses: tuple[Status, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.statuses]
+
+    @property
+    def done_keys(self) -> frozenset[str]:
+        return frozenset(s.key for s in self.statuses if s.done)
+
+    def lookup(self, value: str) -> str | None:
+        """The scale key for a written status, matched without regard to case."""
+        wanted = value.strip().casefold()
+        for status in self.statuses:
+            if status.key.casefold() == wanted:
+                return status.key
+        return None
+
+    def rank(self, key: str) -> int:
+        """0 for the best status; higher is worse."""
+        return self.keys.index(key)
+
+    def status(self, key: str) -> Status:
+        for status in self.statuses:
+            if status.key == key:
+                return status
+        raise KeyError(key)
+
+
+DEFAULT_SCALE = Scale(
+    (
+        Status("green", "Green", "these actions have been completed", True, "#00703c"),
+        Status(
+            "amber",
+            "Amber",
+            "progress has been made but further work is required",
+            False,
+            "#ffbf47",
+        ),
+        Status("red", "Red", "little or no progress has been made", False, "#d4351c"),
+    )
+)
+
+DEFAULT_MAX_FILE_SIZE_MB = 10
+DEFAULT_TITLE = "Action Plan"
+
+
+@dataclass(slots=True)
+class Config:
+    """The plan set's `ragplan.yaml`, or the defaults when it has none."""
+
+    title: str = DEFAULT_TITLE
+    organisation: str | None = None
+    as_of: date | None = None
+    scale: Scale = DEFAULT_SCALE
+    max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
+    file: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Action:
+    """One action. `line`/`column` locate its id; `rag` is a scale key once valid."""
+
+    id: str
+    summary: str
+    rag: str
+    lead_body: str | None
+    due: date | None
+    lead_officer: str | None
+    notes: str | None
+    carried_from: str | None
+    file: str
+    line: int
+    column: int
+    rag_line: int
+    rag_column: int
+    theme: Theme
+    section: Section | None
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    id: str
+    title: str | None
+    file: str
+    line: int
+    column: int
+    theme: Theme
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Theme:
+    """One theme file."""
+
+    id: str
+    title: str | None
+    lead_officer: str | None
+    file: str
+    line: int
+    column: int
+    sections: list[Section] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    def all_actions(self) -> Iterator[Action]:
+        """Actions directly under the theme, then each section's, as written."""
+        yield from self.actions
+        for section in self.sections:
+            yield from section.actions
+
+
+@dataclass(slots=True, eq=False)
+class PlanSet:
+    """Everything read from one plan folder."""
+
+    root: Path
+    config: Config
+    themes: list[Theme]
+
+    def actions(self) -> list[Action]:
+        """Every action, in natural id order."""
+        found = [a for theme in self.themes for a in theme.all_actions()]
+        found.sort(key=lambda a: natural_key(a.id))
+        return found
+
+    def sort(self) -> None:
+        """Put themes, sections and actions in natural id order."""
+        self.themes.sort(key=lambda t: natural_key(t.id))
+        for theme in self.themes:
+            theme.sections.sort(key=lambda s: natural_key(s.id))
+            theme.actions.sort(key=lambda a: natural_key(a.id))
+            for section in theme.sections:
+                section.actions.sort(key=lambda a: natural_key(a.id))

@@ -1,0 +1,28 @@
+"""A problem found in a plan file: where it is, how bad it is, which rule found it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, located by 1-based line and column in a file."""
+
+    file: str
+    line: int
+    column: int
+    level: Level
+    rule: str
+    message: str
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.level == "error" for p in problems)

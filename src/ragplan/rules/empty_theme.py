@@ -1,0 +1,17 @@
+"""A theme should hold at least one action."""
+
+from collections.abc import Iterator
+
+from ragplan.model import PlanSet
+from ragplan.problems import Level, Problem
+
+ID = "empty-theme"
+LEVEL: Level = "warning"
+
+
+def check(plan_set: PlanSet) -> Iterator[Problem]:
+    for theme in plan_set.themes:
+        if next(theme.all_actions(), None) is None:
+            yield Problem(
+                theme.file, theme.line, theme.column, LEVEL, ID, f"theme {theme.id} has no actions"
+            )

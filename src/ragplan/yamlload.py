@@ -1,0 +1,245 @@
+"""Parse YAML bytes into plain dicts, lists and strings that remember their positions.
+
+One pass over libyaml's event stream: no node tree is built or kept, no value is
+resolved to a Python type (the schema decides what each scalar means), anchors,
+aliases and tags are refused, and duplicate keys are reported with both lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+try:  # the libyaml C parser; the pure-Python one is a slow but correct fallback
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+# A scalar's position and whether it was written plain (unquoted): (line, column, plain).
+# Lines and columns are 1-based.
+ValueMark = tuple[int, int, bool]
+
+
+class YMap(dict[str, "YValue"]):
+    """A YAML mapping; `marks[key]` = (key line, key column, value mark)."""
+
+    __slots__ = ("line", "column", "marks")
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__()
+        self.line = line
+        self.column = column
+        self.marks: dict[str, tuple[int, int, ValueMark]] = {}
+
+
+class YList(list["YValue"]):
+    """A YAML sequence; `marks[i]` is the mark of item i."""
+
+    __slots__ = ("line", "column", "marks")
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__()
+        self.line = line
+        self.column = column
+        self.marks: list[ValueMark] = []
+
+
+YValue = YMap | YList | str | None
+
+
+@dataclass(slots=True)
+class RawProblem:
+    """A problem found while parsing, before the file's display name is known."""
+
+    line: int
+    column: int
+    rule: str
+    message: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The document of one file (None when empty) and what went wrong reading it."""
+
+    root: YValue
+    root_mark: ValueMark
+    problems: list[RawProblem] = field(default_factory=list)
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def decode_check(data: bytes) -> RawProblem | None:
+    """Say where the first byte that is not UTF-8 is, if there is one."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        pos = exc.start
+        line = data.count(b"\n", 0, pos) + 1
+        line_start = data.rfind(b"\n", 0, pos) + 1
+        column = len(data[line_start:pos].decode("utf-8", "replace")) + 1
+        return RawProblem(
+            line,
+            column,
+            "encoding",
+            f"byte 0x{data[pos]:02x} is not valid UTF-8; save the file as UTF-8",
+        )
+    return None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> RawProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem = exc.problem or "invalid YAML"
+    if "cannot start any token" in problem and b"\t" in data:
+        text = data.split(b"\n", line)[line - 1].decode("utf-8")
+        if text[column - 1 : column] == "\t":
+            return RawProblem(
+                line, column, "tabs", "a tab is used for indentation; YAML needs spaces"
+            )
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+        context_line = exc.context_mark.line + 1
+        problem = f"{problem} ({exc.context} at line {context_line})"
+    return RawProblem(line, column, "syntax", problem)
+
+
+def parse(data: bytes) -> Parsed:
+    """Parse one YAML document from UTF-8 bytes (a leading BOM is allowed)."""
+    if data.startswith(BOM):
+        data = data[3:]
+    bad = decode_check(data)
+    if bad is not None:
+        return Parsed(None, (1, 1, True), [bad])
+    problems: list[RawProblem] = []
+    try:
+        root, root_mark = _build(_Parser(data), problems)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_yaml_error(exc, data))
+        return Parsed(None, (1, 1, True), problems)
+    except yaml.YAMLError as exc:  # errors without a position, e.g. a reader error
+        problems.append(RawProblem(1, 1, "syntax", str(exc).splitlines()[0]))
+        return Parsed(None, (1, 1, True), problems)
+    return Parsed(root, root_mark, problems)
+
+
+def _build(parser: _Parser, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
+    """Turn the event stream into YMap/YList/str values in one loop.
+
+    `container` is the mapping or sequence being filled; for a mapping, `key` is
+    None while a key is awaited, else the key whose value comes next.
+    """
+    get_event: Any = parser.get_event
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = (
+        ev.ScalarEvent,
+        ev.MappingStartEvent,
+        ev.SequenceStartEvent,
+    )
+    stack: list[tuple[YMap | YList | None, str | None, tuple[int, int] | None]] = []
+    container: YMap | YList | None = None
+    key: str | None = None
+    key_pos: tuple[int, int] | None = None
+    root: YValue = None
+    root_mark: ValueMark = (1, 1, True)
+    documents = 0
+
+    while True:
+        event: Any = get_event()
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if event.anchor is not None:
+                problems.append(
+                    RawProblem(
+                        line,
+                        column,
+                        "anchors",
+                        f"YAML anchors (&{event.anchor}) are not allowed; write the value out",
+                    )
+                )
+            if event.tag is not None and not (kind is ScalarEvent and event.tag == "!"):
+                problems.append(
+                    RawProblem(line, column, "yaml-tag", f"YAML tags ({event.tag}) are not allowed")
+                )
+            value: Any
+            if kind is ScalarEvent:
+                value = event.value
+                plain = event.style == "" or event.style is None
+                if type(container) is YMap and key is None:
+                    if value in container:
+                        first = container.marks[value][0]
+                        problems.append(
+                            RawProblem(
+                                line,
+                                column,
+                                "duplicate-key",
+                                f"duplicate key '{value}' (first at line {first}); "
+                                "YAML would silently keep only the last",
+                            )
+                        )
+                        # Keep the first value and skip this one's.
+                        key, key_pos = _DUPLICATE, (line, column)
+                    else:
+                        key, key_pos = value, (line, column)
+                    continue
+                vmark: ValueMark = (line, column, plain)
+            else:
+                value = YMap(line, column) if kind is MappingStartEvent else YList(line, column)
+                vmark = (line, column, False)
+            if container is None:
+                root, root_mark = value, vmark
+            elif type(container) is YMap:
+                if key is None:  # a mapping or sequence used as a key
+                    problems.append(RawProblem(line, column, "syntax", "a key must be plain text"))
+                    key, key_pos = _DUPLICATE, (line, column)
+                elif key is not _DUPLICATE:
+                    assert key_pos is not None
+                    container[key] = value
+                    container.marks[key] = (key_pos[0], key_pos[1], vmark)
+                if type(value) is str:
+                    key = None
+            else:
+                assert isinstance(container, YList)
+                container.append(value)
+                container.marks.append(vmark)
+            if type(value) is not str:
+                stack.append((container, key, key_pos))
+                container, key, key_pos = value, None, None
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            container, key, key_pos = stack.pop()
+            if type(container) is YMap:
+                key = None
+        elif kind is ev.AliasEvent:
+            mark = event.start_mark
+            problems.append(
+                RawProblem(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "anchors",
+                    f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
+                )
+            )
+            if type(container) is YMap:
+                key = None if key is not None else _DUPLICATE
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents == 2:
+                mark = event.start_mark
+                problems.append(
+                    RawProblem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "syntax",
+                        "only one YAML document is allowed per file; remove the '---'",
+                    )
+                )
+        elif kind is ev.StreamEndEvent:
+            return root, root_mark
+
+
+# Marks a key whose value is skipped (a duplicate, or a key that was not text).
+_DUPLICATE = "\x00duplicate"

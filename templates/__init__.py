@@ -1,0 +1,1 @@
+"""The default report templates, installed inside the package as ragplan.templates."""
