@@ -195,6 +195,18 @@ def validate(
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+# Reports: summary, outstanding.
+
+
+# Ecosystem: init, schema.
+
+
+# Editing: set, carry-forward.
+
+
+# History: diff, history.
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
