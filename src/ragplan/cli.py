@@ -106,6 +106,16 @@ def main_options(
     Settings.color, Settings.quiet, Settings.verbose = color, quiet, verbose
 
 
+def resolve_plans(path: Path | None) -> Path:
+    """The plan folder a command works on: the one given, or the one discovered."""
+    from ragplan.load import display_path, find_plan_set
+
+    found = path if path is not None else find_plan_set()
+    if Settings.verbose:
+        typer.echo(f"ragplan: using the plan set in {display_path(found)}", err=True)
+    return found
+
+
 PlansArg = Annotated[
     Path | None,
     typer.Argument(
@@ -161,7 +171,7 @@ def validate(
         raise typer.BadParameter(
             f"use one of {', '.join(problem_format.FORMATS)}", param_hint="--format"
         )
-    result = run_validate(paths or [], max_file_size)
+    result = run_validate(paths or [resolve_plans(None)], max_file_size)
     failed = result.failed(strict)
     problems = result.problems
     if Settings.quiet and not strict:
