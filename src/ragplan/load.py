@@ -246,13 +246,14 @@ def _load_theme(path: Path, scale: Scale, limit_mb: int, problems: list[Problem]
     values = schema.check_record(schema.THEME, node, mark, "the theme", found)
     theme = None
     if values is not None:
+        id_line, id_col = _value_pos(node, "id", mark)
         theme = Theme(
             id=values.get("id") or "?",
             title=values.get("title"),
             lead_officer=values.get("lead_officer"),
             file=shown,
-            line=mark[0],
-            column=mark[1],
+            line=id_line,
+            column=id_col,
         )
         for sec_node, sec_mark in values.get("sections", ()):
             sec = schema.check_record(

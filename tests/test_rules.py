@@ -1,0 +1,144 @@
+"""Each validation rule, on its own: a small plan that breaks it, and where it is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_tree
+
+from ragplan.rules import RULES
+from ragplan.validate import validate
+
+GOOD_THEME = """\
+id: "1"
+title: Theme
+sections:
+  - id: "1.1"
+    actions:
+      - id: "1.1.1"
+        summary: Do the thing
+        rag: amber
+        notes: Underway
+"""
+
+# rule -> (files, expected (file, line, column), words the message must contain)
+CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]] = {
+    "file-size": (
+        {"ragplan.yaml": "max_file_size_mb: 1\n", "t.yaml": "id: '1'\n# " + "x" * 1_100_000},
+        ("t.yaml", 1, 1),
+        ["1 MB limit", "max_file_size_mb", "--max-file-size"],
+    ),
+    "encoding": ({"t.yaml": b'id: "1"\ntitle: caf\xe9\n'}, ("t.yaml", 2, 11), ["0xe9", "UTF-8"]),
+    "syntax": ({"t.yaml": 'id: "1"\ntitle: [open\n'}, ("t.yaml", 3, 1), ["expected"]),
+    "tabs": ({"t.yaml": 'id: "1"\nsections:\n\t- id: "1.1"\n'}, ("t.yaml", 3, 1), ["tab"]),
+    "duplicate-key": (
+        {"t.yaml": GOOD_THEME + "title: Again\n"},
+        ("t.yaml", 10, 1),
+        ["duplicate key 'title'", "first at line 2"],
+    ),
+    "anchors": (
+        {"t.yaml": GOOD_THEME.replace("title: Theme", "title: &t Theme")},
+        ("t.yaml", 2, 8),
+        ["anchors (&t)"],
+    ),
+    "yaml-tag": (
+        {"t.yaml": GOOD_THEME.replace("title: Theme", "title: !!python/name:os.system x")},
+        ("t.yaml", 2, 8),
+        ["tags", "not allowed"],
+    ),
+    "type": (
+        {"t.yaml": GOOD_THEME + 'actions: "none"\n'},
+        ("t.yaml", 10, 10),
+        ["'actions' in the theme must be a list", "not 'none'"],
+    ),
+    "unknown-key": (
+        {"t.yaml": GOOD_THEME.replace("        rag: amber", "        rag: amber\n        statsu: x")},
+        ("t.yaml", 9, 9),
+        ["unknown key 'statsu' in action 1.1.1"],
+    ),
+    "missing-field": (
+        {"t.yaml": GOOD_THEME.replace("        summary: Do the thing\n", "")},
+        ("t.yaml", 6, 9),
+        ["action 1.1.1 has no 'summary'"],
+    ),
+    "id-type": (
+        {"t.yaml": GOOD_THEME.replace('- id: "1.1"', "- id: 1.10")},
+        ("t.yaml", 4, 9),
+        ["read by YAML as a number", 'id: "1.10"'],
+    ),
+    "date": (
+        {"t.yaml": GOOD_THEME.replace("rag: amber", "rag: amber\n        due: 2010-02-30")},
+        ("t.yaml", 9, 14),
+        ["real date", "2010-02-30"],
+    ),
+    "scale": (
+        {"ragplan.yaml": "scale:\n  - key: done\n    done: true\n  - key: Done\n",
+         "t.yaml": GOOD_THEME.replace("rag: amber", "rag: done")},
+        ("ragplan.yaml", 4, 5),
+        ["'Done' is listed twice"],
+    ),
+    "unknown-status": (
+        {"t.yaml": GOOD_THEME.replace("rag: amber", "rag: purple")},
+        ("t.yaml", 8, 14),
+        ["'purple' is not in the scale", "green, amber, red"],
+    ),
+    "duplicate-id": (
+        {"t.yaml": GOOD_THEME,
+         "u.yaml": 'id: "1"\nactions:\n  - id: "1.2"\n    summary: x\n    rag: green\n'},
+        ("u.yaml", 1, 5),
+        ["id '1' is used twice", "plans/t.yaml:1"],
+    ),
+    "id-hierarchy": (
+        {"t.yaml": GOOD_THEME.replace('id: "1.1.1"', 'id: "2.1.1"')},
+        ("t.yaml", 6, 13),
+        ["'2.1.1' does not start with its section's id '1.1.'"],
+    ),
+    "missing-notes": (
+        {"t.yaml": GOOD_THEME.replace("        notes: Underway\n", "")},
+        ("t.yaml", 6, 13),
+        ["1.1.1 is amber but has no notes"],
+    ),
+    "empty-theme": ({"t.yaml": 'id: "1"\n'}, ("t.yaml", 1, 5), ["theme 1 has no actions"]),
+}
+
+
+def test_every_rule_has_a_case_and_documentation() -> None:
+    assert set(CASES) | {"symlink"} == set(RULES)
+    for rule in RULES.values():
+        assert rule.doc and "\n" not in rule.doc, rule.id
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule(rule: str, in_tmp: Path) -> None:
+    files, (file, line, column), words = CASES[rule]
+    write_tree(in_tmp / "plans", files)
+    problems = validate([in_tmp / "plans"]).problems
+    found = [p for p in problems if p.rule == rule]
+    assert len(found) == 1, problems
+    problem = found[0]
+    assert (problem.file, problem.line, problem.column) == (f"plans/{file}", line, column)
+    assert problem.level == RULES[rule].level
+    for word in words:
+        assert word in problem.message
+    # The case breaks only this rule (and what must follow from it).
+    assert {p.rule for p in problems} <= {rule, "empty-theme", "missing-field", "unknown-key"}
+
+
+def test_the_good_theme_breaks_no_rule(in_tmp: Path) -> None:
+    write_tree(in_tmp / "plans", {"t.yaml": GOOD_THEME})
+    assert validate([in_tmp / "plans"]).problems == []
+
+
+def test_symlink_out_of_the_plan_folder_is_refused(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"elsewhere/x.yaml": GOOD_THEME, "plans/ragplan.yaml": "title: T\n"})
+    (in_tmp / "plans" / "x.yaml").symlink_to(in_tmp / "elsewhere" / "x.yaml")
+    problems = validate([in_tmp / "plans"]).problems
+    assert [(p.file, p.rule) for p in problems] == [("plans/x.yaml", "symlink")]
+
+
+def test_symlink_inside_the_plan_folder_is_read(in_tmp: Path) -> None:
+    write_tree(in_tmp / "plans", {"real/x.yaml": GOOD_THEME})
+    (in_tmp / "plans" / "x.yaml").symlink_to(in_tmp / "plans" / "real" / "x.yaml")
+    result = validate([in_tmp / "plans"])
+    assert result.problems == [] and result.actions == 1
