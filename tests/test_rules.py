@@ -53,7 +53,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ["'actions' in the theme must be a list", "not 'none'"],
     ),
     "unknown-key": (
-        {"t.yaml": GOOD_THEME.replace("        rag: amber", "        rag: amber\n        statsu: x")},
+        {
+            "t.yaml": GOOD_THEME.replace(
+                "        rag: amber", "        rag: amber\n        statsu: x"
+            )
+        },
         ("t.yaml", 9, 9),
         ["unknown key 'statsu' in action 1.1.1"],
     ),
@@ -73,8 +77,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ["real date", "2010-02-30"],
     ),
     "scale": (
-        {"ragplan.yaml": "scale:\n  - key: done\n    done: true\n  - key: Done\n",
-         "t.yaml": GOOD_THEME.replace("rag: amber", "rag: done")},
+        {
+            "ragplan.yaml": "scale:\n  - key: done\n    done: true\n  - key: Done\n",
+            "t.yaml": GOOD_THEME.replace("rag: amber", "rag: done"),
+        },
         ("ragplan.yaml", 4, 5),
         ["'Done' is listed twice"],
     ),
@@ -84,8 +90,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ["'purple' is not in the scale", "green, amber, red"],
     ),
     "duplicate-id": (
-        {"t.yaml": GOOD_THEME,
-         "u.yaml": 'id: "1"\nactions:\n  - id: "1.2"\n    summary: x\n    rag: green\n'},
+        {
+            "t.yaml": GOOD_THEME,
+            "u.yaml": 'id: "1"\nactions:\n  - id: "1.2"\n    summary: x\n    rag: green\n',
+        },
         ("u.yaml", 1, 5),
         ["id '1' is used twice", "plans/t.yaml:1"],
     ),

@@ -186,13 +186,14 @@ def validate(
     if format == "json":
         typer.echo(problem_format.as_json(problems, failed))
     else:
+        colour = format == "standard" and use_colour()
         lines = {
             "parsable": lambda: problem_format.parsable(problems),
             "github": lambda: problem_format.github(problems),
-            "standard": lambda: problem_format.standard(problems, use_colour()),
+            "standard": lambda: problem_format.standard(problems, colour),
         }[format]()
         for line in lines:
-            typer.echo(line)
+            typer.echo(line, color=colour)  # click strips colour codes off a non-terminal
         if format == "standard" and not Settings.quiet:
             errors = sum(1 for p in result.problems if p.level == "error")
             warnings = len(result.problems) - errors

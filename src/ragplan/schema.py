@@ -217,7 +217,7 @@ def check_record(
         else:
             values[key] = converted
     for spec in record.fields:
-        if spec.required and values.get(spec.name) is None and spec.name not in invalid:
+        if spec.required and not values.get(spec.name) and spec.name not in invalid:
             out.append(
                 FieldProblem(
                     node.line,

@@ -11,7 +11,7 @@ LEVEL: Level = "warning"
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
     for theme in plan_set.themes:
-        if next(theme.all_actions(), None) is None:
+        if theme.id != "?" and next(theme.all_actions(), None) is None:
             yield Problem(
                 theme.file, theme.line, theme.column, LEVEL, ID, f"theme {theme.id} has no actions"
             )
