@@ -150,3 +150,9 @@ def test_symlink_inside_the_plan_folder_is_read(in_tmp: Path) -> None:
     (in_tmp / "plans" / "x.yaml").symlink_to(in_tmp / "plans" / "real" / "x.yaml")
     result = validate([in_tmp / "plans"])
     assert result.problems == [] and result.actions == 1
+
+
+def test_the_readme_documents_every_rule() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| `{rule.id}` | {rule.level} | {rule.doc} |" in readme, rule.id
