@@ -211,6 +211,66 @@ def validate(
 # Ecosystem: init, schema.
 
 
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="The folder for the new plan set. Example: ragplan init plans"),
+    ] = Path("plans"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite files that exist. Example: ragplan init --force plans"
+        ),
+    ] = False,
+    schemas_only: Annotated[
+        bool,
+        typer.Option(
+            "--schemas-only",
+            help="Only refresh the JSON Schemas in FOLDER/.schema/, e.g. after upgrading "
+            "ragplan. Example: ragplan init --schemas-only plans",
+        ),
+    ] = False,
+) -> None:
+    """Start a plan set: a commented ragplan.yaml, one theme file, and JSON Schemas.
+
+    Writes only inside FOLDER, refuses to overwrite files without --force, and
+    prints the pre-commit configuration and the next steps.
+
+    Example: ragplan init plans
+    """
+    from datetime import date
+
+    from ragplan.load import display_path
+    from ragplan.scaffold import init_plan_set, next_steps
+
+    written = init_plan_set(folder, date.today(), force, schemas_only)
+    if not Settings.quiet:
+        for path in written:
+            typer.echo(f"wrote {display_path(path)}")
+        if not schemas_only:
+            typer.echo("\n" + next_steps(folder))
+
+
+@app.command()
+def schema(
+    config: Annotated[
+        bool,
+        typer.Option(
+            "--config",
+            help="The schema of ragplan.yaml instead. Example: ragplan schema --config",
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
+
+    Example: ragplan schema > schema/ragplan-theme.schema.json
+    """
+    from ragplan.schema import json_schema_text
+
+    typer.echo(json_schema_text("config" if config else "theme"), nl=False)
+
+
 # Editing: set, carry-forward.
 
 
