@@ -78,6 +78,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -104,6 +105,8 @@ def main_options(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("use auto, always or never", param_hint="--color")
     Settings.color, Settings.quiet, Settings.verbose = color, quiet, verbose
+    # click strips colour codes from output that is not a terminal unless told otherwise.
+    ctx.color = {"always": True, "never": False}.get(color)
 
 
 def resolve_plans(path: Path | None) -> Path:
