@@ -82,7 +82,10 @@ def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit. Example: ragplan --version",
         ),
     ] = False,
     color: Annotated[
@@ -95,10 +98,20 @@ def main_options(
         ),
     ] = "auto",
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only problems and requested output.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only problems and requested output. Example: ragplan -q validate",
+        ),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Say which plan set is used, and more.")
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say which plan set is used, and more. Example: ragplan -v validate",
+        ),
     ] = False,
 ) -> None:
     """ragplan: plans as files, RAG reports from them."""
@@ -149,7 +162,12 @@ def validate(
             "parsable otherwise. Example: --format parsable",
         ),
     ] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Warnings fail too (exit 1). Example: ragplan validate --strict"
+        ),
+    ] = False,
     max_file_size: Annotated[
         int | None,
         typer.Option(
@@ -157,7 +175,7 @@ def validate(
             metavar="MB",
             min=1,
             help="Refuse plan files larger than this many megabytes "
-            "(default 10, or max_file_size_mb in ragplan.yaml).",
+            "(default 10, or max_file_size_mb in ragplan.yaml). Example: --max-file-size 50",
         ),
     ] = None,
 ) -> None:
@@ -218,7 +236,9 @@ def validate(
 def init(
     folder: Annotated[
         Path,
-        typer.Argument(help="The folder for the new plan set. Example: ragplan init plans"),
+        typer.Argument(
+            metavar="FOLDER", help="The folder for the new plan set. Example: ragplan init plans"
+        ),
     ] = Path("plans"),
     force: Annotated[
         bool,
