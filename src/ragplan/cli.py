@@ -78,10 +78,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit. Example: ragplan --version",
         ),
     ] = False,
     color: Annotated[
@@ -94,16 +98,28 @@ def main_options(
         ),
     ] = "auto",
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only problems and requested output.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only problems and requested output. Example: ragplan -q validate",
+        ),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Say which plan set is used, and more.")
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say which plan set is used, and more. Example: ragplan -v validate",
+        ),
     ] = False,
 ) -> None:
     """ragplan: plans as files, RAG reports from them."""
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("use auto, always or never", param_hint="--color")
     Settings.color, Settings.quiet, Settings.verbose = color, quiet, verbose
+    # click strips colour codes from output that is not a terminal unless told otherwise.
+    ctx.color = {"always": True, "never": False}.get(color)
 
 
 def resolve_plans(path: Path | None) -> Path:
@@ -146,7 +162,12 @@ def validate(
             "parsable otherwise. Example: --format parsable",
         ),
     ] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Warnings fail too (exit 1). Example: ragplan validate --strict"
+        ),
+    ] = False,
     max_file_size: Annotated[
         int | None,
         typer.Option(
@@ -154,7 +175,7 @@ def validate(
             metavar="MB",
             min=1,
             help="Refuse plan files larger than this many megabytes "
-            "(default 10, or max_file_size_mb in ragplan.yaml).",
+            "(default 10, or max_file_size_mb in ragplan.yaml). Example: --max-file-size 50",
         ),
     ] = None,
 ) -> None:
@@ -210,6 +231,68 @@ def validate(
 
 
 # Ecosystem: init, schema.
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER", help="The folder for the new plan set. Example: ragplan init plans"
+        ),
+    ] = Path("plans"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite files that exist. Example: ragplan init --force plans"
+        ),
+    ] = False,
+    schemas_only: Annotated[
+        bool,
+        typer.Option(
+            "--schemas-only",
+            help="Only refresh the JSON Schemas in FOLDER/.schema/, e.g. after upgrading "
+            "ragplan. Example: ragplan init --schemas-only plans",
+        ),
+    ] = False,
+) -> None:
+    """Start a plan set: a commented ragplan.yaml, one theme file, and JSON Schemas.
+
+    Writes only inside FOLDER, refuses to overwrite files without --force, and
+    prints the pre-commit configuration and the next steps.
+
+    Example: ragplan init plans
+    """
+    from datetime import date
+
+    from ragplan.load import display_path
+    from ragplan.scaffold import init_plan_set, next_steps
+
+    written = init_plan_set(folder, date.today(), force, schemas_only)
+    if not Settings.quiet:
+        for path in written:
+            typer.echo(f"wrote {display_path(path)}")
+        if not schemas_only:
+            typer.echo("\n" + next_steps(folder))
+
+
+@app.command()
+def schema(
+    config: Annotated[
+        bool,
+        typer.Option(
+            "--config",
+            help="The schema of ragplan.yaml instead. Example: ragplan schema --config",
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
+
+    Example: ragplan schema > schema/ragplan-theme.schema.json
+    """
+    from ragplan.schema import json_schema_text
+
+    typer.echo(json_schema_text("config" if config else "theme"), nl=False)
 
 
 # Editing: set, carry-forward.

@@ -398,3 +398,13 @@ def _record_schema(record: Record) -> dict[str, Any]:
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
+
+
+SCHEMA_FILES = {"theme": "ragplan-theme.schema.json", "config": "ragplan-config.schema.json"}
+
+
+def json_schema_text(record_name: str) -> str:
+    """The JSON Schema as published: the text of schema/ragplan-<record>.schema.json."""
+    import json
+
+    return json.dumps(json_schema(record_name), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,217 @@
+"""`ragplan init`: a new plan set with a commented ragplan.yaml, one theme file and the schemas.
+
+The JSON Schemas go into the plan folder itself (`.schema/`), so editors check
+the files offline, against the version of ragplan that wrote them, and nothing
+is written outside the folder the user named.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from ragplan.errors import WriteError
+from ragplan.files import atomic_write
+from ragplan.load import display_path
+from ragplan.schema import SCHEMA_FILES, json_schema_text
+
+SCHEMA_FOLDER = ".schema"
+THEME_FILE = "1-leadership-and-governance.yaml"
+
+_CONFIG = """\
+# yaml-language-server: $schema={schema}/ragplan-config.schema.json
+# ragplan.yaml: settings for the whole plan set. Every key is optional.
+# Each other *.yaml file in this folder is one theme of the plan.
+
+# The plan's title and who owns it, as reports name them.
+title: Improvement Plan
+organisation: Example Council
+
+# The date the statuses describe: reports say "By {month}".
+as_of: {as_of}
+
+# The status scale, best first. Actions give one of the keys in `rag`.
+# A status marked `done: true` counts as complete (never outstanding).
+# `meaning` is the sentence reports use; `colour` is "#rrggbb", quoted.
+scale:
+  - key: green
+    label: Green
+    meaning: these actions have been completed
+    done: true
+    colour: "#00703c"
+  - key: amber
+    label: Amber
+    meaning: progress has been made but further work is required
+    colour: "#ffbf47"
+  - key: red
+    label: Red
+    meaning: little or no progress has been made
+    colour: "#d4351c"
+
+# Plan files larger than this many megabytes are refused (default 10).
+max_file_size_mb: 10
+"""
+
+_THEME = """\
+# yaml-language-server: $schema={schema}/ragplan-theme.schema.json
+# One theme of the plan. Copy this file for each theme (2-....yaml, 3-....yaml).
+# Quote every id: unquoted, YAML reads 1.10 as the number 1.1.
+id: "1"
+title: Leadership and Governance
+lead_officer: Director of Children's Services
+
+# Sections group actions; a section id starts with the theme's id.
+sections:
+  - id: "1.1"
+    title: Board Reporting
+    actions:
+      # An action id starts with its section's id.
+      - id: "1.1.1"
+        lead_body: Example Council
+        summary: Report progress on the plan to the board every month.
+        due: {done_due}
+        lead_officer: Head of Performance
+        rag: green
+        notes: Monthly reports started in {month}.
+      - id: "1.1.2"
+        lead_body: Example Council / Partners
+        summary: Agree a shared performance framework with partners.
+        due: {later_due}
+        lead_officer: AD Performance
+        rag: amber
+        # Outstanding actions (not done) need notes: boards ask why.
+        notes: >-
+          A draft framework has been shared with partners; their comments
+          are due before the next board.
+
+# Actions directly under the theme, with no section.
+actions:
+  - id: "1.2"
+    summary: Train every team manager in the new case recording standards.
+    due: {overdue}
+    lead_officer: Workforce Development Manager
+    rag: red
+    notes: Training dates are not yet set; the trainer post is vacant.
+    # Where an action carried over from an earlier plan came from.
+    carried_from: Previous Improvement Plan ({previous})
+"""
+
+
+def starter_files(as_of: date) -> dict[str, str]:
+    """The files `ragplan init` writes, by path inside the plan folder."""
+    values = {
+        "schema": SCHEMA_FOLDER,
+        "as_of": as_of.isoformat(),
+        "month": f"{as_of:%B %Y}",
+        "done_due": as_of.isoformat(),
+        "later_due": (as_of + timedelta(days=91)).isoformat(),
+        "overdue": (as_of - timedelta(days=30)).isoformat(),
+        "previous": (as_of - timedelta(days=365)).isoformat(),
+    }
+    files = {
+        "ragplan.yaml": _CONFIG.format(**values),
+        THEME_FILE: _THEME.format(**values),
+    }
+    for record, name in SCHEMA_FILES.items():
+        files[f"{SCHEMA_FOLDER}/{name}"] = json_schema_text(record)
+    return files
+
+
+def init_plan_set(
+    folder: Path, as_of: date, force: bool = False, schemas_only: bool = False
+) -> list[Path]:
+    """Write a new plan set in `folder` and return the files written.
+
+    Refuses, before writing anything, when a file it would write exists and
+    `force` is not given. Writes nothing outside `folder`. With `schemas_only`,
+    (re)writes only the generated schemas, which are always safe to replace.
+    """
+    files = starter_files(as_of)
+    if schemas_only:
+        files = {k: v for k, v in files.items() if k.startswith(f"{SCHEMA_FOLDER}/")}
+        force = True
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"{display_path(folder)}: not a folder")
+    schema_folder = folder / SCHEMA_FOLDER
+    if schema_folder.is_symlink() or (schema_folder.exists() and not schema_folder.is_dir()):
+        raise WriteError(f"{display_path(schema_folder)}: not a folder inside the plan folder")
+    paths = [folder / name for name in files]
+    existing = [display_path(p) for p in paths if p.exists() or p.is_symlink()]
+    if existing and not force:
+        raise WriteError(
+            f"{', '.join(existing)} already {'exists' if len(existing) == 1 else 'exist'}; "
+            "use --force to overwrite"
+        )
+    try:
+        schema_folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create {display_path(schema_folder)}: {exc.strerror}") from None
+    for path, text in zip(paths, files.values(), strict=True):
+        atomic_write(path, text.encode("utf-8"))
+    return paths
+
+
+@dataclass(frozen=True, slots=True)
+class PreCommitHook:
+    """What `.pre-commit-config.yaml` needs to validate the plan set at `folder`."""
+
+    folder: str  # the plan folder, relative to the repository root
+
+    @property
+    def files_pattern(self) -> str:
+        if self.folder == ".":
+            return r"^[^/]+\.ya?ml$"
+        return rf"^{re.escape(self.folder)}/.*\.ya?ml$"
+
+    @property
+    def snippet(self) -> str:
+        pattern = self.files_pattern.replace("'", "''")
+        return (
+            "repos:\n"
+            "  - repo: local\n"
+            "    hooks:\n"
+            "      - id: ragplan-validate\n"
+            "        name: ragplan validate\n"
+            f"        entry: ragplan validate {shlex.quote(self.folder)}\n"
+            "        language: system\n"
+            f"        files: '{pattern}'\n"
+            "        pass_filenames: false\n"
+        )
+
+
+def pre_commit_hook(folder: Path) -> PreCommitHook:
+    """The hook for `folder`, with paths relative to the git repository holding it."""
+    absolute = Path(os.path.abspath(folder))
+    root = next((p for p in (absolute, *absolute.parents) if (p / ".git").exists()), Path.cwd())
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        relative = display_path(folder)
+    return PreCommitHook(relative)
+
+
+def next_steps(folder: Path) -> str:
+    """What to do after `ragplan init`, with the pre-commit snippet for this plan folder."""
+    shown = display_path(folder)
+    arg = shlex.quote(shown)
+    hook = pre_commit_hook(folder)
+    snippet = "".join(f"    {line}\n" for line in hook.snippet.splitlines())
+    return (
+        "Next steps:\n"
+        f"  1. Edit {shown}/ragplan.yaml and {shown}/{THEME_FILE};\n"
+        "     copy the theme file for each theme of your plan.\n"
+        f"  2. Check the plan set:  ragplan validate {arg}\n"
+        f"  3. Report on it:        ragplan summary {arg}\n"
+        "  4. Check every commit: add this to .pre-commit-config.yaml at the root\n"
+        "     of your repository, then run `pre-commit install`:\n\n"
+        f"{snippet}\n"
+        "  5. Check every pull request: run `ragplan validate` in CI; under GitHub\n"
+        "     Actions problems show as annotations on the pull request.\n"
+        f"Editors with the YAML language server check the files as you type, against\n"
+        f"the schemas in {shown}/{SCHEMA_FOLDER}/ (refresh them after upgrading ragplan\n"
+        "with `ragplan init --schemas-only`)."
+    )

@@ -1,0 +1,106 @@
+"""Conventions every command follows: --version, completion, -q, --color, CI output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_tree
+
+from ragplan import __version__
+from ragplan.cli import Settings, use_colour
+
+BROKEN = {"plans/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: purple\n'}
+
+
+def test_version() -> None:
+    run = run_cli("--version")
+    assert (run.code, run.out) == (0, f"ragplan {__version__}\n")
+
+
+def test_shell_completion_can_be_installed() -> None:
+    out = run_cli("--help").out
+    assert "--install-completion" in out
+    assert "--show-completion" in out
+
+
+def test_validate_chooses_github_annotations_under_github_actions(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(in_tmp, BROKEN)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = run_cli("validate")
+    assert run.code == 1
+    assert run.out.startswith("::error file=plans/1.yaml,line=5,col=10,title=unknown-status::")
+
+
+def test_validate_is_parsable_outside_github_actions_when_piped(in_tmp: Path) -> None:
+    write_tree(in_tmp, BROKEN)
+    run = run_cli("validate")
+    assert run.out.startswith("plans/1.yaml:5:10: [error] ")
+
+
+@pytest.mark.parametrize("value", ["auto", "always", "never"])
+def test_color_accepts_its_three_values(value: str) -> None:
+    assert run_cli("--color", value, "schema").code == 0
+    assert Settings.color == value
+
+
+def test_color_rejects_other_values() -> None:
+    run = run_cli("--color", "sometimes", "schema")
+    assert run.code == 2
+    assert "auto, always or never" in run.err
+
+
+@pytest.mark.parametrize(
+    ("color", "no_color", "expected"),
+    [("always", "1", True), ("never", "", False), ("auto", "1", False), ("auto", "", False)],
+)
+def test_use_colour(
+    color: str, no_color: str, expected: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Settings, "color", color)
+    monkeypatch.setenv("NO_COLOR", no_color)
+
+    class NotATerminal:
+        def isatty(self) -> bool:
+            return False
+
+    assert use_colour(NotATerminal()) is expected
+
+
+def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(Settings, "color", "auto")
+    assert use_colour(Terminal()) is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert use_colour(Terminal()) is False
+
+
+def test_color_always_colours_validate_output(in_tmp: Path) -> None:
+    write_tree(in_tmp, BROKEN)
+    plain = run_cli("--color", "never", "validate", "--format", "standard")
+    coloured = run_cli("--color", "always", "validate", "--format", "standard")
+    assert "\033[" not in plain.out
+    assert "\033[31m" in coloured.out
+
+
+@pytest.mark.parametrize("quiet", ["-q", "--quiet"])
+def test_quiet_keeps_errors_and_drops_the_rest(quiet: str, in_tmp: Path) -> None:
+    write_tree(
+        in_tmp,
+        {
+            **BROKEN,
+            "plans/2.yaml": 'id: "2"\nactions:\n  - id: "2.1"\n    summary: S\n    rag: red\n',
+        },
+    )
+    loud = run_cli("validate", "--format", "standard")
+    assert "missing-notes" in loud.out and "actions:" in loud.out
+    run = run_cli(quiet, "validate", "--format", "standard")
+    assert run.code == 1
+    assert "unknown-status" in run.out
+    assert "missing-notes" not in run.out
+    assert "actions:" not in run.out, "no summary line when quiet"

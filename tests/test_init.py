@@ -1,0 +1,177 @@
+"""`ragplan init`: a plan set that validates cleanly, written only inside its folder."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import run_cli, write_tree
+
+from ragplan import schema
+from ragplan.scaffold import (
+    SCHEMA_FOLDER,
+    THEME_FILE,
+    PreCommitHook,
+    init_plan_set,
+    pre_commit_hook,
+    starter_files,
+)
+from ragplan.validate import validate
+
+AS_OF = date(2010, 9, 20)
+
+
+def _tree(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) -> None:
+    run = run_cli("init")
+    assert run.code == 0, run.err
+    assert _tree(in_tmp) == {
+        "plans/ragplan.yaml",
+        f"plans/{THEME_FILE}",
+        f"plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
+        f"plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
+    }
+    result = validate([in_tmp / "plans"])
+    assert result.problems == []
+    assert result.actions == 3
+    assert run_cli("validate", "--strict").code == 0
+
+
+def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"README.md": "mine\n"})
+    assert run_cli("init", "deep/plan-set").code == 0
+    assert _tree(in_tmp) == {"README.md"} | {f"deep/plan-set/{n}" for n in starter_files(AS_OF)}
+
+
+def test_init_prints_what_it_wrote_the_pre_commit_snippet_and_next_steps(in_tmp: Path) -> None:
+    run = run_cli("init", "my-plans")
+    lines = run.out.splitlines()
+    assert lines[:4] == [
+        "wrote my-plans/ragplan.yaml",
+        f"wrote my-plans/{THEME_FILE}",
+        f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
+        f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
+    ]
+    assert "Next steps:" in lines
+    assert "  2. Check the plan set:  ragplan validate my-plans" in lines
+    assert textwrap.indent(PreCommitHook("my-plans").snippet, "    ") in run.out
+    assert "entry: ragplan validate my-plans" in run.out
+
+
+def test_quiet_init_prints_nothing(in_tmp: Path) -> None:
+    run = run_cli("-q", "init")
+    assert (run.code, run.out) == (0, "")
+    assert (in_tmp / "plans" / "ragplan.yaml").is_file()
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"plans/ragplan.yaml": "title: Mine\n"})
+    run = run_cli("init")
+    assert run.code == 1
+    assert run.err == (
+        "ragplan: error: plans/ragplan.yaml already exists; use --force to overwrite\n"
+    )
+    assert _tree(in_tmp) == {"plans/ragplan.yaml"}
+    assert (in_tmp / "plans" / "ragplan.yaml").read_text() == "title: Mine\n"
+
+
+def test_init_force_overwrites(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"plans/ragplan.yaml": "title: Mine\n"})
+    assert run_cli("init", "--force").code == 0
+    assert (in_tmp / "plans" / "ragplan.yaml").read_text().startswith("# yaml-language-server")
+
+
+def test_init_schemas_only_refreshes_the_schemas_and_keeps_the_plans(in_tmp: Path) -> None:
+    assert run_cli("init").code == 0
+    stale = in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-theme.schema.json"
+    stale.write_text("{}")
+    (in_tmp / "plans" / "ragplan.yaml").write_text("title: Mine\n")
+    run = run_cli("init", "--schemas-only")
+    assert run.code == 0
+    assert stale.read_text() == schema.json_schema_text("theme")
+    assert (in_tmp / "plans" / "ragplan.yaml").read_text() == "title: Mine\n"
+    assert "Next steps" not in run.out
+
+
+def test_init_on_a_file_is_an_error(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"plans": "not a folder"})
+    run = run_cli("init")
+    assert (run.code, run.err) == (1, "ragplan: error: plans: not a folder\n")
+
+
+def test_init_does_not_follow_a_schema_folder_symlink_out_of_the_plan_folder(
+    in_tmp: Path,
+) -> None:
+    (in_tmp / "elsewhere").mkdir()
+    (in_tmp / "plans").mkdir()
+    (in_tmp / "plans" / SCHEMA_FOLDER).symlink_to(in_tmp / "elsewhere")
+    assert run_cli("init", "--force").code == 1
+    assert list((in_tmp / "elsewhere").iterdir()) == []
+
+
+def test_starter_files_show_every_field_of_the_format() -> None:
+    files = starter_files(AS_OF)
+    theme = files[THEME_FILE]
+    config = files["ragplan.yaml"]
+    for record, text in [
+        (schema.THEME, theme),
+        (schema.SECTION, theme),
+        (schema.ACTION, theme),
+        (schema.CONFIG, config),
+        (schema.STATUS, config),
+    ]:
+        for field in record.fields:
+            assert re.search(rf"^\s*(- )?{field.name}:", text, re.M), (record.name, field.name)
+
+
+def test_starter_files_point_editors_at_the_schemas_they_come_with(tmp_path: Path) -> None:
+    paths = init_plan_set(tmp_path, AS_OF)
+    for path in paths:
+        if path.suffix == ".yaml":
+            first = path.read_text().splitlines()[0]
+            target = first.removeprefix("# yaml-language-server: $schema=")
+            assert target != first
+            assert (path.parent / target).is_file()
+            assert not target.startswith(".."), "relative to the file, inside the folder"
+
+
+def test_starter_config_uses_the_date_given() -> None:
+    config = yaml.safe_load(starter_files(AS_OF)["ragplan.yaml"])
+    assert config["as_of"] == AS_OF
+    assert "September 2010" in starter_files(AS_OF)["ragplan.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "matches", "ignores"),
+    [
+        (
+            "plans",
+            ["plans/1.yaml", "plans/ragplan.yaml", "plans/x.yml"],
+            ["other/1.yaml", "myplans/1.yaml", "plans/.schema/t.json", "plans.yaml"],
+        ),
+        ("docs/my plans", ["docs/my plans/1.yaml"], ["my plans/1.yaml", "docs/my plansx/1.yaml"]),
+        (".", ["1.yaml", "ragplan.yml"], ["sub/1.yaml", "README.md"]),
+    ],
+)
+def test_printed_hook_pattern_matches_the_plan_folder_only(
+    folder: str, matches: list[str], ignores: list[str]
+) -> None:
+    hook = yaml.safe_load(PreCommitHook(folder).snippet)["repos"][0]["hooks"][0]
+    assert hook["pass_filenames"] is False
+    for path in matches:
+        assert re.search(hook["files"], path), path
+    for path in ignores:
+        assert not re.search(hook["files"], path), path
+
+
+def test_hook_paths_are_relative_to_the_git_repository(in_tmp: Path) -> None:
+    write_tree(in_tmp, {"repo/.git/HEAD": "ref: refs/heads/main\n"})
+    assert pre_commit_hook(in_tmp / "repo" / "team" / "plans").folder == "team/plans"
+    assert pre_commit_hook(in_tmp / "repo").folder == "."
