@@ -214,7 +214,7 @@ def validate(
             "standard": lambda: problem_format.standard(problems, colour),
         }[format]()
         for line in lines:
-            typer.echo(line, color=colour)  # click strips colour codes off a non-terminal
+            typer.echo(line)
         if format == "standard" and not Settings.quiet:
             errors = sum(1 for p in result.problems if p.level == "error")
             warnings = len(result.problems) - errors
