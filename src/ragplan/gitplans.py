@@ -98,9 +98,8 @@ class Repository:
 
     def close(self) -> None:
         if self._batch is not None:
-            assert self._batch.stdin is not None
-            self._batch.stdin.close()
-            self._batch.wait()
+            with self._batch:  # closes both pipes and waits for git to exit
+                pass
             self._batch = None
 
     @property
