@@ -283,3 +283,18 @@ def test_symlink_to_a_file_beside_it_is_followed(in_tmp: Path) -> None:
     repo.commit({}, tag="v1")
     message = _one_line_error(["diff", "v1", "plans"])
     assert "v1:plans/one.yaml:1:1: is a symlink to a file outside the plan folder" in message
+
+
+def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> None:
+    from ragplan.history_format import render_diff
+
+    drawn = render_diff(plan_diff(Path("plans"), "v1", "v2"), "text", width=120, colour=False)
+    assert "┃ Id  ┃ Change     ┃ Status" in drawn
+    assert "│ 1.1 │ ↑ improved │ Amber → Green │" in drawn
+    assert "\x1b[" not in drawn  # no colour codes unless asked
+
+
+def test_unknown_format_is_a_usage_error(repo: GitRepo) -> None:
+    run = run_cli("diff", "v1", "plans", "--format", "pdf")
+    assert run.code == 2
+    assert "use one of text, md, html, json" in run.err

@@ -8,6 +8,7 @@ finds the repository, and `history` runs one `git for-each-ref` or `git log`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import subprocess
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ragplan.errors import GitError
 from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set_from_bytes
 from ragplan.model import PlanSet
 from ragplan.problems import Problem, has_errors
+from ragplan.yamlload import parse
 
 _FILE_MODES = (b"100644", b"100755")
 _SYMLINK_MODE = b"120000"
@@ -84,6 +86,8 @@ class Repository:
             raise GitError(f"{display_path(plans)}: git cannot read a path with a line break")
         self._batch: subprocess.Popen[bytes] | None = None
         self._blobs: dict[str, bytes] = {}
+        # Files unchanged between revisions are parsed once; the parse is only read after.
+        self._parse = functools.lru_cache(maxsize=1024)(parse)
 
     def __enter__(self) -> Repository:
         return self
@@ -192,7 +196,7 @@ class Repository:
             for name, oid in sorted(files.items())
             if is_plan_file(Path(name))
         ]
-        loaded = load_plan_set_from_bytes(self.plans, config, themes)
+        loaded = load_plan_set_from_bytes(self.plans, config, themes, parse_yaml=self._parse)
         problems += loaded.problems + rules.check_plan_set(loaded.plan_set)
         if has_errors(problems):
             errors = sorted((p for p in problems if p.level == "error"), key=lambda p: p.sort_key)

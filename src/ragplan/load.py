@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ from ragplan.model import (
     Theme,
 )
 from ragplan.problems import Problem
-from ragplan.yamlload import ValueMark, YMap, YValue, parse
+from ragplan.yamlload import Parsed, ValueMark, YMap, YValue, parse
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -102,11 +102,13 @@ def load_plan_set_from_bytes(
     config_file: tuple[str, bytes] | None,
     theme_files: list[tuple[str, bytes]],
     max_file_size_mb: int | None = None,
+    parse_yaml: Callable[[bytes], Parsed] = parse,
 ) -> Loaded:
     """Build a plan set from files already read, e.g. from a git revision.
 
     Each file is (the name messages show, its bytes); `root` is the plan folder
     the files belong to. Problems are those `load_plan_set` would report.
+    `parse_yaml` may be a cached `yamlload.parse`, for files read many times.
     """
     problems: list[Problem] = []
     with _collector_paused():
@@ -114,11 +116,12 @@ def load_plan_set_from_bytes(
         if config_file is not None:
             shown, data = config_file
             limit = max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB
-            config = _build_config(shown, _parse_within(shown, data, limit, problems), problems)
+            read = _parse_within(shown, data, limit, problems, parse_yaml)
+            config = _build_config(shown, read, problems)
         limit = max_file_size_mb or config.max_file_size_mb
         themes = []
         for shown, data in theme_files:
-            read = _parse_within(shown, data, limit, problems)
+            read = _parse_within(shown, data, limit, problems, parse_yaml)
             theme = _build_theme(shown, read, config.scale, problems)
             if theme is not None:
                 themes.append(theme)
@@ -182,8 +185,10 @@ def _too_big(shown: str, size: int, limit_mb: int, problems: list[Problem]) -> b
     return True
 
 
-def _parse(shown: str, data: bytes, problems: list[Problem]) -> tuple[YValue, ValueMark] | None:
-    parsed = parse(data)
+def _parse(
+    shown: str, data: bytes, problems: list[Problem], parse_yaml: Callable[[bytes], Parsed] = parse
+) -> tuple[YValue, ValueMark] | None:
+    parsed = parse_yaml(data)
     for raw in parsed.problems:
         problems.append(Problem(shown, raw.line, raw.column, "error", raw.rule, raw.message))
     if parsed.root is None and parsed.problems:
@@ -192,11 +197,15 @@ def _parse(shown: str, data: bytes, problems: list[Problem]) -> tuple[YValue, Va
 
 
 def _parse_within(
-    shown: str, data: bytes, limit_mb: int, problems: list[Problem]
+    shown: str,
+    data: bytes,
+    limit_mb: int,
+    problems: list[Problem],
+    parse_yaml: Callable[[bytes], Parsed],
 ) -> tuple[YValue, ValueMark] | None:
     if _too_big(shown, len(data), limit_mb, problems):
         return None
-    return _parse(shown, data, problems)
+    return _parse(shown, data, problems, parse_yaml)
 
 
 def _emit(shown: str, found: list[schema.FieldProblem], problems: list[Problem]) -> None:
