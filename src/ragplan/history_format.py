@@ -310,6 +310,18 @@ _GREY = "#505a5f"
 _CHART = {"width": 640, "height": 280, "left": 48, "right": 120, "top": 16, "bottom": 48}
 
 
+def _labelled(count: int, step: float, room: float = 72.0) -> list[int]:
+    """Which points get their revision written under them: evenly spaced, never
+    closer than `room` pixels, always the first and the last."""
+    every = max(1, int(-(-room // step))) if step else 1
+    chosen = list(range(0, count, every))
+    if chosen[-1] != count - 1:
+        if (count - 1 - chosen[-1]) * step < room:
+            chosen.pop()
+        chosen.append(count - 1)
+    return chosen
+
+
 def trend_svg(found: History) -> str:
     """An inline SVG line chart of the counts per status at each point, oldest on the left."""
     esc = html.escape
@@ -338,13 +350,11 @@ def trend_svg(found: History) -> str:
         f'<text x="{c["left"] - 6}" y="{c["top"] + 4}" text-anchor="end">{top}</text>',
         f'<text x="{c["left"] - 6}" y="{bottom + 4}" text-anchor="end">0</text>',
     ]
-    every = max(1, len(points) // 12)  # label at most about a dozen revisions
-    for i, point in enumerate(points):
-        if i % every == 0 or i == len(points) - 1:
-            parts.append(
-                f'<text x="{x(i):.1f}" y="{bottom + 16}" text-anchor="middle">'
-                f"{esc(point.rev)}</text>"
-            )
+    for i in _labelled(len(points), step):
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{bottom + 16}" text-anchor="middle">'
+            f"{esc(points[i].rev)}</text>"
+        )
     for n, status in enumerate(found.statuses):
         colour = esc(status.colour or _GREY)
         spots = [(x(i), y(p.counts.get(status.key, 0)), p) for i, p in enumerate(points)]
