@@ -173,3 +173,11 @@ def test_chart_labels_keep_first_and_last_and_never_overlap(count: int, step: fl
     chosen = _labelled(count, step)
     assert chosen[0] == 0 and chosen[-1] == count - 1
     assert all((b - a) * step >= 72 for a, b in zip(chosen, chosen[1:], strict=False))
+
+
+def test_tags_on_trees_are_skipped_and_branch_names_do_not_shadow_tags(repo: GitRepo) -> None:
+    repo.git("tag", "a-tree", "HEAD^{tree}")
+    repo.git("branch", "board-jan", "HEAD")  # same name as a tag, on another commit
+    data = json.loads(run_cli("history", "plans", "-f", "json").out)
+    assert [(p["rev"], p["total"]) for p in data["points"]] == [("board-jan", 2), ("board-feb", 2)]
+    assert data["points"][0]["counts"] == {"green": 0, "amber": 1, "red": 1}

@@ -118,26 +118,31 @@ class Repository:
     def _revision(self, name: str, spec: str) -> Revision:
         if not spec or "\n" in spec:
             raise GitError(f"'{name}' is not a revision name")
+        found = self._commit(spec)
+        if found == "ambiguous":
+            raise GitError(f"{name}: ambiguous revision; use a longer hash or a full name")
+        if isinstance(found, str):
+            raise GitError(f"{name}: unknown revision (not a tag, branch or commit here)")
+        return Revision(name, *found)
+
+    def _commit(self, spec: str) -> tuple[str, datetime] | str:
+        """The commit id and date `spec` peels to, or git's word for why there is none."""
         found = self._object(f"{spec}^{{commit}}")
         if isinstance(found, str):
-            if found == "ambiguous":
-                raise GitError(f"{name}: ambiguous revision; use a longer hash or a full name")
-            raise GitError(f"{name}: unknown revision (not a tag, branch or commit here)")
-        oid, _, data = found
-        return Revision(name, oid, _committer_time(data))
+            return found
+        return found[0], _committer_time(found[2])
 
     def tags(self) -> list[Revision]:
         """Every tag that names a commit, oldest commit first."""
-        names = _git(
-            ["for-each-ref", "--sort=creatordate", "--format=%(refname:short)", "refs/tags"],
-            self.top,
+        refs = _git(
+            ["for-each-ref", "--sort=creatordate", "--format=%(refname)", "refs/tags"], self.top
         ).splitlines()
         found = []
-        for name in names:
-            try:
-                found.append(self._revision(name, f"refs/tags/{name}"))
-            except GitError:
-                continue  # a tag on a tree or a blob: not a revision of the plans
+        for ref in refs:
+            commit = self._commit(ref)
+            # A tag on a tree or a blob is not a revision of the plans.
+            if not isinstance(commit, str):
+                found.append(Revision(ref.removeprefix("refs/tags/"), *commit))
         found.sort(key=lambda r: r.time)
         return found
 
