@@ -301,6 +301,85 @@ def schema(
 # History: diff, history.
 
 
+HistoryFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|md|html|json",
+        help="text (a table on a terminal), md, html or json. Example: --format md",
+    ),
+]
+
+
+def _history_output(format: str) -> tuple[int | None, bool]:
+    """Terminal width when text goes to a terminal (drawn with rich), and whether in colour."""
+    from ragplan.history_format import FORMATS
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if format != "text" or not sys.stdout.isatty():
+        return None, False
+    import shutil
+
+    return shutil.get_terminal_size().columns, use_colour()
+
+
+@app.command()
+def diff(
+    rev: Annotated[
+        str, typer.Argument(help="The git revision to compare from: a tag, branch, commit, HEAD~1.")
+    ],
+    plans: PlansArg = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="REV", help="Compare with this revision, not the working tree."
+        ),
+    ] = None,
+    format: HistoryFormat = "text",
+) -> None:
+    """Show what changed in the plans since a git revision: actions added, removed,
+    improved, worsened, re-dated or changed, and the counts per status before and after.
+
+    Example: ragplan diff board-2010-07 --format md
+    """
+    from ragplan.diff import plan_diff
+    from ragplan.history_format import render_diff
+
+    width, colour = _history_output(format)
+    found = plan_diff(resolve_plans(plans), rev, to)
+    typer.echo(render_diff(found, format, width, colour), nl=False)
+
+
+@app.command()
+def history(
+    plans: PlansArg = None,
+    tags: Annotated[bool, typer.Option("--tags", help="Count at every tag (the default).")] = False,
+    last: Annotated[
+        int | None,
+        typer.Option(
+            "--last", metavar="N", min=1, help="Count at the last N commits touching the plans."
+        ),
+    ] = None,
+    format: HistoryFormat = "text",
+) -> None:
+    """Show the counts per status at each tag, or at the last N commits that changed the
+    plans, oldest first; the html format draws the trend.
+
+    Example: ragplan history --last 12 --format html > trend.html
+    """
+    from ragplan.errors import UsageError
+    from ragplan.history import history as count_history
+    from ragplan.history_format import render_history
+
+    if tags and last is not None:
+        raise UsageError("use --tags or --last N, not both")
+    width, colour = _history_output(format)
+    found = count_history(resolve_plans(plans), last)
+    typer.echo(render_history(found, format, width, colour), nl=False)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ from ragplan.model import (
     Theme,
 )
 from ragplan.problems import Problem
-from ragplan.yamlload import ValueMark, YMap, YValue, parse
+from ragplan.yamlload import Parsed, ValueMark, YMap, YValue, parse
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -97,6 +97,39 @@ def load_plan_set(
     return Loaded(plan_set, problems)
 
 
+def load_plan_set_from_bytes(
+    root: Path,
+    config_file: tuple[str, bytes] | None,
+    theme_files: list[tuple[str, bytes]],
+    max_file_size_mb: int | None = None,
+    parse_yaml: Callable[[bytes], Parsed] = parse,
+) -> Loaded:
+    """Build a plan set from files already read, e.g. from a git revision.
+
+    Each file is (the name messages show, its bytes); `root` is the plan folder
+    the files belong to. Problems are those `load_plan_set` would report.
+    `parse_yaml` may be a cached `yamlload.parse`, for files read many times.
+    """
+    problems: list[Problem] = []
+    with _collector_paused():
+        config = Config()
+        if config_file is not None:
+            shown, data = config_file
+            limit = max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB
+            read = _parse_within(shown, data, limit, problems, parse_yaml)
+            config = _build_config(shown, read, problems)
+        limit = max_file_size_mb or config.max_file_size_mb
+        themes = []
+        for shown, data in theme_files:
+            read = _parse_within(shown, data, limit, problems, parse_yaml)
+            theme = _build_theme(shown, read, config.scale, problems)
+            if theme is not None:
+                themes.append(theme)
+        plan_set = PlanSet(root, config, themes)
+        plan_set.sort()
+    return Loaded(plan_set, problems)
+
+
 def _theme_files(root: Path, problems: list[Problem]) -> list[Path]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -127,29 +160,52 @@ def _theme_files(root: Path, problems: list[Problem]) -> list[Path]:
 def _read(path: Path, limit_mb: int, problems: list[Problem]) -> tuple[YValue, ValueMark] | None:
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > limit_mb * 1_000_000:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "error",
-                    "file-size",
-                    f"file is {size / 1_000_000:.1f} MB, over the {limit_mb} MB limit; "
-                    "raise it with max_file_size_mb in ragplan.yaml or --max-file-size",
-                )
-            )
+        if _too_big(shown, path.stat().st_size, limit_mb, problems):
             return None
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
-    parsed = parse(data)
+    return _parse(shown, data, problems)
+
+
+def _too_big(shown: str, size: int, limit_mb: int, problems: list[Problem]) -> bool:
+    if size <= limit_mb * 1_000_000:
+        return False
+    problems.append(
+        Problem(
+            shown,
+            1,
+            1,
+            "error",
+            "file-size",
+            f"file is {size / 1_000_000:.1f} MB, over the {limit_mb} MB limit; "
+            "raise it with max_file_size_mb in ragplan.yaml or --max-file-size",
+        )
+    )
+    return True
+
+
+def _parse(
+    shown: str, data: bytes, problems: list[Problem], parse_yaml: Callable[[bytes], Parsed] = parse
+) -> tuple[YValue, ValueMark] | None:
+    parsed = parse_yaml(data)
     for raw in parsed.problems:
         problems.append(Problem(shown, raw.line, raw.column, "error", raw.rule, raw.message))
     if parsed.root is None and parsed.problems:
         return None
     return parsed.root, parsed.root_mark
+
+
+def _parse_within(
+    shown: str,
+    data: bytes,
+    limit_mb: int,
+    problems: list[Problem],
+    parse_yaml: Callable[[bytes], Parsed],
+) -> tuple[YValue, ValueMark] | None:
+    if _too_big(shown, len(data), limit_mb, problems):
+        return None
+    return _parse(shown, data, problems, parse_yaml)
 
 
 def _emit(shown: str, found: list[schema.FieldProblem], problems: list[Problem]) -> None:
@@ -161,8 +217,13 @@ def _load_config(root: Path, problems: list[Problem], max_file_size_mb: int | No
     path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     if path is None:
         return Config()
-    shown = display_path(path)
     read = _read(path, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
+    return _build_config(display_path(path), read, problems)
+
+
+def _build_config(
+    shown: str, read: tuple[YValue, ValueMark] | None, problems: list[Problem]
+) -> Config:
     config = Config(file=shown)
     if read is None:
         return config
@@ -230,8 +291,12 @@ def _where(kind: str, node: YValue) -> str:
 
 
 def _load_theme(path: Path, scale: Scale, limit_mb: int, problems: list[Problem]) -> Theme | None:
-    shown = display_path(path)
-    read = _read(path, limit_mb, problems)
+    return _build_theme(display_path(path), _read(path, limit_mb, problems), scale, problems)
+
+
+def _build_theme(
+    shown: str, read: tuple[YValue, ValueMark] | None, scale: Scale, problems: list[Problem]
+) -> Theme | None:
     if read is None:
         return None
     node, mark = read

@@ -1,0 +1,161 @@
+"""Compare two plan sets action by action: added, removed, improved, worsened, re-dated, changed.
+
+Actions are matched by id, not by file, so an action whose file was renamed or
+moved keeps its identity. Each side's counts use that side's own status scale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ragplan.model import Action, PlanSet, Scale, Status, natural_key
+
+# Most significant first: an action gets the first kind that applies.
+KINDS = ("added", "removed", "improved", "worsened", "redated", "changed")
+
+# The fields compared, in the order they are listed; theme and section by id.
+FIELDS = (
+    "summary",
+    "rag",
+    "due",
+    "lead_body",
+    "lead_officer",
+    "notes",
+    "carried_from",
+    "theme",
+    "section",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One action that differs between the two plan sets."""
+
+    id: str
+    kind: str
+    fields: tuple[str, ...]
+    from_rag: str | None
+    to_rag: str | None
+    from_due: date | None
+    to_due: date | None
+    summary: str
+    theme: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Actions per status, overall and per theme id, every status of the scale in its order."""
+
+    counts: dict[str, int]
+    themes: dict[str, dict[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDiff:
+    """What changed from `from_rev` to `to_rev` (None: the working tree)."""
+
+    from_rev: str
+    to_rev: str | None
+    changes: list[Change]
+    before: Tally
+    after: Tally
+    statuses: list[Status]
+    theme_titles: dict[str, str | None]
+
+    def by_kind(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+
+def count_by_status(actions: list[Action], scale: Scale) -> dict[str, int]:
+    """How many actions have each status, listing every status of the scale, best first."""
+    counts = dict.fromkeys(scale.keys, 0)
+    for action in actions:
+        counts[action.rag] = counts.get(action.rag, 0) + 1
+    return counts
+
+
+def tally(plan_set: PlanSet) -> Tally:
+    scale = plan_set.config.scale
+    themes = {t.id: count_by_status(list(t.all_actions()), scale) for t in plan_set.themes}
+    return Tally(count_by_status(plan_set.actions(), scale), themes)
+
+
+def _value(action: Action, name: str) -> object:
+    if name == "theme":
+        return action.theme.id
+    if name == "section":
+        return action.section.id if action.section is not None else None
+    return getattr(action, name)
+
+
+def _present(action: Action) -> tuple[str, ...]:
+    return tuple(n for n in ("id", *FIELDS) if _value(action, n) not in (None, ""))
+
+
+def _movement(old: Action, new: Action, before: Scale, after: Scale) -> str | None:
+    """'improved' or 'worsened' when the status moved along a scale both statuses are on."""
+    for scale in (after, before):
+        keys = scale.keys
+        if old.rag in keys and new.rag in keys:
+            return "improved" if scale.rank(new.rag) < scale.rank(old.rag) else "worsened"
+    return None
+
+
+def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None = None) -> PlanDiff:
+    """Every action that differs between `before` and `after`, in natural id order."""
+    old = {a.id: a for a in before.actions()}
+    new = {a.id: a for a in after.actions()}
+    old_scale, new_scale = before.config.scale, after.config.scale
+    changes = []
+    for ident in sorted(old.keys() | new.keys(), key=natural_key):
+        was, now = old.get(ident), new.get(ident)
+        if was is None or now is None:
+            action = now if now is not None else was
+            assert action is not None
+            kind = "added" if was is None else "removed"
+            fields = _present(action)
+        else:
+            fields = tuple(n for n in FIELDS if _value(was, n) != _value(now, n))
+            if not fields:
+                continue
+            action = now
+            moved = _movement(was, now, old_scale, new_scale) if "rag" in fields else None
+            kind = moved or ("redated" if "due" in fields else "changed")
+        changes.append(
+            Change(
+                id=ident,
+                kind=kind,
+                fields=fields,
+                from_rag=was.rag if was is not None else None,
+                to_rag=now.rag if now is not None else None,
+                from_due=was.due if was is not None else None,
+                to_due=now.due if now is not None else None,
+                summary=action.summary,
+                theme=action.theme.id,
+            )
+        )
+    statuses = list(new_scale.statuses)
+    statuses += [s for s in old_scale.statuses if s.key not in new_scale.keys]
+    titles = {t.id: t.title for t in before.themes}
+    titles.update({t.id: t.title for t in after.themes})
+    ordered = dict(sorted(titles.items(), key=lambda item: natural_key(item[0])))
+    return PlanDiff(from_rev, to_rev, changes, tally(before), tally(after), statuses, ordered)
+
+
+def plan_diff(plans: Path, from_rev: str, to_rev: str | None = None) -> PlanDiff:
+    """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree."""
+    from ragplan.gitplans import Repository
+    from ragplan.validate import load_valid
+
+    with Repository(plans) as repo:
+        before = repo.plan_set(repo.revision(from_rev))
+        after = repo.plan_set(repo.revision(to_rev)) if to_rev is not None else None
+    if after is None:
+        after = load_valid(plans)
+    return compare(before, after, from_rev, to_rev)

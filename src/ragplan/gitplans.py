@@ -1,0 +1,291 @@
+"""Read plan sets as they were at git revisions, without touching the working tree or index.
+
+Every object (commits, the plan folder's tree, the plan files) comes through one
+`git cat-file --batch` process per repository, however many revisions are read,
+and blobs shared by several revisions are read once. Besides it, `git rev-parse`
+finds the repository, and `history` runs one `git for-each-ref` or `git log`.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from ragplan import rules
+from ragplan.errors import GitError
+from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set_from_bytes
+from ragplan.model import PlanSet
+from ragplan.problems import Problem, has_errors
+from ragplan.yamlload import parse
+
+_FILE_MODES = (b"100644", b"100755")
+_SYMLINK_MODE = b"120000"
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A commit as the user named it (a tag, a branch, HEAD~1, a short hash)."""
+
+    name: str
+    commit: str
+    time: datetime
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    """Run one git command and return its output; GitError with git's own words if it fails."""
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, errors="replace", check=False
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH; diff and history need it") from None
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+    if done.returncode != 0:
+        raise GitError(_first_line(done.stderr) or f"git {args[0]} failed")
+    return done.stdout
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line.removeprefix("fatal: ").removeprefix("error: ")
+    return ""
+
+
+class Repository:
+    """The git repository holding a plan folder, read through one `git cat-file --batch`."""
+
+    def __init__(self, plans: Path) -> None:
+        self.plans = plans
+        probe = plans.absolute()
+        while not probe.is_dir() and probe != probe.parent:
+            probe = probe.parent
+        try:
+            top = _git(["rev-parse", "--show-toplevel"], probe).strip()
+        except GitError as exc:
+            if "not a git repository" in str(exc):
+                raise GitError(f"{display_path(plans)} is not in a git repository") from None
+            raise
+        self.top = Path(top).resolve()
+        try:
+            relative = plans.resolve().relative_to(self.top).as_posix()
+        except ValueError:
+            raise GitError(
+                f"{display_path(plans)} is not inside the git repository at {self.top}"
+            ) from None
+        self.prefix = "" if relative == "." else relative
+        if "\n" in self.prefix:
+            raise GitError(f"{display_path(plans)}: git cannot read a path with a line break")
+        self._batch: subprocess.Popen[bytes] | None = None
+        self._blobs: dict[str, bytes] = {}
+        # Files unchanged between revisions are parsed once; the parse is only read after.
+        self._parse = functools.lru_cache(maxsize=1024)(parse)
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._batch is not None:
+            with self._batch:  # closes both pipes and waits for git to exit
+                pass
+            self._batch = None
+
+    @property
+    def folder(self) -> str:
+        """The plan folder as git names it inside the repository ('.' at the top)."""
+        return self.prefix or "."
+
+    def revision(self, name: str) -> Revision:
+        """The commit `name` stands for; GitError if git does not know it."""
+        return self._revision(name, name)
+
+    def _revision(self, name: str, spec: str) -> Revision:
+        if not spec or "\n" in spec:
+            raise GitError(f"'{name}' is not a revision name")
+        found = self._commit(spec)
+        if found == "ambiguous":
+            raise GitError(f"{name}: ambiguous revision; use a longer hash or a full name")
+        if isinstance(found, str):
+            raise GitError(f"{name}: unknown revision (not a tag, branch or commit here)")
+        return Revision(name, *found)
+
+    def _commit(self, spec: str) -> tuple[str, datetime] | str:
+        """The commit id and date `spec` peels to, or git's word for why there is none."""
+        found = self._object(f"{spec}^{{commit}}")
+        if isinstance(found, str):
+            return found
+        return found[0], _committer_time(found[2])
+
+    def tags(self) -> list[Revision]:
+        """Every tag that names a commit, oldest commit first."""
+        refs = _git(
+            ["for-each-ref", "--sort=creatordate", "--format=%(refname)", "refs/tags"], self.top
+        ).splitlines()
+        found = []
+        for ref in refs:
+            commit = self._commit(ref)
+            # A tag on a tree or a blob is not a revision of the plans.
+            if not isinstance(commit, str):
+                found.append(Revision(ref.removeprefix("refs/tags/"), *commit))
+        found.sort(key=lambda r: r.time)
+        return found
+
+    def last_commits(self, count: int) -> list[Revision]:
+        """The last `count` commits on HEAD that touched the plan folder, oldest first."""
+        lines = _git(
+            ["--literal-pathspecs", "log", f"-n{count}", "--format=%H %h", "--", self.folder],
+            self.top,
+        ).splitlines()
+        found = []
+        for line in reversed(lines):
+            full, short = line.split()
+            found.append(self._revision(short, full))
+        return found
+
+    def plan_set(self, revision: Revision) -> PlanSet:
+        """The valid plan set at `revision`; GitError if absent or invalid there."""
+        spec = f"{revision.commit}:{self.prefix}"
+        found = self._object(spec)
+        if isinstance(found, str) or found[1] != "tree":
+            what = "no" if isinstance(found, str) else "a file, not a"
+            raise GitError(f"{revision.name}: {what} plan folder '{self.folder}' at this revision")
+        tree_oid, _, tree = found
+        files: dict[str, str] = {}
+        problems: list[Problem] = []
+        entries = _tree_entries(tree, len(tree_oid) // 2)
+        by_name = {name: (mode, oid) for mode, name, oid in entries}
+        for mode, name, oid in entries:
+            if mode == _SYMLINK_MODE and _wanted(name):
+                # Followed only to a file beside it, as on disk only links inside are.
+                target = posixpath.normpath(self._blob(oid).decode("utf-8", "replace"))
+                linked = by_name.get(target)
+                if linked is None or linked[0] not in _FILE_MODES:
+                    problems.append(
+                        Problem(
+                            self._shown(revision, name),
+                            1,
+                            1,
+                            "error",
+                            "symlink",
+                            "is a symlink to a file outside the plan folder; "
+                            "copy the file in instead",
+                        )
+                    )
+                    continue
+                oid = linked[1]
+            elif mode not in _FILE_MODES:
+                continue
+            files[name] = oid
+        config_name = next((n for n in CONFIG_NAMES if n in files), None)
+        config = None
+        if config_name is not None:
+            config = (self._shown(revision, config_name), self._blob(files[config_name]))
+        themes = [
+            (self._shown(revision, name), self._blob(oid))
+            for name, oid in sorted(files.items())
+            if is_plan_file(Path(name))
+        ]
+        loaded = load_plan_set_from_bytes(self.plans, config, themes, parse_yaml=self._parse)
+        problems += loaded.problems + rules.check_plan_set(loaded.plan_set)
+        if has_errors(problems):
+            errors = sorted((p for p in problems if p.level == "error"), key=lambda p: p.sort_key)
+            first = errors[0]
+            raise GitError(
+                f"{revision.name}: the plan set is invalid at this revision "
+                f"({len(errors)} error{'s' if len(errors) != 1 else ''}; first "
+                f"{first.file}:{first.line}:{first.column}: {first.message})"
+            )
+        return loaded.plan_set
+
+    def _shown(self, revision: Revision, name: str) -> str:
+        return f"{revision.name}:{posixpath.join(self.prefix, name)}"
+
+    def _blob(self, oid: str) -> bytes:
+        data = self._blobs.get(oid)
+        if data is None:
+            found = self._object(oid)
+            if isinstance(found, str):
+                raise GitError(f"object {oid} is missing from the repository")
+            data = self._blobs[oid] = found[2]
+        return data
+
+    def _object(self, spec: str) -> tuple[str, str, bytes] | str:
+        """(object id, type, content), or git's word for why not ('missing', 'ambiguous')."""
+        stdin, stdout = self._pipes()
+        try:
+            stdin.write(spec.encode("utf-8", "surrogateescape") + b"\n")
+            stdin.flush()
+        except BrokenPipeError:
+            raise GitError("git cat-file stopped unexpectedly") from None
+        header = stdout.readline().split()
+        if len(header) == 2:
+            return header[1].decode("ascii", "replace")
+        if len(header) != 3:
+            raise GitError("git cat-file stopped unexpectedly")
+        size = int(header[2])
+        data = stdout.read(size)
+        stdout.read(1)  # the newline after each object
+        return header[0].decode("ascii"), header[1].decode("ascii"), data
+
+    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
+        if self._batch is None:
+            try:
+                self._batch = subprocess.Popen(
+                    ["git", "cat-file", "--batch"],
+                    cwd=self.top,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError as exc:
+                raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+        assert self._batch.stdin is not None and self._batch.stdout is not None
+        return self._batch.stdin, self._batch.stdout
+
+
+def _wanted(name: str) -> bool:
+    return name in CONFIG_NAMES or is_plan_file(Path(name))
+
+
+def _tree_entries(tree: bytes, oid_size: int) -> list[tuple[bytes, str, str]]:
+    """(mode, name, object id) of each entry of a raw git tree object."""
+    entries = []
+    at = 0
+    while at < len(tree):
+        space = tree.index(b" ", at)
+        nul = tree.index(b"\0", space)
+        oid = tree[nul + 1 : nul + 1 + oid_size].hex()
+        entries.append(
+            (tree[at:space], tree[space + 1 : nul].decode("utf-8", "surrogateescape"), oid)
+        )
+        at = nul + 1 + oid_size
+    return entries
+
+
+def _committer_time(commit: bytes) -> datetime:
+    for line in commit.split(b"\n"):
+        if not line:
+            break
+        if line.startswith(b"committer "):
+            stamp, offset = line.rsplit(b" ", 2)[1:]
+            sign = -1 if offset.startswith(b"-") else 1
+            hours, minutes = int(offset[1:3]), int(offset[3:5])
+            zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
+            return datetime.fromtimestamp(int(stamp), zone)
+    return datetime.fromtimestamp(0, UTC)

@@ -1,0 +1,183 @@
+"""`ragplan history`: counts at each tag or recent commit, oldest first, in every format."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from gitrepo import GitRepo, theme
+
+
+@pytest.fixture
+def repo(in_tmp: Path) -> GitRepo:
+    repo = GitRepo(in_tmp)
+    repo.commit({"plans/1.yaml": theme("1", "1.1 red", "1.2 amber")}, tag="board-jan")
+    repo.commit({"README.md": "Not a plan.\n"}, "Describe the repository")
+    repo.commit({"plans/1.yaml": theme("1", "1.1 amber", "1.2 green")}, tag="board-feb")
+    repo.commit({"plans/1.yaml": theme("1", "1.1 green", "1.2 green", "1.3 red")})
+    return repo
+
+
+def test_tags_oldest_first_as_json(repo: GitRepo) -> None:
+    run = run_cli("history", "plans", "--tags", "--format", "json")
+    assert run.code == 0, run.err
+    data = json.loads(run.out)
+    assert data["by"] == "tags"
+    assert data["folder"] == "plans"
+    assert data["statuses"] == [
+        {"key": "green", "label": "Green", "done": True},
+        {"key": "amber", "label": "Amber", "done": False},
+        {"key": "red", "label": "Red", "done": False},
+    ]
+    commits = repo.git("log", "--format=%H", "--reverse").split()
+    assert data["points"] == [
+        {
+            "rev": "board-jan",
+            "commit": commits[0],
+            "date": "2010-01-01T12:00:00+00:00",
+            "as_of": None,
+            "total": 2,
+            "done": 0,
+            "counts": {"green": 0, "amber": 1, "red": 1},
+        },
+        {
+            "rev": "board-feb",
+            "commit": commits[2],
+            "date": "2010-01-03T12:00:00+00:00",
+            "as_of": None,
+            "total": 2,
+            "done": 1,
+            "counts": {"green": 1, "amber": 1, "red": 0},
+        },
+    ]
+
+
+def test_tags_are_ordered_by_commit_date_not_by_when_tagged(repo: GitRepo) -> None:
+    repo.git("tag", "-d", "board-jan")
+    repo.git("tag", "board-jan", "HEAD~3")  # tagged after board-feb, on an older commit
+    data = json.loads(run_cli("history", "plans", "-f", "json").out)
+    assert [p["rev"] for p in data["points"]] == ["board-jan", "board-feb"]
+
+
+def test_last_counts_only_commits_touching_the_plans(repo: GitRepo) -> None:
+    data = json.loads(run_cli("history", "plans", "--last", "5", "-f", "json").out)
+    assert data["by"] == "commits"
+    short = repo.git("log", "--format=%h", "--reverse", "--", "plans").split()
+    assert [p["rev"] for p in data["points"]] == short
+    assert [p["total"] for p in data["points"]] == [2, 2, 3]
+    two = json.loads(run_cli("history", "plans", "--last", "2", "-f", "json").out)
+    assert [p["rev"] for p in two["points"]] == short[1:]
+
+
+def test_text_and_markdown_tables(repo: GitRepo) -> None:
+    run = run_cli("history", "plans")
+    assert run.out == (
+        "History of plans\n"
+        "Counts at each tag, oldest first (2).\n"
+        "\n"
+        "Actions per status\n"
+        "Revision   Date        As of  Green  Amber  Red  Total  Done\n"
+        "board-jan  2010-01-01             0      1    1      2    0%\n"
+        "board-feb  2010-01-03             1      1    0      2   50%\n"
+    )
+    md = run_cli("history", "plans", "--format", "md").out
+    assert "| Revision | Date | As of | Green | Amber | Red | Total | Done |" in md
+    assert "| board-feb | 2010-01-03 |  | 1 | 1 | 0 | 2 | 50% |" in md
+
+
+def test_html_draws_the_trend_inline_with_text_escaped(repo: GitRepo) -> None:
+    repo.git("tag", 'march<&">', "HEAD")
+    run = run_cli("history", "plans", "--format", "html")
+    assert run.code == 0, run.err
+    page = run.out
+    assert page.count("<svg") == 1 and "<polyline" in page
+    assert "march&lt;&amp;&quot;&gt;" in page and 'march<&">' not in page
+    # No external asset: nothing is fetched, the only URL is the SVG namespace.
+    assert page.count("http") == 1 and 'xmlns="http://www.w3.org/2000/svg"' in page
+    assert "<script" not in page and "src=" not in page and "<link" not in page
+    assert 'stroke="#d4351c"' in page  # red, in its scale colour, with its label
+    assert "<title>Red</title>" in page
+
+
+def test_tags_and_last_together_is_a_usage_error(repo: GitRepo) -> None:
+    run = run_cli("history", "plans", "--tags", "--last", "2")
+    assert run.code == 2
+    assert run.err == "ragplan: error: use --tags or --last N, not both\n"
+
+
+def test_no_tags(in_tmp: Path) -> None:
+    GitRepo(in_tmp).commit({"plans/1.yaml": theme("1", "1.1 green")})
+    run = run_cli("history", "plans")
+    assert run.code == 5
+    assert run.err == (
+        "ragplan: error: no tags name a commit in this repository; use --last N instead\n"
+    )
+
+
+def test_a_tag_where_the_plans_are_invalid(repo: GitRepo) -> None:
+    repo.commit({"plans/1.yaml": "id: [\n"}, tag="broken")
+    run = run_cli("history", "plans")
+    assert run.code == 5
+    assert run.err.startswith("ragplan: error: broken: the plan set is invalid at this revision")
+    assert run.err.count("\n") == 1
+
+
+def test_a_tag_before_the_plans_existed(in_tmp: Path) -> None:
+    repo = GitRepo(in_tmp)
+    repo.commit({"README.md": "Plans to come.\n"}, tag="start")
+    repo.commit({"plans/1.yaml": theme("1", "1.1 green")}, tag="board-1")
+    run = run_cli("history", "plans")
+    assert run.code == 5
+    assert run.err == "ragplan: error: start: no plan folder 'plans' at this revision\n"
+
+
+def test_not_a_repository(in_tmp: Path) -> None:
+    (in_tmp / "plans").mkdir()
+    run = run_cli("history", "plans")
+    assert (run.code, run.err) == (5, "ragplan: error: plans is not in a git repository\n")
+
+
+def test_one_git_process_per_run_not_per_revision_or_file(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(in_tmp)
+    for n in range(1, 7):
+        files = {
+            f"plans/{t}.yaml": theme(str(t), f"{t}.1 amber", f"{t}.{n + 1} red") for t in (1, 2, 3)
+        }
+        repo.commit(files, tag=f"v{n}")
+    started: list[list[str]] = []
+    real = subprocess.Popen
+
+    class Counting(real):  # type: ignore[misc,valid-type]
+        def __init__(self, args: list[str], *rest: object, **kw: object) -> None:
+            started.append(list(args))
+            super().__init__(args, *rest, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Counting)
+    assert run_cli("history", "plans").code == 0
+    assert [a[1:3] for a in started] == [
+        ["rev-parse", "--show-toplevel"],
+        ["for-each-ref", "--sort=creatordate"],
+        ["cat-file", "--batch"],
+    ]
+
+
+@pytest.mark.parametrize(("count", "step"), [(1, 0.0), (2, 472.0), (50, 472 / 49), (13, 472 / 12)])
+def test_chart_labels_keep_first_and_last_and_never_overlap(count: int, step: float) -> None:
+    from ragplan.history_format import _labelled
+
+    chosen = _labelled(count, step)
+    assert chosen[0] == 0 and chosen[-1] == count - 1
+    assert all((b - a) * step >= 72 for a, b in zip(chosen, chosen[1:], strict=False))
+
+
+def test_tags_on_trees_are_skipped_and_branch_names_do_not_shadow_tags(repo: GitRepo) -> None:
+    repo.git("tag", "a-tree", "HEAD^{tree}")
+    repo.git("branch", "board-jan", "HEAD")  # same name as a tag, on another commit
+    data = json.loads(run_cli("history", "plans", "-f", "json").out)
+    assert [(p["rev"], p["total"]) for p in data["points"]] == [("board-jan", 2), ("board-feb", 2)]
+    assert data["points"][0]["counts"] == {"green": 0, "amber": 1, "red": 1}
