@@ -328,13 +328,18 @@ def _history_output(format: str) -> tuple[int | None, bool]:
 @app.command()
 def diff(
     rev: Annotated[
-        str, typer.Argument(help="The git revision to compare from: a tag, branch, commit, HEAD~1.")
+        str,
+        typer.Argument(
+            help="The git revision to compare from: a tag, branch, commit. Example: HEAD~1"
+        ),
     ],
     plans: PlansArg = None,
     to: Annotated[
         str | None,
         typer.Option(
-            "--to", metavar="REV", help="Compare with this revision, not the working tree."
+            "--to",
+            metavar="REV",
+            help="Compare with this revision, not the working tree. Example: --to v2",
         ),
     ] = None,
     format: HistoryFormat = "text",
@@ -355,11 +360,16 @@ def diff(
 @app.command()
 def history(
     plans: PlansArg = None,
-    tags: Annotated[bool, typer.Option("--tags", help="Count at every tag (the default).")] = False,
+    tags: Annotated[
+        bool, typer.Option("--tags", help="Count at every tag (the default). Example: --tags")
+    ] = False,
     last: Annotated[
         int | None,
         typer.Option(
-            "--last", metavar="N", min=1, help="Count at the last N commits touching the plans."
+            "--last",
+            metavar="N",
+            min=1,
+            help="Count at the last N commits touching the plans. Example: --last 12",
         ),
     ] = None,
     format: HistoryFormat = "text",
