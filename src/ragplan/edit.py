@@ -17,12 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from ragplan import rules, schema
-from ragplan.errors import InvalidEditError, UsageError
+from ragplan.errors import InvalidEditError, InvalidPlanError, UsageError
 from ragplan.files import atomic_write
 from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set
 from ragplan.model import Action, PlanSet, natural_key
 from ragplan.problems import Problem, has_errors
-from ragplan.validate import load_valid
 from ragplan.yamlload import BOM
 from ragplan.yamlsplice import Mapping, Node, Scalar, Seq, set_value
 
@@ -150,9 +149,13 @@ def check_texts(root: Path, texts: dict[str, bytes]) -> list[Problem]:
 
 
 def unknown_id_message(action_id: str, plan_set: PlanSet) -> str:
-    ids = [a.id for a in plan_set.actions()]
-    near = difflib.get_close_matches(action_id, ids, n=3, cutoff=0.6)
-    near.sort(key=natural_key)
+    matcher = difflib.SequenceMatcher(b=action_id)
+    scored = []
+    for action in plan_set.actions():
+        matcher.set_seq1(action.id)
+        if matcher.ratio() >= 0.6:
+            scored.append((-matcher.ratio(), natural_key(action.id), action.id))
+    near = [ident for _, _, ident in sorted(scored)[:3]]
     where = display_path(plan_set.root)
     hint = f"; nearest: {', '.join(near)}" if near else ""
     return f"no action '{action_id}' in {where}{hint}"
@@ -175,7 +178,11 @@ def set_action(
     """
     if note is not None and append_note is not None:
         raise UsageError("give --note (replace the notes) or --append-note (add to them), not both")
-    plan_set = load_valid(root)
+    loaded = load_plan_set(root)
+    already = loaded.problems + rules.check_plan_set(loaded.plan_set)
+    if has_errors(already):
+        raise InvalidPlanError(sorted(already, key=lambda p: p.sort_key))
+    plan_set = loaded.plan_set
     action = next((a for a in plan_set.actions() if a.id == action_id), None)
     if action is None:
         raise UsageError(unknown_id_message(action_id, plan_set))
@@ -206,8 +213,8 @@ def set_action(
         problems = check_texts(plan_set.root, {path.name: after})
         if has_errors(problems):
             raise InvalidEditError([p for p in problems if p.level == "error"])
-        already = {(p.file, p.rule, p.message) for p in check_texts(plan_set.root, {})}
-        edit.warnings = [p for p in problems if (p.file, p.rule, p.message) not in already]
+        known = {(p.file, p.rule, p.message) for p in already}
+        edit.warnings = [p for p in problems if (p.file, p.rule, p.message) not in known]
     return edit
 
 

@@ -295,7 +295,8 @@ def _block_indent(text: str, scalar: Scalar, fallback: int) -> int:
 
 def _block_width(text: str, scalar: Scalar) -> int:
     """The width folded text was wrapped at: its longest line, when it has several."""
-    lines = [line for line in text[scalar.start : scalar.end].split("\n")[1:] if line.strip()]
+    lines = [line.rstrip("\r") for line in text[scalar.start : scalar.end].split("\n")[1:]]
+    lines = [line for line in lines if line.strip()]
     return max(len(line) for line in lines) if len(lines) > 1 else WIDTH
 
 
@@ -363,8 +364,9 @@ def set_value(
         raise SpliceError(f"'{key}' holds a list or mapping, not a single value")
     else:
         tries = _insertions(text, mapping, key, value, order, key_col, allow_typed)
+    eol = "\r\n" if "\r\n" in text else "\n"  # new lines end as the file's lines do
     for start, end, replacement in tries:
-        changed = text[:start] + replacement + text[end:]
+        changed = text[:start] + replacement.replace("\n", eol) + text[end:]
         if _reads_back(changed, locate, key) == value:
             return changed
     raise SpliceError(f"cannot write {value!r} as '{key}' in YAML that reads back the same")
@@ -406,6 +408,8 @@ def _insertions(
         raise SpliceError("cannot add a key to an empty mapping")
     last = _content_end(text, after_key[1])
     newline = text.find("\n", last)
+    if newline > 0 and text[newline - 1] == "\r":
+        newline -= 1
     if newline == -1:
         return [(len(text), len(text), "\n" + line) for line in entry]
     return [(newline, newline, "\n" + line) for line in entry]
