@@ -133,7 +133,7 @@ def _entry(col: int, key: str, value: str, *, typed: bool = False) -> str:
     ):
         line = f"{key}: {rendered}"
         try:
-            root = parse_spans(" " * col + line)
+            root = parse_spans(" " * col + line + "\n")
         except (yaml.YAMLError, SpliceError):
             continue
         if isinstance(root, Mapping):

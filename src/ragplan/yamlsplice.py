@@ -162,15 +162,15 @@ def _content_end(text: str, node: Node, next_start: int | None = None) -> int:
 
 
 def _plain(value: str, *, allow_typed: bool) -> str | None:
-    if not value or "\n" in value or value != value.strip():
-        return None
+    if not value or value != value.strip() or not value.isprintable():
+        return None  # line breaks, tabs and control characters are clearer quoted
     if not allow_typed and yaml_type_of_plain(value) is not None:
         return None  # another YAML reader would not read it as text: quote it
     return value
 
 
 def _single(value: str) -> str | None:
-    if "\n" in value:
+    if not value.isprintable():
         return None
     return "'" + value.replace("'", "''") + "'"
 
