@@ -283,3 +283,15 @@ def test_a_byte_order_mark_is_kept(tmp_path: Path) -> None:
     assert (tmp_path / "1.yaml").read_bytes() == (
         b'\xef\xbb\xbfid: "1"\nactions:\n  - id: "1.1"\n    summary: s\n    rag: green\n'
     )
+
+
+def test_a_plan_file_that_is_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"kept/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: s\n    rag: red\n'},
+    )
+    (tmp_path / "1.yaml").symlink_to(tmp_path / "kept" / "1.yaml")
+    run = run_cli("set", "1.1", tmp_path, "--rag", "amber", "--note", "Started.")
+    assert run.code == 0, run.err
+    assert (tmp_path / "1.yaml").is_symlink()
+    assert (tmp_path / "kept" / "1.yaml").read_text().endswith("rag: amber\n    notes: Started.\n")

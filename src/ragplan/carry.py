@@ -18,7 +18,7 @@ from ragplan import schema
 from ragplan.edit import FileEdit, check_texts, plan_file_names
 from ragplan.errors import InvalidEditError, UsageError, WriteError
 from ragplan.load import CONFIG_NAMES, display_path
-from ragplan.model import Action, Config, PlanSet, Section, Theme
+from ragplan.model import Action, Config, PlanSet, Section, Theme, natural_key
 from ragplan.problems import Problem, has_errors
 from ragplan.validate import load_valid
 from ragplan.yamlsplice import DOUBLE, Mapping, Node, Scalar, SpliceError, candidates, parse_spans
@@ -101,9 +101,9 @@ def carry_forward(
     files = []
     for name, data in texts.items():
         path = target / name
-        before = path.read_bytes() if path.is_file() else b""
+        before = path.read_bytes() if path.is_file() else None
         files.append(FileEdit(path, before, data))
-    carried.sort(key=lambda a: plan_set.actions().index(a))
+    carried.sort(key=lambda a: natural_key(a.id))
     left = sum(1 for a in plan_set.actions() if a.rag in done)
     return Carried(plan_set.root, target, files, carried, left, warnings)
 

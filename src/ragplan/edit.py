@@ -67,7 +67,7 @@ class FileEdit:
     """A file's text before and after an edit, and what the edit changed."""
 
     path: Path
-    before: bytes
+    before: bytes | None  # None: a new file
     after: bytes
     changes: list[Change] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -77,11 +77,12 @@ class FileEdit:
         return self.before != self.after
 
     def diff(self) -> str:
-        return unified_diff(self.path, self.before if self.path.exists() else None, self.after)
+        return unified_diff(self.path, self.before, self.after)
 
     def write(self) -> None:
         if self.changed:
-            atomic_write(self.path, self.after)
+            # Through a symlink (allowed within the plan folder), so the link stays a link.
+            atomic_write(self.path.resolve(), self.after)
 
 
 def unified_diff(path: Path, before: bytes | None, after: bytes) -> str:

@@ -274,12 +274,22 @@ def candidates(
     return found
 
 
-def _reads_back(text: str, locate: Callable[[Node | None], Mapping | None], key: str) -> str | None:
+def _reads_back(
+    text: str, locate: Callable[[Node | None], Mapping | None], keys: list[str], key: str
+) -> str | None:
+    """The value `key` reads back as, if the mapping's other keys are still `keys`."""
     try:
         mapping = locate(parse_spans(text))
     except (yaml.YAMLError, SpliceError):
         return None
-    item = mapping.get(key) if mapping is not None else None
+    if mapping is None:
+        return None
+    found = [k.value for k, _ in mapping.items]
+    if key not in keys and key in found:
+        found.remove(key)  # the key being added
+    if found != keys:
+        return None
+    item = mapping.get(key)
     if item is None or not isinstance(item[1], Scalar):
         return None
     return item[1].value
@@ -364,10 +374,11 @@ def set_value(
         raise SpliceError(f"'{key}' holds a list or mapping, not a single value")
     else:
         tries = _insertions(text, mapping, key, value, order, key_col, allow_typed)
+    keys = [k.value for k, _ in mapping.items]
     eol = "\r\n" if "\r\n" in text else "\n"  # new lines end as the file's lines do
     for start, end, replacement in tries:
         changed = text[:start] + replacement.replace("\n", eol) + text[end:]
-        if _reads_back(changed, locate, key) == value:
+        if _reads_back(changed, locate, keys, key) == value:
             return changed
     raise SpliceError(f"cannot write {value!r} as '{key}' in YAML that reads back the same")
 
