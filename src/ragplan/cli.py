@@ -297,6 +297,112 @@ def schema(
 
 # Editing: set, carry-forward.
 
+DryRunOpt = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Print the diff of what would change; write nothing."),
+]
+
+
+def _report_writes(messages: list[str], diffs: list[str], dry_run: bool) -> None:
+    """Dry run: the diff on stdout, what would change on stderr. Else what changed."""
+    if dry_run:
+        typer.echo("".join(diffs), nl=False)
+    if not Settings.quiet:
+        for message in messages:
+            typer.echo(message + (" (dry run: not written)" if dry_run else ""), err=dry_run)
+
+
+@app.command("set")
+def set_(
+    action_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The action's id. Example: 1.3.6.1")
+    ],
+    plans: PlansArg = None,
+    rag: Annotated[
+        str | None,
+        typer.Option("--rag", metavar="STATUS", help="New status, a key of the scale: amber."),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Replace the progress notes.")
+    ] = None,
+    append_note: Annotated[
+        str | None,
+        typer.Option(
+            "--append-note", metavar="TEXT", help="Add a line to the end of the progress notes."
+        ),
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="DATE", help="New end date: 2011-03-31.")
+    ] = None,
+    lead_officer: Annotated[
+        str | None,
+        typer.Option("--lead-officer", metavar="NAME", help="New lead officer: 'AD CSC'."),
+    ] = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Change one action in place; every other byte of its file stays as it was.
+
+    The changed plan set is validated first: a change that would make it invalid
+    is refused and nothing is written.
+
+    Example: ragplan set 1.3.6.1 plans --rag amber --append-note "Audit booked."
+    """
+    from ragplan.edit import set_action
+    from ragplan.problem_format import parsable
+
+    edit = set_action(
+        resolve_plans(plans),
+        action_id,
+        rag=rag,
+        note=note,
+        append_note=append_note,
+        due=due,
+        lead_officer=lead_officer,
+    )
+    if not dry_run:
+        edit.write()
+    _report_writes([c.describe() for c in edit.changes], [edit.diff()], dry_run)
+    for line in parsable(edit.warnings):
+        typer.echo(line, err=True)
+
+
+@app.command("carry-forward")
+def carry_forward(
+    to: Annotated[
+        Path,
+        typer.Option(
+            "--to", metavar="DIR", help="Folder for the new plan set. Example: --to next-phase"
+        ),
+    ],
+    plans: PlansArg = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="The new plan's title (default: the old title + ' (next phase)')."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a folder that already holds a plan set.")
+    ] = False,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Start the next phase plan: a new plan set holding every outstanding action.
+
+    Ids, summaries, lead officers, notes, statuses, theme and section titles are
+    kept; each action records where it came from in `carried_from`.
+
+    Example: ragplan carry-forward plans --to next-phase --title "Improvement Plan 2011"
+    """
+    from ragplan.carry import carry_forward as plan_carry_forward
+    from ragplan.problem_format import parsable
+
+    carried = plan_carry_forward(resolve_plans(plans), to, title=title, force=force)
+    if not dry_run:
+        carried.write()
+    _report_writes(carried.messages(), [f.diff() for f in carried.files], dry_run)
+    for line in parsable(carried.warnings):
+        typer.echo(line, err=True)
+
 
 # History: diff, history.
 

@@ -51,6 +51,18 @@ class InvalidPlanError(RagplanError):
         )
 
 
+class InvalidEditError(InvalidPlanError):
+    """A change that would make the plan set invalid; nothing is written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        errors = len(problems)
+        self.args = (
+            f"the change would give the plan set {errors} error{'s' if errors != 1 else ''}; "
+            "nothing was written",
+        )
+
+
 class TemplateError(RagplanError):
     """A report template that is missing or fails to render."""
 

@@ -1,0 +1,272 @@
+"""`ragplan set`: change one action in place, checked before it is written.
+
+The file is edited as text (see ragplan.yamlsplice), so comments, key order,
+quoting, folded text and blank lines stay as they were. The changed plan set is
+validated in a scratch copy before anything is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ragplan import rules, schema
+from ragplan.errors import InvalidEditError, InvalidPlanError, UsageError
+from ragplan.files import atomic_write
+from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set
+from ragplan.model import Action, PlanSet, natural_key
+from ragplan.problems import Problem, has_errors
+from ragplan.yamlload import BOM
+from ragplan.yamlsplice import Mapping, Node, Scalar, Seq, set_value
+
+ACTION_ORDER = [f.name for f in schema.ACTION.fields]
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field of one action, before and after."""
+
+    action_id: str
+    field: str
+    old: str | None
+    new: str
+    appended: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    def describe(self) -> str:
+        """What changed, in one line: `1.3.6.1: red → amber`."""
+        name = self.field.replace("_", " ")
+        if not self.changed:
+            return f"{self.action_id}: {name} is already {_short(self.new)}; nothing to change"
+        if self.field == "rag":
+            return f"{self.action_id}: {self.old} → {self.new}"
+        if self.field == "notes":
+            if self.appended:
+                return f"{self.action_id}: note appended"
+            return f"{self.action_id}: notes {'replaced' if self.old else 'added'}"
+        return f"{self.action_id}: {name} {_short(self.old or 'none')} → {_short(self.new)}"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+@dataclass(slots=True)
+class FileEdit:
+    """A file's text before and after an edit, and what the edit changed."""
+
+    path: Path
+    before: bytes | None  # None: a new file
+    after: bytes
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        return unified_diff(self.path, self.before, self.after)
+
+    def write(self) -> None:
+        if self.changed:
+            # Through a symlink (allowed within the plan folder), so the link stays a link.
+            atomic_write(self.path.resolve(), self.after)
+
+
+def unified_diff(path: Path, before: bytes | None, after: bytes) -> str:
+    """The change as a unified diff; `before` None for a new file."""
+    shown = display_path(path)
+    old = before.decode("utf-8").splitlines(keepends=True) if before is not None else []
+    new = after.decode("utf-8").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, "/dev/null" if before is None else shown, shown)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def find_action(root: Node | None, action_id: str) -> Mapping | None:
+    """The mapping of the action with this id in a theme file's spans."""
+    if not isinstance(root, Mapping):
+        return None
+    lists = [root.get("actions")]
+    sections = root.get("sections")
+    if sections is not None and isinstance(sections[1], Seq):
+        lists.extend(s.get("actions") for s in sections[1].items if isinstance(s, Mapping))
+    for item in lists:
+        if item is None or not isinstance(item[1], Seq):
+            continue
+        for node in item[1].items:
+            if isinstance(node, Mapping):
+                ident = node.get("id")
+                if ident is not None and isinstance(ident[1], Scalar):
+                    if ident[1].value == action_id:
+                        return node
+    return None
+
+
+def plan_file_names(folder: Path) -> set[str]:
+    """The names of the config and theme files in `folder` (none if it does not exist)."""
+    if not folder.is_dir():
+        return set()
+    return {
+        entry.name
+        for entry in os.scandir(folder)
+        if entry.is_file() and (entry.name in CONFIG_NAMES or is_plan_file(Path(entry.path)))
+    }
+
+
+def check_texts(root: Path, texts: dict[str, bytes]) -> list[Problem]:
+    """Every problem the plan set at `root` would have with these files' texts.
+
+    `texts` maps file names in `root` to new contents. The plan set is checked
+    in a scratch copy, and problems name the files in `root`.
+    """
+    with tempfile.TemporaryDirectory(prefix="ragplan-check-") as scratch:
+        copy = Path(scratch)
+        names = sorted(plan_file_names(root))
+        for name in names:
+            if name not in texts:
+                shutil.copyfile(root / name, copy / name)
+        for name, data in texts.items():
+            (copy / name).write_bytes(data)
+        loaded = load_plan_set(copy)
+        found = loaded.problems + rules.check_plan_set(loaded.plan_set)
+        shown = {display_path(copy / n): display_path(root / n) for n in {*names, *texts}}
+    found = [replace(p, file=shown.get(p.file, p.file)) for p in found]
+    found.sort(key=lambda p: p.sort_key)
+    return found
+
+
+def unknown_id_message(action_id: str, plan_set: PlanSet) -> str:
+    matcher = difflib.SequenceMatcher(b=action_id)
+    scored = []
+    for action in plan_set.actions():
+        matcher.set_seq1(action.id)
+        if matcher.ratio() >= 0.6:
+            scored.append((-matcher.ratio(), natural_key(action.id), action.id))
+    near = [ident for _, _, ident in sorted(scored)[:3]]
+    where = display_path(plan_set.root)
+    hint = f"; nearest: {', '.join(near)}" if near else ""
+    return f"no action '{action_id}' in {where}{hint}"
+
+
+def set_action(
+    root: Path,
+    action_id: str,
+    *,
+    rag: str | None = None,
+    note: str | None = None,
+    append_note: str | None = None,
+    due: str | None = None,
+    lead_officer: str | None = None,
+) -> FileEdit:
+    """The edit that sets these fields of one action; nothing is written yet.
+
+    Raises UsageError for a value that is not allowed, an unknown id, or no
+    change asked for; InvalidEditError if the result would not be valid.
+    """
+    if note is not None and append_note is not None:
+        raise UsageError("give --note (replace the notes) or --append-note (add to them), not both")
+    loaded = load_plan_set(root)
+    already = loaded.problems + rules.check_plan_set(loaded.plan_set)
+    if has_errors(already):
+        raise InvalidPlanError(sorted(already, key=lambda p: p.sort_key))
+    plan_set = loaded.plan_set
+    action = next((a for a in plan_set.actions() if a.id == action_id), None)
+    if action is None:
+        raise UsageError(unknown_id_message(action_id, plan_set))
+    wanted = _wanted(plan_set, action, rag, note, append_note, due, lead_officer)
+    if not wanted:
+        raise UsageError(
+            "nothing to change: give --rag, --note, --append-note, --due or --lead-officer"
+        )
+    path = Path(action.file)
+    before = path.read_bytes()
+    bom = before.startswith(BOM)
+    text = before[len(BOM) if bom else 0 :].decode("utf-8")
+    changes = []
+    for change, written in wanted:
+        if change.changed:
+            text = set_value(
+                text,
+                lambda node: find_action(node, action_id),
+                change.field,
+                written,
+                ACTION_ORDER,
+                allow_typed=change.field == "due",
+            )
+        changes.append(change)
+    after = (BOM if bom else b"") + text.encode("utf-8")
+    edit = FileEdit(path, before, after, changes)
+    if edit.changed:
+        problems = check_texts(plan_set.root, {path.name: after})
+        if has_errors(problems):
+            raise InvalidEditError([p for p in problems if p.level == "error"])
+        known = {(p.file, p.rule, p.message) for p in already}
+        edit.warnings = [p for p in problems if (p.file, p.rule, p.message) not in known]
+    return edit
+
+
+def _wanted(
+    plan_set: PlanSet,
+    action: Action,
+    rag: str | None,
+    note: str | None,
+    append_note: str | None,
+    due: str | None,
+    lead_officer: str | None,
+) -> list[tuple[Change, str]]:
+    """Each change asked for, with the text to write for it."""
+    wanted = []
+    ident = action.id
+    if rag is not None:
+        scale = plan_set.config.scale
+        key = scale.lookup(rag)
+        if key is None:
+            raise UsageError(f"unknown status '{rag}'; use one of: {', '.join(scale.keys)}")
+        wanted.append((Change(ident, "rag", action.rag, key), key))
+    if due is not None:
+        day = due.strip()
+        if not _DATE.match(day) or not _is_date(day):
+            raise UsageError(f"--due must be a real date as YYYY-MM-DD, not '{due}'")
+        old = action.due.isoformat() if action.due else None
+        wanted.append((Change(ident, "due", old, day), day))
+    if lead_officer is not None:
+        name = _text("--lead-officer", lead_officer)
+        wanted.append((Change(ident, "lead_officer", action.lead_officer, name), name))
+    if note is not None:
+        text = _text("--note", note)
+        wanted.append((Change(ident, "notes", action.notes, text), text))
+    if append_note is not None:
+        added = _text("--append-note", append_note)
+        # An update is a new entry: a line of its own (a paragraph, in folded text).
+        text = f"{action.notes.rstrip()}\n{added}" if action.notes else added
+        wanted.append((Change(ident, "notes", action.notes, text, appended=True), text))
+    return wanted
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _text(option: str, value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise UsageError(f"{option} needs some text")
+    return text
