@@ -299,7 +299,9 @@ def schema(
 
 DryRunOpt = Annotated[
     bool,
-    typer.Option("--dry-run", "-n", help="Print the diff of what would change; write nothing."),
+    typer.Option(
+        "--dry-run", "-n", help="Print the diff of what would change; write nothing. Example: -n"
+    ),
 ]
 
 
@@ -320,23 +322,37 @@ def set_(
     plans: PlansArg = None,
     rag: Annotated[
         str | None,
-        typer.Option("--rag", metavar="STATUS", help="New status, a key of the scale: amber."),
+        typer.Option(
+            "--rag", metavar="STATUS", help="New status, a key of the scale. Example: --rag amber"
+        ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Replace the progress notes.")
+        str | None,
+        typer.Option(
+            "--note",
+            metavar="TEXT",
+            help="Replace the progress notes. Example: --note 'Audit booked'",
+        ),
     ] = None,
     append_note: Annotated[
         str | None,
         typer.Option(
-            "--append-note", metavar="TEXT", help="Add a line to the end of the progress notes."
+            "--append-note",
+            metavar="TEXT",
+            help="Add a line to the end of the progress notes. Example: --append-note 'Done'",
         ),
     ] = None,
     due: Annotated[
-        str | None, typer.Option("--due", metavar="DATE", help="New end date: 2011-03-31.")
+        str | None,
+        typer.Option("--due", metavar="DATE", help="New end date. Example: --due 2011-03-31"),
     ] = None,
     lead_officer: Annotated[
         str | None,
-        typer.Option("--lead-officer", metavar="NAME", help="New lead officer: 'AD CSC'."),
+        typer.Option(
+            "--lead-officer",
+            metavar="NAME",
+            help="New lead officer. Example: --lead-officer 'AD CSC'",
+        ),
     ] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
@@ -378,11 +394,16 @@ def carry_forward(
     title: Annotated[
         str | None,
         typer.Option(
-            "--title", help="The new plan's title (default: the old title + ' (next phase)')."
+            "--title",
+            help="The new plan's title (default: the old title + ' (next phase)'). "
+            "Example: --title 'Improvement Plan 2011'",
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Write into a folder that already holds a plan set.")
+        bool,
+        typer.Option(
+            "--force", help="Write into a folder that already holds a plan set. Example: --force"
+        ),
     ] = False,
     dry_run: DryRunOpt = False,
 ) -> None:
