@@ -277,10 +277,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text: one that could start a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A cell a spreadsheet shows as written, and a terminal prints without obeying.
+
+    Text that could start a formula gets a leading ' (so '=SUM(A1)' is not run);
+    line breaks become '\n' and other control characters but tab are dropped.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return _CONTROLS.sub("", unify_line_breaks(value))
 
 
 def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
