@@ -47,7 +47,7 @@ def _draw(*parts: object) -> str:
 
 def summary_table(summary: Summary) -> str:
     title = f"{summary.title}, as of {long_date(summary.as_of)}: {summary.percent_done}% done"
-    table = Table(title=_text(title), title_justify="left")
+    table = Table()
     if summary.by == "theme":
         table.add_column("Theme")
         table.add_column("Title")
@@ -77,7 +77,9 @@ def summary_table(summary: Summary) -> str:
         totals.append(_text(summary.overdue, "bold"))
     table.add_section()
     table.add_row(*totals)
-    return _draw(_text(headline(summary.total, summary.counts, summary.overdue), "bold"), table)
+    return _draw(
+        _text(headline(summary.total, summary.counts, summary.overdue), "bold"), _text(title), table
+    )
 
 
 def _actions_table(actions: list[OutstandingAction]) -> Table:
