@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -228,6 +229,167 @@ def validate(
 
 
 # Reports: summary, outstanding.
+
+REPORT_FORMATS = ("text", "md", "html", "json", "csv")
+
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|md|html|json|csv",
+        help="text: a table (coloured on a terminal); md: board-paper Markdown; "
+        "html: one printable page; json, csv: for scripts and spreadsheets. Example: -f md",
+    ),
+]
+AsOfOpt = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        metavar="DATE",
+        help="The date the report describes (default: as_of in ragplan.yaml, else today). "
+        "Example: --as-of 2010-09-20",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE instead of printing it."
+    ),
+]
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        help="Render this Jinja template file instead of the built-in one for --format. "
+        "Example: --template board.md.j2",
+    ),
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="Look for templates here first, then in the plan folder's templates/, "
+        "then the built-ins. Example: --templates my-templates",
+    ),
+]
+
+
+def _print_report(
+    report: Any,
+    format: str,
+    plan_root: Path,
+    output: Path | None,
+    template: Path | None,
+    templates: Path | None,
+) -> None:
+    """Render `report` in `format` and print it, or write it to `output`."""
+    from ragplan.render import render
+
+    if format not in REPORT_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    if format == "text" and output is None and template is None and use_colour():
+        from ragplan import terminal
+
+        typer.echo(terminal.draw(report), nl=False, color=True)
+        return
+    text = render(report, format, plan_root, templates, template)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from ragplan.files import atomic_write
+    from ragplan.load import display_path
+
+    atomic_write(output, text.encode("utf-8"))
+    if not Settings.quiet:
+        typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
+
+
+@app.command()
+def summary(
+    plans: PlansArg = None,
+    format: FormatOpt = "text",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="theme|lead_officer|lead_body",
+            help="Group the table by theme, lead officer or lead body. Example: --by lead_officer",
+        ),
+    ] = "theme",
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """How many actions have each status, overall and per theme, and how many are overdue.
+
+    Example: ragplan summary --format md plans
+    """
+    from ragplan.report import summarise
+    from ragplan.validate import load_valid
+
+    plan_set = load_valid(resolve_plans(plans))
+    report = summarise(plan_set, as_of.date() if as_of else None, by)
+    _print_report(report, format, plan_set.root, output, template, templates)
+
+
+@app.command()
+def outstanding(
+    plans: PlansArg = None,
+    format: FormatOpt = "text",
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUSES",
+            help="Only these statuses, comma-separated. Example: --status amber,red",
+        ),
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            metavar="IDS",
+            help="Only these themes, comma-separated. Example: --theme 1.3",
+        ),
+    ] = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="NAME",
+            help="Only actions this lead officer leads, alone or with others (repeatable). "
+            'Example: --lead "AD CSC"',
+        ),
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only actions due before the report date.")
+    ] = False,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """The actions whose status is not done, by theme and section: the board's appendix.
+
+    Example: ragplan outstanding --format md --status amber,red plans
+    """
+    from ragplan.report import Filters, find_outstanding
+    from ragplan.validate import load_valid
+
+    filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
+    plan_set = load_valid(resolve_plans(plans))
+    report = find_outstanding(plan_set, as_of.date() if as_of else None, filters)
+    _print_report(report, format, plan_set.root, output, template, templates)
+
+
+def _split(values: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (values or "").split(",") if v.strip())
 
 
 # Ecosystem: init, schema.

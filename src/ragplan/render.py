@@ -1,0 +1,335 @@
+"""Turn report data into text: Jinja templates (md, html, text), JSON, CSV, terminal tables.
+
+Templates are looked up in one Jinja environment whose search path is, in
+order: the folder given with --templates, the plan set's own templates/
+folder, and the built-in templates shipped as the package ragplan.templates.
+Every filter templates may use is registered in `get_env`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ragplan.errors import TemplateError
+from ragplan.load import display_path
+from ragplan.report import Count, Outstanding, OutstandingAction, Summary
+
+Report = Summary | Outstanding
+
+# File name of each built-in template: <report>.<format>.j2
+TEMPLATE_FORMATS = {"md": "md", "html": "html", "text": "txt"}
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+# Line breaks of every kind, including the Unicode ones a pasted note may carry.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control characters a terminal would act on: C0 (but tab and newline), DEL, C1.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters with inline meaning in (GitHub-flavoured) Markdown; block syntax
+# cannot start inside a table cell, so only these need a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+# An '&' that would start an HTML entity such as '&copy;' or '&#169;'.
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def unify_line_breaks(text: str) -> str:
+    """Every kind of line break as '\\n'."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def show_controls(text: str) -> str:
+    """Control characters made visible (ESC as '\\x1b'), so a terminal prints, not obeys, them."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", unify_line_breaks(text))
+
+
+def _drop_controls(text: str) -> str:
+    return _CONTROLS.sub("", unify_line_breaks(text).replace("\t", " "))
+
+
+def md_cell(value: object) -> str:
+    """`value` as one Markdown table cell: no '|' or line break can split the row.
+
+    Markdown characters are backslash-escaped so the words print as written,
+    line breaks become '<br>', and control characters are dropped.
+    """
+    if value is None:
+        return ""
+    text = _drop_controls(str(value)).strip()
+    text = _MD_ENTITY.sub("\\&", _MD_SPECIAL.sub(r"\\\1", text))
+    return "<br>".join(line.strip() for line in text.split("\n"))
+
+
+def md_text(value: object) -> str:
+    """`value` as one line of Markdown text (a heading, a bullet), escaped like a cell."""
+    return md_cell(value).replace("<br>", " ")
+
+
+def html_lines(value: object) -> Markup:
+    """`value` escaped for HTML, with its line breaks kept as <br>."""
+    if value is None:
+        return Markup("")
+    lines = _drop_controls(str(value)).strip().split("\n")
+    return Markup("<br>\n").join(escape(line) for line in lines)
+
+
+def month(value: date) -> str:
+    """'September 2010'."""
+    return f"{_MONTHS[value.month - 1]} {value.year}"
+
+
+def long_date(value: date) -> str:
+    """'20 September 2010'."""
+    return f"{value.day} {month(value)}"
+
+
+def plural(word: str, n: int, many: str | None = None) -> str:
+    """`word` for one, `many` (default: word + 's') otherwise: 'action' | plural(n)."""
+    if n == 1:
+        return word
+    return many if many is not None else word + "s"
+
+
+def headline(total: int, counts: Sequence[Count], overdue: int = 0) -> str:
+    """'162 actions: 150 green / 11 amber / 1 red', then '; 3 overdue' if any are."""
+    tally = " / ".join(f"{c.count} {c.status.label.lower()}" for c in counts)
+    line = f"{total} {plural('action', total)}: {tally}"
+    return f"{line}; {overdue} overdue" if overdue else line
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "") -> str:
+    """A plain-text table with aligned columns; `align` has 'l' or 'r' per column."""
+    cells = [[show_controls(str(c)).replace("\n", " ") for c in row] for row in rows]
+    heads = [str(h) for h in headers]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(heads)]
+
+    def line(row: Sequence[str]) -> str:
+        parts = []
+        for i, cell in enumerate(row):
+            right = i < len(align) and align[i] == "r"
+            parts.append(cell.rjust(widths[i]) if right else cell.ljust(widths[i]))
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(heads), rule, *(line(r) for r in cells)])
+
+
+def builtin_templates() -> Path:
+    """The folder of the default templates, inside the installed package."""
+    from importlib.resources import files
+
+    return Path(str(files("ragplan.templates")))
+
+
+def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins."""
+    found = []
+    if templates is not None:
+        if not templates.is_dir():
+            raise TemplateError(f"--templates {display_path(templates)}: not a folder")
+        found.append(templates)
+    if plan_root is not None and (plan_root / "templates").is_dir():
+        found.append(plan_root / "templates")
+    found.append(builtin_templates())
+    return found
+
+
+def get_env(folders: list[Path]) -> jinja2.Environment:
+    """The one Jinja environment: strict about undefined names, escaping HTML."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md_cell=md_cell,
+        md_text=md_text,
+        html_lines=html_lines,
+        terminal=show_controls,
+        month=month,
+        long_date=long_date,
+        plural=plural,
+    )
+    env.globals.update(text_table=text_table, headline=headline)
+    return env
+
+
+def context(report: Report) -> dict[str, Any]:
+    """The names a template receives: the report's fields (see docs/templates.md)."""
+    return {f.name: getattr(report, f.name) for f in fields(report)}
+
+
+def render_template(
+    report: Report,
+    name: str,
+    plan_root: Path | None,
+    templates: Path | None = None,
+    template_file: Path | None = None,
+) -> str:
+    """Render the template `name` (or the file `template_file`) with the report's context."""
+    folders = search_path(plan_root, templates)
+    if template_file is not None:
+        if not template_file.is_file():
+            raise TemplateError(f"--template {display_path(template_file)}: no such file")
+        folders.insert(0, template_file.parent)
+        name = template_file.name
+    env = get_env(folders)
+    try:
+        template = env.get_template(name)
+        text = template.render(context(report))
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else name
+        raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template {name}: {exc.message or exc}") from None
+    return text.rstrip("\n") + "\n"
+
+
+def template_name(report: Report, fmt: str) -> str:
+    kind = "summary" if isinstance(report, Summary) else "outstanding"
+    return f"{kind}.{TEMPLATE_FORMATS[fmt]}.j2"
+
+
+# JSON and CSV: contracts for scripts, built here rather than in templates.
+
+
+def summary_json(summary: Summary) -> str:
+    def counts(group: Any) -> dict[str, int]:
+        return {c.status.key: c.count for c in group.counts}
+
+    data = {
+        "title": summary.title,
+        "as_of": summary.as_of.isoformat(),
+        "total": summary.total,
+        "counts": counts(summary),
+        "overdue": summary.overdue,
+        "themes": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "lead_officer": t.lead_officer,
+                "total": t.total,
+                "counts": counts(t),
+                "overdue": t.overdue,
+            }
+            for t in summary.themes
+        ],
+    }
+    if summary.by != "theme":
+        data["by"] = summary.by
+        data["groups"] = [
+            {"name": g.id, "total": g.total, "counts": counts(g), "overdue": g.overdue}
+            for g in summary.groups
+        ]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+OUTSTANDING_FIELDS = (
+    "id",
+    "theme_id",
+    "theme_title",
+    "section_id",
+    "section_title",
+    "lead_body",
+    "summary",
+    "due",
+    "lead_officer",
+    "rag",
+    "notes",
+    "file",
+    "line",
+    "overdue",
+)
+
+
+def _action_record(action: OutstandingAction) -> dict[str, Any]:
+    record = {name: getattr(action, name) for name in OUTSTANDING_FIELDS}
+    record["due"] = action.due.isoformat() if action.due else None
+    return record
+
+
+def outstanding_json(outstanding: Outstanding) -> str:
+    data = {
+        "as_of": outstanding.as_of.isoformat(),
+        "actions": [_action_record(a) for a in outstanding.actions],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as written, and a terminal prints without obeying.
+
+    Text that could start a formula gets a leading ' (so '=SUM(A1)' is not run);
+    line breaks become '\n' and other control characters but tab are dropped.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return _CONTROLS.sub("", unify_line_breaks(value))
+
+
+def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if c is None else csv_cell(c) for c in row])
+    return out.getvalue()
+
+
+def summary_csv(summary: Summary) -> str:
+    keys = [s.key for s in summary.statuses]
+    lead = ["id", "title", "lead_officer"] if summary.by == "theme" else [summary.by]
+    rows = []
+    for g in summary.groups:
+        named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
+        rows.append(
+            [*named, *(c.count for c in g.counts), g.total, g.done, g.percent_done, g.overdue]
+        )
+    return _csv([*lead, *keys, "total", "done", "percent_done", "overdue"], rows)
+
+
+def outstanding_csv(outstanding: Outstanding) -> str:
+    rows = []
+    for action in outstanding.actions:
+        record = _action_record(action)
+        record["overdue"] = "overdue" if action.overdue else ""
+        rows.append([record[name] for name in OUTSTANDING_FIELDS])
+    return _csv(OUTSTANDING_FIELDS, rows)
+
+
+def render(
+    report: Report,
+    fmt: str,
+    plan_root: Path | None,
+    templates: Path | None = None,
+    template_file: Path | None = None,
+) -> str:
+    """The report as text in format `fmt` (md, html, text, json or csv), or through a template."""
+    if template_file is None and fmt in ("json", "csv"):
+        if isinstance(report, Summary):
+            return summary_json(report) if fmt == "json" else summary_csv(report)
+        return outstanding_json(report) if fmt == "json" else outstanding_csv(report)
+    name = "" if template_file is not None else template_name(report, fmt)
+    return render_template(report, name, plan_root, templates, template_file)

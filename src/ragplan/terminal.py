@@ -1,0 +1,132 @@
+"""Reports drawn as rich tables for a terminal; imported only when one is drawn.
+
+Every cell is a rich Text built from plain strings, so '[red]' in a note is
+printed, not read as markup, and control characters are shown, not obeyed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from typing import Literal
+
+from rich.console import Console, Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from ragplan.render import headline, long_date, show_controls
+from ragplan.report import Outstanding, OutstandingAction, ReportStatus, Summary
+
+
+def _text(value: object, style: str | Style = "") -> Text:
+    return Text("" if value is None else show_controls(str(value)), style=style)
+
+
+def _rag(status: ReportStatus, overdue: bool = False) -> Text:
+    cell = _text(status.label, Style(color=status.text_colour, bgcolor=status.colour))
+    if overdue:
+        cell.append("\noverdue", style="bold")
+    return cell
+
+
+def _draw(*parts: object) -> str:
+    out = io.StringIO()
+    width = shutil.get_terminal_size((100, 24)).columns
+    # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
+    depth: Literal["truecolor", "256"] = (
+        "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
+    )
+    console = Console(
+        file=out, force_terminal=True, width=width, highlight=False, color_system=depth
+    )
+    console.print(Group(*parts))  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def summary_table(summary: Summary) -> str:
+    title = f"{summary.title}, as of {long_date(summary.as_of)}: {summary.percent_done}% done"
+    table = Table()
+    if summary.by == "theme":
+        table.add_column("Theme")
+        table.add_column("Title")
+        table.add_column("Lead officer")
+    else:
+        table.add_column("Lead officer" if summary.by == "lead_officer" else "Lead body")
+    for status in summary.statuses:
+        table.add_column(_rag(status), justify="right")
+    table.add_column("Total", justify="right")
+    table.add_column("% done", justify="right")
+    if summary.overdue:
+        table.add_column("Overdue", justify="right")
+    for group in summary.groups:
+        named = [group.id, group.title, group.lead_officer] if summary.by == "theme" else []
+        if summary.by != "theme":
+            named = [group.id or "(not given)"]
+        cells = [_text(v) for v in named]
+        cells += [_text(c.count) for c in group.counts]
+        cells += [_text(group.total), _text(f"{group.percent_done}%")]
+        if summary.overdue:
+            cells.append(_text(group.overdue))
+        table.add_row(*cells)
+    blank = [_text("")] * (2 if summary.by == "theme" else 0)
+    totals = [_text("Total", "bold"), *blank, *(_text(c.count, "bold") for c in summary.counts)]
+    totals += [_text(summary.total, "bold"), _text(f"{summary.percent_done}%", "bold")]
+    if summary.overdue:
+        totals.append(_text(summary.overdue, "bold"))
+    table.add_section()
+    table.add_row(*totals)
+    return _draw(
+        _text(headline(summary.total, summary.counts, summary.overdue), "bold"), _text(title), table
+    )
+
+
+def _actions_table(actions: list[OutstandingAction]) -> Table:
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Ref", no_wrap=True)
+    table.add_column("Lead body", ratio=1)
+    table.add_column("Key action (end date)", ratio=3)
+    table.add_column("Lead officer", ratio=1)
+    table.add_column("RAG", no_wrap=True)
+    table.add_column("Notes", ratio=3)
+    for a in actions:
+        summary = a.summary + (f" (end date {long_date(a.due)})" if a.due else "")
+        table.add_row(
+            _text(a.id),
+            _text(a.lead_body),
+            _text(summary),
+            _text(a.lead_officer),
+            _rag(a.status, a.overdue),
+            _text(a.notes),
+        )
+    return table
+
+
+def outstanding_table(outstanding: Outstanding) -> str:
+    n = len(outstanding.actions)
+    title = (
+        f"{outstanding.title}: {n} outstanding of {outstanding.total}, "
+        f"as of {long_date(outstanding.as_of)}"
+    )
+    if outstanding.overdue:
+        title += f"; {outstanding.overdue} overdue"
+    parts: list[object] = [_text(title, "bold")]
+    if not outstanding.actions:
+        parts.append(_text("No outstanding actions."))
+    for theme in outstanding.themes:
+        heading = f"{theme.id}: {theme.title}" if theme.title else theme.id
+        if theme.lead_officer:
+            heading += f" (lead officer: {theme.lead_officer})"
+        parts += [_text(""), _text(heading, "bold")]
+        if theme.actions:
+            parts.append(_actions_table(theme.actions))
+        for section in theme.sections:
+            label = f"{section.id} {section.title}" if section.title else section.id
+            parts += [_text(label, "italic"), _actions_table(section.actions)]
+    return _draw(*parts)
+
+
+def draw(report: Summary | Outstanding) -> str:
+    """The report as a rich table, with the terminal's colours."""
+    return summary_table(report) if isinstance(report, Summary) else outstanding_table(report)

@@ -1,0 +1,44 @@
+"""Golden cases: each folder in tests/cases/ holds a plan set and its expected reports.
+
+tests/cases/<name>/plans/ is the plan set; tests/cases/<name>/expected/<report>.<ext>
+is what `ragplan <report> plans --format <format>` prints, run from the case
+folder. The expected files were produced by ragplan and checked by eye; after
+an intended change to the output, regenerate them on purpose with
+
+    RAGPLAN_REGENERATE=1 python -m pytest tests/test_golden.py
+
+and review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+CASES = Path(__file__).parent / "cases"
+FORMATS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "text": "txt"}
+REPORTS = ("summary", "outstanding")
+
+PARAMS = [
+    pytest.param(case, report, fmt, id=f"{case.name}-{report}-{fmt}")
+    for case in sorted(p for p in CASES.iterdir() if (p / "plans").is_dir())
+    for report in REPORTS
+    for fmt in FORMATS
+]
+
+
+@pytest.mark.parametrize(("case", "report", "fmt"), PARAMS)
+def test_report_matches_expected(
+    case: Path, report: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(case)
+    run = run_cli(report, "plans", "--format", fmt)
+    assert run.code == 0, run.err
+    expected = case / "expected" / f"{report}.{FORMATS[fmt]}"
+    if os.environ.get("RAGPLAN_REGENERATE"):
+        expected.parent.mkdir(exist_ok=True)
+        expected.write_bytes(run.out.encode("utf-8"))
+    assert run.out == expected.read_bytes().decode("utf-8")

@@ -1,0 +1,81 @@
+"""docs/templates.md documents exactly the names templates receive, and its example works."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PLANS, REPO, run_cli
+
+from ragplan import report
+from ragplan.render import get_env
+
+DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+
+# Each documented table, by its heading, and the record it describes.
+RECORDS = {
+    "What every summary template receives": report.Summary,
+    "What every outstanding template receives": report.Outstanding,
+    "Status": report.ReportStatus,
+    "Count": report.Count,
+    "Group": report.Group,
+    "Action": report.OutstandingAction,
+    "Theme": report.OutstandingTheme,
+    "Section": report.OutstandingSection,
+}
+
+
+def documented(heading: str) -> list[str]:
+    """The backticked names in the first column of the table under `heading`."""
+    section = re.split(r"^#+ " + re.escape(heading) + r"\n", DOC, flags=re.M)[1]
+    section = re.split(r"^#", section, maxsplit=1, flags=re.M)[0]
+    return re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
+
+
+@pytest.mark.parametrize(("heading", "record"), RECORDS.items())
+def test_documented_names_are_the_fields(heading: str, record: type) -> None:
+    assert documented(heading) == [f.name for f in dataclasses.fields(record)]
+
+
+def test_documented_filters_and_functions_are_those_registered() -> None:
+    env = get_env([])
+    ours = {name for name, f in env.filters.items() if f.__module__ == "ragplan.render"}
+    ours |= {
+        name for name, f in env.globals.items() if getattr(f, "__module__", "") == "ragplan.render"
+    }
+    assert set(documented("Filters and functions")) == ours
+
+
+def test_the_documented_example_renders(tmp_path: Path) -> None:
+    example = re.search(r"```jinja\n(.*?)```", DOC, flags=re.S)
+    assert example is not None
+    (tmp_path / "summary.md.j2").write_text(example.group(1), encoding="utf-8")
+    run = run_cli("summary", EXAMPLE_PLANS, "-f", "md", "--templates", tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[:2] == [
+        "162 actions: 150 green / 11 amber / 1 red (as of 20 September 2010)",
+        "- 1.1 ICT Infrastructure and Resilience: 95% done",
+    ]
+
+
+def test_every_documented_name_renders_under_strict_undefined(tmp_path: Path) -> None:
+    """A template touching every documented name and field renders: the doc is not stale."""
+    lines = [
+        f"{{{{ {name} is defined }}}}"
+        for name in documented("What every outstanding template receives")
+    ]
+    action_fields = documented("Action")
+    lines.append("{% for a in actions %}" + "".join(f"{{{{ a.{n} }}}}" for n in action_fields))
+    lines.append("".join(f"{{{{ a.status.{n} }}}}" for n in documented("Status")) + "{% endfor %}")
+    lines.append(
+        "{% for t in themes %}"
+        + "".join(f"{{{{ t.{n} }}}}" for n in documented("Theme"))
+        + "{% for s in t.sections %}"
+        + "".join(f"{{{{ s.{n} }}}}" for n in documented("Section"))
+        + "{% endfor %}{% endfor %}"
+    )
+    (tmp_path / "all.txt.j2").write_text("\n".join(lines), encoding="utf-8")
+    run = run_cli("outstanding", EXAMPLE_PLANS, "--template", tmp_path / "all.txt.j2")
+    assert run.code == 0, run.err
