@@ -256,7 +256,10 @@ AsOfOpt = Annotated[
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the report to FILE instead of printing it."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE instead of printing it. Example: -o board.md",
     ),
 ]
 TemplateOpt = Annotated[
@@ -368,7 +371,10 @@ def outstanding(
         ),
     ] = None,
     overdue: Annotated[
-        bool, typer.Option("--overdue", help="Only actions due before the report date.")
+        bool,
+        typer.Option(
+            "--overdue", help="Only actions due before the report date. Example: --overdue"
+        ),
     ] = False,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
