@@ -71,6 +71,10 @@ class Parsed:
 
 BOM = b"\xef\xbb\xbf"
 
+# Plan files nest five levels (theme, sections, section, actions, action); anything far
+# deeper is not a plan, and stopping early keeps hostile input from costing memory.
+MAX_DEPTH = 20
+
 
 def decode_check(data: bytes) -> RawProblem | None:
     """Say where the first byte that is not UTF-8 is, if there is one."""
@@ -207,6 +211,17 @@ def _build(parser: _Parser, problems: list[RawProblem]) -> tuple[YValue, ValueMa
                 container.append(value)
                 container.marks.append(vmark)
             if type(value) is not str:
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(
+                        RawProblem(
+                            line,
+                            column,
+                            "nesting",
+                            f"nested more than {MAX_DEPTH} levels deep, the limit (plan files "
+                            "need 5); the rest of the file was not read",
+                        )
+                    )
+                    return root, root_mark
                 stack.append((container, key, key_pos))
                 container, key, key_pos = value, None, None
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:

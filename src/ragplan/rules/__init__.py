@@ -43,6 +43,7 @@ READING_RULES = (
     Rule("encoding", "error", "A file must be UTF-8 (a byte-order mark is allowed)."),
     Rule("syntax", "error", "The file must be valid YAML, one document per file."),
     Rule("tabs", "error", "Indentation must use spaces, not tabs."),
+    Rule("nesting", "error", "Values nest at most 20 levels deep (plan files need 5)."),
     Rule("duplicate-key", "error", "A key may appear only once in a mapping."),
     Rule("anchors", "error", "YAML anchors and aliases are refused, so no alias bomb can load."),
     Rule("yaml-tag", "error", "Explicit YAML tags (!!int, !python/...) are refused."),
