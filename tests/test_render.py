@@ -116,6 +116,8 @@ def test_csv_cells_that_could_be_formulas_are_neutralised(start: str) -> None:
     assert csv_cell(start + "1+1") == "'" + ("\n" if start == "\r" else start) + "1+1"
     assert csv_cell("1+1") == "1+1"
     assert csv_cell(5) == 5
+    # A control character in front does not hide a formula start.
+    assert csv_cell("\x10" + start + "1+1") == "'" + ("\n" if start == "\r" else start) + "1+1"
 
 
 def test_show_controls_makes_escape_sequences_visible() -> None:

@@ -273,7 +273,7 @@ def outstanding_json(outstanding: Outstanding) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # CR arrives as "\n"
 
 
 def csv_cell(value: object) -> object:
@@ -284,9 +284,11 @@ def csv_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
+    # Drop controls first: "\x10\t=1" must not become a cell that starts with a tab.
+    value = _CONTROLS.sub("", unify_line_breaks(value))
     if value.startswith(_FORMULA_START):
         value = "'" + value
-    return _CONTROLS.sub("", unify_line_breaks(value))
+    return value
 
 
 def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -332,4 +334,5 @@ def render(
             return summary_json(report) if fmt == "json" else summary_csv(report)
         return outstanding_json(report) if fmt == "json" else outstanding_csv(report)
     name = "" if template_file is not None else template_name(report, fmt)
-    return render_template(report, name, plan_root, templates, template_file)
+    # Whatever a template forgets to escape, no control character reaches the terminal.
+    return show_controls(render_template(report, name, plan_root, templates, template_file))
