@@ -2,8 +2,12 @@
 
 tests/cases/<name>/plans/ is the plan set; tests/cases/<name>/expected/<report>.<ext>
 is what `ragplan <report> plans --format <format>` prints, run from the case
-folder. The expected files were produced by ragplan and checked by eye; after
-an intended change to the output, regenerate them on purpose with
+folder. A case with a then/ folder also checks `--since`: the test commits
+then/ as plans/ in a new git repository, tags it board-2010-07, puts plans/ in
+its place, and compares `ragplan <report> plans --since board-2010-07 --format
+<format>` with expected/<report>-since.<ext>. The expected files were produced
+by ragplan and checked by eye; after an intended change to the output,
+regenerate them on purpose with
 
     RAGPLAN_REGENERATE=1 python -m pytest tests/test_golden.py
 
@@ -13,10 +17,12 @@ and review the diff before committing it.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from gitrepo import GitRepo
 
 CASES = Path(__file__).parent / "cases"
 FORMATS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "text": "txt"}
@@ -25,6 +31,15 @@ REPORTS = ("summary", "outstanding")
 PARAMS = [
     pytest.param(case, report, fmt, id=f"{case.name}-{report}-{fmt}")
     for case in sorted(p for p in CASES.iterdir() if (p / "plans").is_dir())
+    for report in REPORTS
+    for fmt in FORMATS
+]
+
+SINCE_TAG = "board-2010-07"
+
+SINCE_PARAMS = [
+    pytest.param(case, report, fmt, id=f"{case.name}-{report}-since-{fmt}")
+    for case in sorted(p for p in CASES.iterdir() if (p / "then").is_dir())
     for report in REPORTS
     for fmt in FORMATS
 ]
@@ -40,5 +55,20 @@ def test_report_matches_expected(
     expected = case / "expected" / f"{report}.{FORMATS[fmt]}"
     if os.environ.get("RAGPLAN_REGENERATE"):
         expected.parent.mkdir(exist_ok=True)
+        expected.write_bytes(run.out.encode("utf-8"))
+    assert run.out == expected.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(("case", "report", "fmt"), SINCE_PARAMS)
+def test_report_since_matches_expected(case: Path, report: str, fmt: str, in_tmp: Path) -> None:
+    repo = GitRepo(in_tmp)
+    shutil.copytree(case / "then", in_tmp / "plans")
+    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
+    shutil.rmtree(in_tmp / "plans")
+    shutil.copytree(case / "plans", in_tmp / "plans")
+    run = run_cli(report, "plans", "--since", SINCE_TAG, "--format", fmt)
+    assert run.code == 0, run.err
+    expected = case / "expected" / f"{report}-since.{FORMATS[fmt]}"
+    if os.environ.get("RAGPLAN_REGENERATE"):
         expected.write_bytes(run.out.encode("utf-8"))
     assert run.out == expected.read_bytes().decode("utf-8")

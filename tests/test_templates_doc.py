@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
-from ragplan import report
+from ragplan import report, since
 from ragplan.render import get_env
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
@@ -21,6 +21,8 @@ RECORDS = {
     "Status": report.ReportStatus,
     "Count": report.Count,
     "Group": report.Group,
+    "Previous": report.Previous,
+    "Direction": since.Travel,
     "Action": report.OutstandingAction,
     "Theme": report.OutstandingTheme,
     "Section": report.OutstandingSection,

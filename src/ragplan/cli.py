@@ -282,6 +282,15 @@ TemplatesOpt = Annotated[
 ]
 
 
+def _earlier(plans: Path, rev: str | None) -> Any:
+    """For --since: the revision as named and the valid plan set read there; else None."""
+    if rev is None:
+        return None
+    from ragplan.since import load_previous
+
+    return rev, load_previous(plans, rev)
+
+
 def _print_report(
     report: Any,
     format: str,
@@ -325,6 +334,15 @@ def summary(
         ),
     ] = "theme",
     as_of: AsOfOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Add the counts at this git revision (a tag, branch, commit) and the "
+            "direction of travel per theme and overall. Example: --since board-2010-07",
+        ),
+    ] = None,
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -336,8 +354,9 @@ def summary(
     from ragplan.report import summarise
     from ragplan.validate import load_valid
 
-    plan_set = load_valid(resolve_plans(plans))
-    report = summarise(plan_set, as_of.date() if as_of else None, by)
+    folder = resolve_plans(plans)
+    plan_set = load_valid(folder)
+    report = summarise(plan_set, as_of.date() if as_of else None, by, _earlier(folder, since))
     _print_report(report, format, plan_set.root, output, template, templates)
 
 
@@ -377,6 +396,15 @@ def outstanding(
         ),
     ] = False,
     as_of: AsOfOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Add each action's status at this git revision (a tag, branch, commit) and "
+            "whether it is new to the list. Example: --since board-2010-07",
+        ),
+    ] = None,
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -389,8 +417,10 @@ def outstanding(
     from ragplan.validate import load_valid
 
     filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
-    plan_set = load_valid(resolve_plans(plans))
-    report = find_outstanding(plan_set, as_of.date() if as_of else None, filters)
+    folder = resolve_plans(plans)
+    plan_set = load_valid(folder)
+    earlier = _earlier(folder, since)
+    report = find_outstanding(plan_set, as_of.date() if as_of else None, filters, earlier)
     _print_report(report, format, plan_set.root, output, template, templates)
 
 

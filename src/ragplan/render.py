@@ -16,14 +16,17 @@ from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError
 from ragplan.load import display_path
-from ragplan.report import Count, Outstanding, OutstandingAction, Summary
+from ragplan.report import Count, Outstanding, OutstandingAction, Previous, Summary, percent
+
+if TYPE_CHECKING:
+    from ragplan.since import Travel
 
 Report = Summary | Outstanding
 
@@ -109,6 +112,42 @@ def headline(total: int, counts: Sequence[Count], overdue: int = 0) -> str:
     return f"{line}; {overdue} overdue" if overdue else line
 
 
+def since_name(previous: Previous) -> str:
+    """'July 2010 (board-2010-07)': the month of that plan's as_of and the revision as named."""
+    if previous.as_of is None:
+        return previous.rev
+    return f"{month(previous.as_of)} ({previous.rev})"
+
+
+def travel_sentence(previous: Previous, done: int, total: int, direction: Travel) -> str:
+    """'In July 2010 (board-2010-07), 140 of the 162 actions were done (86%);
+    now 150 are done (92%): ↑ improved.'"""
+    when = f"In {since_name(previous)}" if previous.as_of else f"At {previous.rev}"
+    was = plural("was", previous.done, "were")
+    now = plural("is", done, "are")
+    if previous.total == total:
+        then = f"{previous.done} of the {total} {plural('action', total)} {was} done"
+        now = f"now {done} {now} done"
+    else:
+        actions = plural("action", previous.total)
+        then = f"{previous.done} of {previous.total} {actions} {was} done"
+        now = f"now {done} of {total} {now} done"
+    return (
+        f"{when}, {then} ({previous.percent_done}%); {now} ({percent(done, total)}%): {direction}."
+    )
+
+
+def new_sentence(previous: Previous, actions: Sequence[OutstandingAction]) -> str:
+    """'Compared with July 2010 (board-2010-07), 2 of the 12 actions listed are new to
+    the list (not in the plan then, or done then).'"""
+    new = sum(1 for a in actions if a.new)
+    listed = f"{len(actions)} {plural('action', len(actions))} listed"
+    return (
+        f"Compared with {since_name(previous)}, {new} of the {listed} "
+        f"{plural('is', new, 'are')} new to the list (not in the plan then, or done then)."
+    )
+
+
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "") -> str:
     """A plain-text table with aligned columns; `align` has 'l' or 'r' per column."""
     cells = [[show_controls(str(c)).replace("\n", " ") for c in row] for row in rows]
@@ -165,7 +204,13 @@ def get_env(folders: list[Path]) -> jinja2.Environment:
         long_date=long_date,
         plural=plural,
     )
-    env.globals.update(text_table=text_table, headline=headline)
+    env.filters.update(since_name=since_name)
+    env.globals.update(
+        text_table=text_table,
+        headline=headline,
+        travel_sentence=travel_sentence,
+        new_sentence=new_sentence,
+    )
     return env
 
 
@@ -214,24 +259,31 @@ def summary_json(summary: Summary) -> str:
     def counts(group: Any) -> dict[str, int]:
         return {c.status.key: c.count for c in group.counts}
 
-    data = {
+    def theme(group: Any) -> dict[str, Any]:
+        found = {
+            "id": group.id,
+            "title": group.title,
+            "lead_officer": group.lead_officer,
+            "total": group.total,
+            "counts": counts(group),
+            "overdue": group.overdue,
+        }
+        if group.previous is not None:
+            found["previous_counts"] = group.previous.scale_counts
+            found["direction"] = group.direction.word
+        return found
+
+    data: dict[str, Any] = {
         "title": summary.title,
         "as_of": summary.as_of.isoformat(),
         "total": summary.total,
         "counts": counts(summary),
         "overdue": summary.overdue,
-        "themes": [
-            {
-                "id": t.id,
-                "title": t.title,
-                "lead_officer": t.lead_officer,
-                "total": t.total,
-                "counts": counts(t),
-                "overdue": t.overdue,
-            }
-            for t in summary.themes
-        ],
     }
+    if summary.previous is not None and summary.direction is not None:
+        data["previous"] = _previous_json(summary.previous)
+        data["direction"] = summary.direction.word
+    data["themes"] = [theme(t) for t in summary.themes]
     if summary.by != "theme":
         data["by"] = summary.by
         data["groups"] = [
@@ -239,6 +291,17 @@ def summary_json(summary: Summary) -> str:
             for g in summary.groups
         ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _previous_json(previous: Previous) -> dict[str, Any]:
+    """{"rev", "as_of", "total", "counts"}: counts by that revision's own status keys."""
+    as_of = previous.as_of.isoformat() if previous.as_of is not None else None
+    return {
+        "rev": previous.rev,
+        "as_of": as_of,
+        "total": previous.total,
+        "counts": previous.scale_counts,
+    }
 
 
 OUTSTANDING_FIELDS = (
@@ -259,17 +322,26 @@ OUTSTANDING_FIELDS = (
 )
 
 
-def _action_record(action: OutstandingAction) -> dict[str, Any]:
+# Added after the others with --since.
+SINCE_FIELDS = ("previous_rag", "new")
+
+
+def _action_record(action: OutstandingAction, since: bool = False) -> dict[str, Any]:
     record = {name: getattr(action, name) for name in OUTSTANDING_FIELDS}
     record["due"] = action.due.isoformat() if action.due else None
+    if since:
+        previous = action.previous_status
+        record["previous_rag"] = previous.key if previous is not None else None
+        record["new"] = action.new
     return record
 
 
 def outstanding_json(outstanding: Outstanding) -> str:
-    data = {
-        "as_of": outstanding.as_of.isoformat(),
-        "actions": [_action_record(a) for a in outstanding.actions],
-    }
+    since = outstanding.previous is not None
+    data: dict[str, Any] = {"as_of": outstanding.as_of.isoformat()}
+    if outstanding.previous is not None:
+        data["previous"] = _previous_json(outstanding.previous)
+    data["actions"] = [_action_record(a, since) for a in outstanding.actions]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -303,22 +375,34 @@ def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def summary_csv(summary: Summary) -> str:
     keys = [s.key for s in summary.statuses]
     lead = ["id", "title", "lead_officer"] if summary.by == "theme" else [summary.by]
+    header = [*lead, *keys, "total", "done", "percent_done", "overdue"]
+    since = summary.previous is not None
+    if since:
+        header += [f"previous_{k}" for k in keys]
+        header += ["previous_total", "previous_done", "previous_percent_done", "direction"]
     rows = []
     for g in summary.groups:
         named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
-        rows.append(
-            [*named, *(c.count for c in g.counts), g.total, g.done, g.percent_done, g.overdue]
-        )
-    return _csv([*lead, *keys, "total", "done", "percent_done", "overdue"], rows)
+        row = [*named, *(c.count for c in g.counts), g.total, g.done, g.percent_done, g.overdue]
+        if g.previous is not None and g.direction is not None:
+            then = g.previous
+            row += [*(c.count for c in then.counts), then.total, then.done, then.percent_done]
+            row.append(g.direction.word)
+        rows.append(row)
+    return _csv(header, rows)
 
 
 def outstanding_csv(outstanding: Outstanding) -> str:
+    since = outstanding.previous is not None
+    names = OUTSTANDING_FIELDS + SINCE_FIELDS if since else OUTSTANDING_FIELDS
     rows = []
     for action in outstanding.actions:
-        record = _action_record(action)
+        record = _action_record(action, since)
         record["overdue"] = "overdue" if action.overdue else ""
-        rows.append([record[name] for name in OUTSTANDING_FIELDS])
-    return _csv(OUTSTANDING_FIELDS, rows)
+        if since:
+            record["new"] = "new" if action.new else ""
+        rows.append([record[name] for name in names])
+    return _csv(names, rows)
 
 
 def render(

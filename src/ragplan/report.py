@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Scale, natural_key
+
+if TYPE_CHECKING:
+    from ragplan.since import Travel
+
+# What `--since REV` compares with: the revision as named, and the plan set read there.
+Earlier = tuple[str, PlanSet]
 
 GROUPINGS = ("theme", "lead_officer", "lead_body")
 
@@ -41,6 +48,19 @@ class Count:
 
 
 @dataclass(slots=True)
+class Previous:
+    """The same figures at an earlier git revision (`--since REV`)."""
+
+    rev: str
+    as_of: date | None
+    total: int
+    done: int
+    percent_done: int
+    counts: list[Count]
+    scale_counts: dict[str, int]
+
+
+@dataclass(slots=True)
 class Group:
     """One row of the summary table: a theme, a lead officer or a lead body."""
 
@@ -52,6 +72,8 @@ class Group:
     percent_done: int
     overdue: int
     counts: list[Count]
+    previous: Previous | None = None
+    direction: Travel | None = None
 
 
 @dataclass(slots=True)
@@ -71,6 +93,8 @@ class Summary:
     counts: list[Count]
     groups: list[Group]
     themes: list[Group]
+    previous: Previous | None = None
+    direction: Travel | None = None
 
 
 @dataclass(slots=True)
@@ -92,6 +116,8 @@ class OutstandingAction:
     file: str
     line: int
     overdue: bool
+    previous_status: ReportStatus | None = None
+    new: bool | None = None
 
 
 @dataclass(slots=True)
@@ -124,6 +150,7 @@ class Outstanding:
     overdue: int
     actions: list[OutstandingAction]
     themes: list[OutstandingTheme]
+    previous: Previous | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +244,18 @@ def _group(
     )
 
 
-def summarise(plan_set: PlanSet, as_of: date | None = None, by: str = "theme") -> Summary:
-    """Counts per status, in scale order with zeros, for the plan set and per group."""
+def summarise(
+    plan_set: PlanSet,
+    as_of: date | None = None,
+    by: str = "theme",
+    since: Earlier | None = None,
+) -> Summary:
+    """Counts per status, in scale order with zeros, for the plan set and per group;
+    with `since`, the counts then and the direction of travel, overall and per theme."""
     if by not in GROUPINGS:
         raise UsageError(f"--by '{by}': use one of {', '.join(GROUPINGS)}")
+    if since is not None and by != "theme":
+        raise UsageError("--since compares themes: use it without --by")
     when = report_date(plan_set, as_of)
     statuses = report_statuses(plan_set.config.scale)
     done = plan_set.config.scale.done_keys
@@ -243,7 +278,7 @@ def summarise(plan_set: PlanSet, as_of: date | None = None, by: str = "theme") -
             _group(n, None, n if by == "lead_officer" else None, grouped[n], statuses, done, when)
             for n in order
         ]
-    return Summary(
+    found = Summary(
         title=plan_set.config.title,
         organisation=plan_set.config.organisation,
         as_of=when,
@@ -258,6 +293,32 @@ def summarise(plan_set: PlanSet, as_of: date | None = None, by: str = "theme") -
         groups=groups,
         themes=themes,
     )
+    if since is not None:
+        _add_travel(found, plan_set, *since)
+    return found
+
+
+def _previous(
+    rev: str, as_of: date | None, counts: dict[str, int], done: int, statuses: list[ReportStatus]
+) -> Previous:
+    """Figures then; `counts` are by that revision's status keys, shown in today's columns."""
+    total = sum(counts.values())
+    shown = [Count(s, counts.get(s.key, 0)) for s in statuses]
+    return Previous(rev, as_of, total, done, percent(done, total), shown, counts)
+
+
+def _add_travel(summary: Summary, plan_set: PlanSet, rev: str, before: PlanSet) -> None:
+    from ragplan.since import since
+
+    found = since(plan_set, before, rev)
+    then = found.previous
+    summary.previous = _previous(rev, then.as_of, then.counts, then.done, summary.statuses)
+    summary.direction = found.direction
+    for theme, group in zip(plan_set.themes, summary.themes, strict=True):
+        travel = found.themes[theme.id]
+        done = then.themes_done.get(theme.id, 0)
+        group.previous = _previous(rev, then.as_of, travel.previous_counts, done, summary.statuses)
+        group.direction = travel.direction
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -294,9 +355,13 @@ def _check_filters(plan_set: PlanSet, filters: Filters) -> tuple[str, ...]:
 
 
 def find_outstanding(
-    plan_set: PlanSet, as_of: date | None = None, filters: Filters | None = None
+    plan_set: PlanSet,
+    as_of: date | None = None,
+    filters: Filters | None = None,
+    since: Earlier | None = None,
 ) -> Outstanding:
-    """Every action whose status is not done, that passes `filters`, grouped by theme."""
+    """Every action whose status is not done, that passes `filters`, grouped by theme;
+    with `since`, each one's status then and whether it is new to the list."""
     filters = filters or Filters()
     wanted_statuses = _check_filters(plan_set, filters)
     when = report_date(plan_set, as_of)
@@ -335,7 +400,7 @@ def find_outstanding(
         if group.actions or sections:
             group.sections = sorted(sections.values(), key=lambda s: natural_key(s.id))
             themes.append(group)
-    return Outstanding(
+    found = Outstanding(
         title=plan_set.config.title,
         organisation=plan_set.config.organisation,
         as_of=when,
@@ -345,6 +410,26 @@ def find_outstanding(
         actions=listed,
         themes=themes,
     )
+    if since is not None:
+        _add_previous_status(found, plan_set, *since)
+    return found
+
+
+def _add_previous_status(
+    outstanding: Outstanding, plan_set: PlanSet, rev: str, before: PlanSet
+) -> None:
+    from ragplan.since import outstanding_since, previous
+
+    then = previous(before, rev)
+    outstanding.previous = _previous(rev, then.as_of, then.counts, then.done, outstanding.statuses)
+    # A status then is shown as that revision's scale named it.
+    statuses_then = {s.key: s for s in report_statuses(before.config.scale)}
+    found = outstanding_since(plan_set, before)
+    for action in outstanding.actions:
+        was = found[action.id]
+        if was.previous_rag is not None:
+            action.previous_status = statuses_then[was.previous_rag]
+        action.new = was.new
 
 
 def _outstanding_action(

@@ -16,8 +16,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.render import headline, long_date, show_controls
-from ragplan.report import Outstanding, OutstandingAction, ReportStatus, Summary
+from ragplan.render import headline, long_date, new_sentence, show_controls, travel_sentence
+from ragplan.report import Outstanding, OutstandingAction, Previous, ReportStatus, Summary
+from ragplan.since import Travel
 
 
 def _text(value: object, style: str | Style = "") -> Text:
@@ -60,6 +61,12 @@ def summary_table(summary: Summary) -> str:
     table.add_column("% done", justify="right")
     if summary.overdue:
         table.add_column("Overdue", justify="right")
+    if summary.previous is not None:
+        for status in summary.statuses:
+            table.add_column(f"{status.label} then", justify="right")
+        table.add_column("Total then", justify="right")
+        table.add_column("% done then", justify="right")
+        table.add_column("Direction")
     for group in summary.groups:
         named = [group.id, group.title, group.lead_officer] if summary.by == "theme" else []
         if summary.by != "theme":
@@ -69,37 +76,52 @@ def summary_table(summary: Summary) -> str:
         cells += [_text(group.total), _text(f"{group.percent_done}%")]
         if summary.overdue:
             cells.append(_text(group.overdue))
+        cells += _then(group.previous, group.direction)
         table.add_row(*cells)
     blank = [_text("")] * (2 if summary.by == "theme" else 0)
     totals = [_text("Total", "bold"), *blank, *(_text(c.count, "bold") for c in summary.counts)]
     totals += [_text(summary.total, "bold"), _text(f"{summary.percent_done}%", "bold")]
     if summary.overdue:
         totals.append(_text(summary.overdue, "bold"))
+    totals += _then(summary.previous, summary.direction, "bold")
     table.add_section()
     table.add_row(*totals)
-    return _draw(
-        _text(headline(summary.total, summary.counts, summary.overdue), "bold"), _text(title), table
-    )
+    lines = [_text(headline(summary.total, summary.counts, summary.overdue), "bold"), _text(title)]
+    if summary.previous is not None and summary.direction is not None:
+        sentence = travel_sentence(summary.previous, summary.done, summary.total, summary.direction)
+        lines.append(_text(sentence))
+    return _draw(*lines, table)
 
 
-def _actions_table(actions: list[OutstandingAction]) -> Table:
+def _then(previous: Previous | None, direction: Travel | None, style: str = "") -> list[Text]:
+    """The cells of the --since columns: counts then, total, % done then, direction."""
+    if previous is None or direction is None:
+        return []
+    cells = [_text(c.count, style) for c in previous.counts]
+    share = f"{previous.percent_done}%" if previous.total else "-"
+    return [*cells, _text(previous.total, style), _text(share, style), _text(direction, style)]
+
+
+def _actions_table(actions: list[OutstandingAction], since: bool) -> Table:
     table = Table(show_lines=True, expand=True)
     table.add_column("Ref", no_wrap=True)
     table.add_column("Lead body", ratio=1)
     table.add_column("Key action (end date)", ratio=3)
     table.add_column("Lead officer", ratio=1)
     table.add_column("RAG", no_wrap=True)
+    if since:
+        table.add_column("RAG then", no_wrap=True)
     table.add_column("Notes", ratio=3)
     for a in actions:
         summary = a.summary + (f" (end date {long_date(a.due)})" if a.due else "")
-        table.add_row(
-            _text(a.id),
-            _text(a.lead_body),
-            _text(summary),
-            _text(a.lead_officer),
-            _rag(a.status, a.overdue),
-            _text(a.notes),
-        )
+        cells = [_text(a.id), _text(a.lead_body), _text(summary), _text(a.lead_officer)]
+        cells.append(_rag(a.status, a.overdue))
+        if since:
+            was = _rag(a.previous_status) if a.previous_status else _text("not in plan")
+            if a.new:
+                was.append("\nnew", style="bold")
+            cells.append(was)
+        table.add_row(*cells, _text(a.notes))
     return table
 
 
@@ -114,16 +136,19 @@ def outstanding_table(outstanding: Outstanding) -> str:
     parts: list[object] = [_text(title, "bold")]
     if not outstanding.actions:
         parts.append(_text("No outstanding actions."))
+    since = outstanding.previous is not None
+    if outstanding.previous is not None and outstanding.actions:
+        parts.append(_text(new_sentence(outstanding.previous, outstanding.actions)))
     for theme in outstanding.themes:
         heading = f"{theme.id}: {theme.title}" if theme.title else theme.id
         if theme.lead_officer:
             heading += f" (lead officer: {theme.lead_officer})"
         parts += [_text(""), _text(heading, "bold")]
         if theme.actions:
-            parts.append(_actions_table(theme.actions))
+            parts.append(_actions_table(theme.actions, since))
         for section in theme.sections:
             label = f"{section.id} {section.title}" if section.title else section.id
-            parts += [_text(label, "italic"), _actions_table(section.actions)]
+            parts += [_text(label, "italic"), _actions_table(section.actions, since)]
     return _draw(*parts)
 
 
