@@ -290,16 +290,19 @@ def test_fuzzed_plan_sets_through_the_cli(tmp_path: Path, parts: list[str]) -> N
 
 
 def test_files_the_user_did_not_mean_are_ignored(in_tmp: Path) -> None:
-    write_tree(in_tmp / "plans", {
-        "t.yaml": THEME,
-        ".hidden.yaml": "not: [valid",
-        "t.yaml~": "not: [valid",
-        ".t.yaml.swp": b"\x00\xff binary",
-        "t.yaml.bak": "not: [valid",
-        "notes.txt": "anything",
-        "README.md": "# about",
-        "templates/summary.md.j2": "{{ title }}",
-        "archive/old.yaml": "not: [valid",
-    })
+    write_tree(
+        in_tmp / "plans",
+        {
+            "t.yaml": THEME,
+            ".hidden.yaml": "not: [valid",
+            "t.yaml~": "not: [valid",
+            ".t.yaml.swp": b"\x00\xff binary",
+            "t.yaml.bak": "not: [valid",
+            "notes.txt": "anything",
+            "README.md": "# about",
+            "templates/summary.md.j2": "{{ title }}",
+            "archive/old.yaml": "not: [valid",
+        },
+    )
     result = validate([in_tmp / "plans"])
     assert result.problems == [] and result.files == 1 and result.actions == 1
