@@ -59,6 +59,7 @@ class Settings:
     color: str = "auto"
     quiet: bool = False
     verbose: bool = False
+    no_cache: bool = False
 
 
 def use_colour(stream: Any = None) -> bool:
@@ -99,11 +100,20 @@ def main_options(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say which plan set is used, and more.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every plan file afresh, neither using nor filling the cache of "
+            "parsed files in $XDG_CACHE_HOME/ragplan (also: RAGPLAN_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """ragplan: plans as files, RAG reports from them."""
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("use auto, always or never", param_hint="--color")
     Settings.color, Settings.quiet, Settings.verbose = color, quiet, verbose
+    Settings.no_cache = no_cache
 
 
 def resolve_plans(path: Path | None) -> Path:
@@ -171,7 +181,7 @@ def validate(
         raise typer.BadParameter(
             f"use one of {', '.join(problem_format.FORMATS)}", param_hint="--format"
         )
-    result = run_validate(paths or [resolve_plans(None)], max_file_size)
+    result = run_validate(paths or [resolve_plans(None)], max_file_size, not Settings.no_cache)
     failed = result.failed(strict)
     problems = result.problems
     if Settings.quiet and not strict:

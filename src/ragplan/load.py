@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ragplan import schema
+from ragplan.cache import FileCache
+from ragplan.cache import enabled as cache_enabled
 from ragplan.errors import UnreadablePathError
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
@@ -76,9 +78,16 @@ class Loaded:
 
 
 def load_plan_set(
-    root: Path, only: list[Path] | None = None, max_file_size_mb: int | None = None
+    root: Path,
+    only: list[Path] | None = None,
+    max_file_size_mb: int | None = None,
+    use_cache: bool = True,
 ) -> Loaded:
-    """Read the plan folder `root` (or only the theme files `only` in it)."""
+    """Read the plan folder `root` (or only the theme files `only` in it).
+
+    Theme files already read with the same bytes come from the cache (see
+    ragplan.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
+    """
     if not root.exists():
         raise UnreadablePathError(f"{display_path(root)}: no such file or folder")
     if not root.is_dir():
@@ -87,9 +96,10 @@ def load_plan_set(
     with _collector_paused():
         config = _load_config(root, problems, max_file_size_mb)
         limit = max_file_size_mb or config.max_file_size_mb
+        cache = FileCache(repr(config.scale)) if cache_enabled(use_cache) else None
         themes = []
         for path in only if only is not None else _theme_files(root, problems):
-            theme = _load_theme(path, config.scale, limit, problems)
+            theme = _load_theme(path, config.scale, limit, problems, cache)
             if theme is not None:
                 themes.append(theme)
         plan_set = PlanSet(root, config, themes)
@@ -124,8 +134,7 @@ def _theme_files(root: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
-def _read(path: Path, limit_mb: int, problems: list[Problem]) -> tuple[YValue, ValueMark] | None:
-    shown = display_path(path)
+def _read_bytes(path: Path, shown: str, limit_mb: int, problems: list[Problem]) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > limit_mb * 1_000_000:
@@ -141,9 +150,12 @@ def _read(path: Path, limit_mb: int, problems: list[Problem]) -> tuple[YValue, V
                 )
             )
             return None
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
+
+
+def _parse(data: bytes, shown: str, problems: list[Problem]) -> tuple[YValue, ValueMark] | None:
     parsed = parse(data)
     for raw in parsed.problems:
         problems.append(Problem(shown, raw.line, raw.column, "error", raw.rule, raw.message))
@@ -162,8 +174,9 @@ def _load_config(root: Path, problems: list[Problem], max_file_size_mb: int | No
     if path is None:
         return Config()
     shown = display_path(path)
-    read = _read(path, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
+    data = _read_bytes(path, shown, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
     config = Config(file=shown)
+    read = None if data is None else _parse(data, shown, problems)
     if read is None:
         return config
     node, mark = read
@@ -229,9 +242,30 @@ def _where(kind: str, node: YValue) -> str:
     return f"{kind} {ident}" if isinstance(ident, str) and ident else kind
 
 
-def _load_theme(path: Path, scale: Scale, limit_mb: int, problems: list[Problem]) -> Theme | None:
+def _load_theme(
+    path: Path, scale: Scale, limit_mb: int, problems: list[Problem], cache: FileCache | None
+) -> Theme | None:
+    """The theme in `path`, from the cache when its bytes were read before."""
     shown = display_path(path)
-    read = _read(path, limit_mb, problems)
+    data = _read_bytes(path, shown, limit_mb, problems)
+    if data is None:
+        return None
+    if cache is None:
+        return _build_theme(data, shown, scale, problems)
+    digest = cache.digest(data)
+    hit = cache.get(path, shown, digest)
+    if hit is not None:
+        theme, found = hit
+        problems.extend(found)
+        return theme  # type: ignore[no-any-return]
+    start = len(problems)
+    theme = _build_theme(data, shown, scale, problems)
+    cache.put(path, shown, digest, (theme, problems[start:]))
+    return theme
+
+
+def _build_theme(data: bytes, shown: str, scale: Scale, problems: list[Problem]) -> Theme | None:
+    read = _parse(data, shown, problems)
     if read is None:
         return None
     node, mark = read

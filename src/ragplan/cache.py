@@ -1,0 +1,83 @@
+"""A cache of read theme files, so that runs on unchanged files skip parsing them.
+
+Entries live in $XDG_CACHE_HOME/ragplan (default ~/.cache/ragplan), one per plan
+file as shown from the current folder. Each entry starts with a digest of the
+file's bytes (and of the ragplan version, the cache format and the scale the file
+was read with) and is used only while the file still has that digest, so an edit
+is seen at once, however soon after the last run and whatever the file's mtime.
+Entries are written to a temporary file and renamed into place, so two ragplan
+processes at once each see a whole entry or none. Whatever goes wrong with the
+cache (a read-only or full disk, a corrupt entry) means doing without it: the
+result is the same, only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ragplan import __version__
+
+# Bump when what is stored changes shape, so old entries are never read.
+FORMAT = 1
+_DIGEST_SIZE = 32
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/ragplan, or ~/.cache/ragplan (a relative XDG_CACHE_HOME is ignored)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "ragplan"
+
+
+def enabled(use_cache: bool = True) -> bool:
+    """False under --no-cache (use_cache=False) or RAGPLAN_NO_CACHE set to anything but 0."""
+    return use_cache and os.environ.get("RAGPLAN_NO_CACHE", "") in ("", "0")
+
+
+class FileCache:
+    """Values computed from a file's bytes, stored per file and trusted only for those bytes."""
+
+    def __init__(self, context: str, folder: Path | None = None) -> None:
+        self.folder = folder or cache_dir()
+        self.salt = f"ragplan {__version__}\0cache {FORMAT}\0{context}\0".encode()
+
+    def _entry(self, path: Path, shown: str) -> Path:
+        name = hashlib.sha256(f"{path.absolute()}\0{shown}".encode()).hexdigest()[:40]
+        return self.folder / f"{name}.pickle"
+
+    def digest(self, data: bytes) -> bytes:
+        return hashlib.blake2b(self.salt + data, digest_size=_DIGEST_SIZE).digest()
+
+    def get(self, path: Path, shown: str, digest: bytes) -> Any | None:
+        """The value stored for these bytes of `path`, or None."""
+        try:
+            with open(self._entry(path, shown), "rb") as handle:
+                if handle.read(_DIGEST_SIZE) != digest:
+                    return None
+                return pickle.load(handle)
+        except Exception:  # missing, unreadable or corrupt: read the file instead
+            return None
+
+    def put(self, path: Path, shown: str, digest: bytes, value: Any) -> None:
+        """Store `value` for these bytes of `path`, or silently do nothing if that fails."""
+        tmp = None
+        try:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(digest)
+                handle.write(blob)
+            # No fsync: a torn entry after a crash fails its digest or its unpickling.
+            os.replace(tmp, self._entry(path, shown))
+        except Exception:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
