@@ -6,6 +6,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -207,7 +208,7 @@ def test_a_read_only_cache_folder_is_read_but_not_written(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     write_tree(plans, {"1.yaml": THEME.replace("rag: red", "rag: amber")})
     assert rags(plans) == {"1.1": "green", "1.2": "amber"}
     assert run_cli("validate", plans).code == 0
@@ -256,3 +257,24 @@ def test_two_processes_filling_the_cache_at_once_both_succeed(cache_home: Path) 
     assert len(entries(cache_home)) == 6
     assert not any(p.name.endswith(".tmp") for p in entries(cache_home))
     assert validate([EXAMPLE_PLANS]).actions == 162
+
+
+def _described(plans: Path, use_cache: bool) -> list[tuple[object, ...]]:
+    plan_set = load_plan_set(plans, use_cache=use_cache).plan_set
+    rows: list[tuple[object, ...]] = [(t.id, t.title, t.file, t.line) for t in plan_set.themes]
+    for action in plan_set.actions():
+        fields = [getattr(action, name) for name in action.__slots__ if name != "theme"]
+        section = action.section.id if action.section else None
+        rows.append((*fields[:-1], action.theme.id, section))
+        assert action in action.theme.all_actions()
+    return rows
+
+
+def test_a_plan_set_from_the_cache_is_the_one_read_from_the_files(in_tmp: Path) -> None:
+    plans = in_tmp / "plans"
+    plans.mkdir()
+    for name in EXAMPLE_PLANS.iterdir():
+        (plans / name.name).write_bytes(name.read_bytes())
+    read = _described(plans, use_cache=False)
+    assert _described(plans, use_cache=True) == read  # fills the cache
+    assert _described(plans, use_cache=True) == read  # reads it

@@ -23,6 +23,7 @@ from ragplan.model import (
     Section,
     Status,
     Theme,
+    natural_key,
 )
 from ragplan.problems import Problem
 from ragplan.yamlload import ValueMark, YMap, YValue, parse
@@ -102,8 +103,9 @@ def load_plan_set(
             theme = _load_theme(path, config.scale, limit, problems, cache)
             if theme is not None:
                 themes.append(theme)
+        # Each theme's sections and actions were sorted as it was built (and cached).
+        themes.sort(key=lambda t: natural_key(t.id))
         plan_set = PlanSet(root, config, themes)
-        plan_set.sort()
     return Loaded(plan_set, problems)
 
 
@@ -299,6 +301,7 @@ def _build_theme(data: bytes, shown: str, scale: Scale, problems: list[Problem])
             section.actions = _actions(sec.get("actions", ()), scale, shown, theme, section, found)
             theme.sections.append(section)
         theme.actions = _actions(values.get("actions", ()), scale, shown, theme, None, found)
+        theme.sort()
     _emit(shown, found, problems)
     return theme
 
