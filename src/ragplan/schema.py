@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -33,10 +33,11 @@ class Record:
     name: str
     doc: str
     fields: tuple[Field, ...]
+    # Made once: check_record looks fields up for every key of every action.
+    by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
-    @property
-    def by_name(self) -> dict[str, Field]:
-        return {f.name: f for f in self.fields}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
 
 
 ACTION = Record(
@@ -132,6 +133,7 @@ CONFIG = Record(
 RECORDS = {r.name: r for r in (ACTION, SECTION, THEME, STATUS, CONFIG)}
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_AS_WRITTEN = frozenset({"text", "status"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -201,6 +203,10 @@ def check_record(
     for key, value in node.items():
         key_line, key_column, vmark = node.marks[key]
         spec = fields.get(key)
+        if spec is not None and spec.kind in _AS_WRITTEN and type(value) is str:
+            if not (vmark[2] and value in _NULLS):  # the usual text value, as convert() does
+                values[key] = value
+                continue
         if spec is None:
             out.append(
                 FieldProblem(
