@@ -278,3 +278,13 @@ def test_a_plan_set_from_the_cache_is_the_one_read_from_the_files(in_tmp: Path) 
     read = _described(plans, use_cache=False)
     assert _described(plans, use_cache=True) == read  # fills the cache
     assert _described(plans, use_cache=True) == read  # reads it
+
+
+def test_an_edited_ragplan_never_reads_entries_written_by_the_old_one(
+    plans: Path, parses: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rags(plans)
+    parses.clear()
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "schema.py:1:2")
+    rags(plans)
+    assert len(parses) == 1

@@ -2,9 +2,10 @@
 
 Entries live in $XDG_CACHE_HOME/ragplan (default ~/.cache/ragplan), one per plan
 file as shown from the current folder. Each entry starts with a digest of the
-file's bytes (and of the ragplan version, the cache format and the scale the file
-was read with) and is used only while the file still has that digest, so an edit
-is seen at once, however soon after the last run and whatever the file's mtime.
+file's bytes, the ragplan version and source files, the cache format and the
+scale the file was read with, and is used only while all of these still give
+that digest: an edit is seen at once, however soon after the last run and
+whatever the file's mtime.
 Entries are written to a temporary file and renamed into place, so two ragplan
 processes at once each see a whole entry or none. Whatever goes wrong with the
 cache (a read-only or full disk, a corrupt entry) means doing without it: the
@@ -48,6 +49,22 @@ def _reduce_action(action: Action) -> tuple[type[Action], tuple[Any, ...]]:
 _DISPATCH = {**copyreg.dispatch_table, Action: _reduce_action}
 
 
+def _code_fingerprint() -> str:
+    """Size and mtime of ragplan's own modules: an edited checkout never reads old entries."""
+    package = Path(__file__).parent
+    stats = []
+    for folder in (package, package / "rules"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                stats.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return ",".join(stats)
+
+
 def cache_dir() -> Path:
     """$XDG_CACHE_HOME/ragplan, or ~/.cache/ragplan (a relative XDG_CACHE_HOME is ignored)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -65,7 +82,9 @@ class FileCache:
 
     def __init__(self, context: str, folder: Path | None = None) -> None:
         self.folder = folder or cache_dir()
-        self.salt = f"ragplan {__version__}\0cache {FORMAT}\0{_SHAPE}\0{context}\0".encode()
+        self.salt = "\0".join(
+            (f"ragplan {__version__}", f"cache {FORMAT}", _SHAPE, _code_fingerprint(), context, "")
+        ).encode()
 
     def _entry(self, path: Path, shown: str) -> Path:
         name = hashlib.sha256(f"{path.absolute()}\0{shown}".encode()).hexdigest()[:40]
