@@ -91,6 +91,18 @@ def test_an_edit_in_the_same_second_with_the_same_size_is_seen(
     )
 
 
+def test_an_edited_config_in_the_same_second_is_seen(plans: Path, parses: list[bytes]) -> None:
+    config = plans / "ragplan.yaml"
+    config.write_text("title: Plan A\n")
+    assert load_plan_set(plans).plan_set.config.title == "Plan A"
+    before = config.stat()
+    config.write_text("title: Plan B\n")
+    os.utime(config, ns=(before.st_atime_ns, before.st_mtime_ns))
+    parses.clear()
+    assert load_plan_set(plans).plan_set.config.title == "Plan B"
+    assert parses == [b"title: Plan B\n"]  # the unchanged theme came from the cache
+
+
 def test_a_changed_scale_is_not_served_from_entries_made_with_the_old_one(plans: Path) -> None:
     write_tree(plans, {"1.yaml": THEME.replace("rag: red", "rag: RED")})
     assert rags(plans)["1.2"] == "red"  # matched to the default scale's key
@@ -254,7 +266,7 @@ def test_two_processes_filling_the_cache_at_once_both_succeed(cache_home: Path) 
         for run in runs:
             out, err = run.communicate(timeout=60)
             assert (run.returncode, out, err) == (0, b"", b"")
-    assert len(entries(cache_home)) == 6
+    assert len(entries(cache_home)) == 7  # six theme files and ragplan.yaml
     assert not any(p.name.endswith(".tmp") for p in entries(cache_home))
     assert validate([EXAMPLE_PLANS]).actions == 162
 

@@ -16,7 +16,7 @@ from typer._coercion import build_runtime_param
 
 from ragplan.cli import _PlainValues, app
 
-HEAVY = ("pydantic", "rich", "jinja2")
+HEAVY = ("pydantic", "rich", "jinja2", "yaml")
 
 
 def imported_by(*args: str) -> list[str]:
@@ -33,8 +33,13 @@ def imported_by(*args: str) -> list[str]:
 
 
 def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:
+    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == ["yaml"]
+    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == ["yaml"]
+
+
+def test_a_run_served_from_the_cache_does_not_even_import_yaml() -> None:
+    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["yaml"]  # fills the cache
     assert imported_by("validate", str(EXAMPLE_PLANS)) == []
-    assert imported_by("--no-cache", "validate", "--format", "json", str(EXAMPLE_PLANS)) == []
 
 
 def _params() -> list[tuple[str, Any, Any]]:

@@ -1,4 +1,4 @@
-"""A cache of read theme files, so that runs on unchanged files skip parsing them.
+"""A cache of read plan files, so that runs on unchanged files skip parsing them.
 
 Entries live in $XDG_CACHE_HOME/ragplan (default ~/.cache/ragplan), one per plan
 file as shown from the current folder. Each entry starts with a digest of the
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ragplan import __version__
-from ragplan.model import Action, Section, Theme
+from ragplan.model import Action, Config, Scale, Section, Status, Theme
 from ragplan.problems import Problem
 
 # Bump when what is stored changes shape, so old entries are never read. The
@@ -34,7 +34,7 @@ FORMAT = 1
 _DIGEST_SIZE = 32
 _SHAPE = ";".join(
     f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-    for cls in (Action, Section, Theme, Problem)
+    for cls in (Action, Section, Theme, Problem, Config, Scale, Status)
 )
 _ACTION_FIELDS = tuple(f.name for f in dataclasses.fields(Action))
 

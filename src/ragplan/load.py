@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ragplan import schema
 from ragplan.cache import FileCache
@@ -86,7 +86,7 @@ def load_plan_set(
 ) -> Loaded:
     """Read the plan folder `root` (or only the theme files `only` in it).
 
-    Theme files already read with the same bytes come from the cache (see
+    Files already read with the same bytes come from the cache (see
     ragplan.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
     """
     if not root.exists():
@@ -95,9 +95,12 @@ def load_plan_set(
         raise UnreadablePathError(f"{display_path(root)}: not a folder")
     problems: list[Problem] = []
     with _collector_paused():
-        config = _load_config(root, problems, max_file_size_mb)
+        caching = cache_enabled(use_cache)
+        config = _load_config(
+            root, problems, max_file_size_mb, FileCache("config") if caching else None
+        )
         limit = max_file_size_mb or config.max_file_size_mb
-        cache = FileCache(repr(config.scale)) if cache_enabled(use_cache) else None
+        cache = FileCache(repr(config.scale)) if caching else None
         themes = []
         for path in only if only is not None else _theme_files(root, problems):
             theme = _load_theme(path, config.scale, limit, problems, cache)
@@ -171,14 +174,22 @@ def _emit(shown: str, found: list[schema.FieldProblem], problems: list[Problem])
         problems.append(Problem(shown, f.line, f.column, "error", f.rule, f.message))
 
 
-def _load_config(root: Path, problems: list[Problem], max_file_size_mb: int | None) -> Config:
+def _load_config(
+    root: Path, problems: list[Problem], max_file_size_mb: int | None, cache: FileCache | None
+) -> Config:
     path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     if path is None:
         return Config()
     shown = display_path(path)
     data = _read_bytes(path, shown, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
+    if data is None:
+        return Config(file=shown)
+    return _cached(cache, path, shown, data, problems, lambda: _build_config(data, shown, problems))
+
+
+def _build_config(data: bytes, shown: str, problems: list[Problem]) -> Config:
     config = Config(file=shown)
-    read = None if data is None else _parse(data, shown, problems)
+    read = _parse(data, shown, problems)
     if read is None:
         return config
     node, mark = read
@@ -252,18 +263,35 @@ def _load_theme(
     data = _read_bytes(path, shown, limit_mb, problems)
     if data is None:
         return None
+    return _cached(
+        cache, path, shown, data, problems, lambda: _build_theme(data, shown, scale, problems)
+    )
+
+
+T = TypeVar("T")
+
+
+def _cached(
+    cache: FileCache | None,
+    path: Path,
+    shown: str,
+    data: bytes,
+    problems: list[Problem],
+    build: Callable[[], T],
+) -> T:
+    """What `build` makes of `data` (and the problems it adds), from the cache if there."""
     if cache is None:
-        return _build_theme(data, shown, scale, problems)
+        return build()
     digest = cache.digest(data)
     hit = cache.get(path, shown, digest)
     if hit is not None:
-        theme, found = hit
+        value, found = hit
         problems.extend(found)
-        return theme  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return]
     start = len(problems)
-    theme = _build_theme(data, shown, scale, problems)
-    cache.put(path, shown, digest, (theme, problems[start:]))
-    return theme
+    value = build()
+    cache.put(path, shown, digest, (value, problems[start:]))
+    return value
 
 
 def _build_theme(data: bytes, shown: str, scale: Scale, problems: list[Problem]) -> Theme | None:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-import yaml.resolver
-
 from ragplan.yamlload import ValueMark, YList, YMap, YValue
 
 Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records"]
@@ -138,7 +136,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_RESOLVER = yaml.resolver.Resolver()
 
 _YAML_TYPE_NAMES = {
     "tag:yaml.org,2002:int": "an integer",
@@ -151,7 +148,10 @@ _YAML_TYPE_NAMES = {
 
 def yaml_type_of_plain(value: str) -> str | None:
     """What other YAML readers make of a plain scalar, if not a string."""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    import yaml  # only for an unquoted id: most runs never need it
+
+    resolver = yaml.resolver.Resolver()
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return _YAML_TYPE_NAMES.get(tag)
 
 
