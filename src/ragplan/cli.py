@@ -6,6 +6,7 @@ translated to a one-line message and an exit code in `RagplanGroup.invoke`.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import typing
@@ -301,4 +302,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def main() -> None:
+    # One short run whose objects nearly all live until it exits: the cyclic
+    # collector would only walk them (about 10 ms a pass on 10,000 actions).
+    gc.disable()
     app()
