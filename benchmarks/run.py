@@ -237,6 +237,13 @@ def report(benches: list[Bench], notes: list[str], repeat: int) -> str:
             lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     lines.append("")
     lines.append(f"medians of {repeat} runs; × floor: the command's median over the floor's")
+    for b in benches:
+        if b.label.startswith("task summary"):
+            peer = statistics.median(b.times)
+            for other in benches:
+                if other.size == b.size and other.label.startswith("ragplan"):
+                    ratio = statistics.median(other.times) / peer
+                    lines.append(f"{b.size}: {other.label} / task summary = {ratio:.2f}")
     lines.extend(notes)
     return "\n".join(lines)
 
