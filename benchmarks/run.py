@@ -68,7 +68,6 @@ class Bench:
     size: str
     argv: list[str]
     env: dict[str, str]
-    floor: str | None = None  # label of the floor it is compared with
     times: list[float] = field(default_factory=list)
     peaks_kb: list[int] = field(default_factory=list)
     failures: list[int] = field(default_factory=list)
@@ -135,7 +134,7 @@ def taskwarrior_data(plans: Path, work: Path) -> tuple[Path, Path] | None:
     sys.path.insert(0, str(REPO / "src"))
     from ragplan.validate import load_valid
 
-    plan_set = load_valid(plans)
+    plan_set = load_valid(plans, use_cache=False)
     tasks = []
     for action in plan_set.actions():
         item = {
@@ -195,9 +194,9 @@ def build(
             benches.append(Bench("import floor", size, [python, "-c", IMPORT_FLOOR], child_env()))
         for label, args in available:
             cmd = [ragplan, *no_cache, *args, str(folder)]
-            benches.append(Bench(f"ragplan {label}, first run", size, cmd, cold_env, floor.label))
+            benches.append(Bench(f"ragplan {label}, first run", size, cmd, cold_env))
             cmd = [ragplan, *args, str(folder)]
-            benches.append(Bench(f"ragplan {label}, warm cache", size, cmd, warm_env, floor.label))
+            benches.append(Bench(f"ragplan {label}, warm cache", size, cmd, warm_env))
         if peer and folder != EXAMPLE and size == f"{10_000:,}":
             made = taskwarrior_data(folder, work)
             if made is None:
