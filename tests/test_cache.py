@@ -185,6 +185,17 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache(
     assert rags(plans) == {"1.1": "green", "1.2": "red"}
 
 
+def test_no_home_folder_means_no_cache(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    run = run_cli("validate", plans)
+    assert (run.code, run.out, run.err) == (0, "", "")
+    assert rags(plans) == {"1.1": "green", "1.2": "red"}
+
+
 @pytest.mark.parametrize(
     "code", [errno.ENOSPC, errno.EROFS, errno.EACCES], ids=["full", "read-only", "denied"]
 )

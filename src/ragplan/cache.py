@@ -81,12 +81,17 @@ class FileCache:
     """Values computed from a file's bytes, stored per file and trusted only for those bytes."""
 
     def __init__(self, context: str, folder: Path | None = None) -> None:
-        self.folder = folder or cache_dir()
+        self.folder: Path | None
+        try:
+            self.folder = folder or cache_dir()
+        except RuntimeError:  # no home folder for ~/.cache: do without
+            self.folder = None
         self.salt = "\0".join(
             (f"ragplan {__version__}", f"cache {FORMAT}", _SHAPE, _code_fingerprint(), context, "")
         ).encode()
 
     def _entry(self, path: Path, shown: str) -> Path:
+        assert self.folder is not None
         name = hashlib.sha256(f"{path.absolute()}\0{shown}".encode()).hexdigest()[:40]
         return self.folder / f"{name}.pickle"
 
@@ -95,6 +100,8 @@ class FileCache:
 
     def get(self, path: Path, shown: str, digest: bytes) -> Any | None:
         """The value stored for these bytes of `path`, or None."""
+        if self.folder is None:
+            return None
         try:
             with open(self._entry(path, shown), "rb") as handle:
                 if handle.read(_DIGEST_SIZE) != digest:
@@ -105,6 +112,8 @@ class FileCache:
 
     def put(self, path: Path, shown: str, digest: bytes, value: Any) -> None:
         """Store `value` for these bytes of `path`, or silently do nothing if that fails."""
+        if self.folder is None:
+            return
         tmp = None
         try:
             buffer = io.BytesIO()
