@@ -45,15 +45,29 @@ class RagplanGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Every option of every command (and its --help, which a command's context
-        # makes from the help option names it inherits from this one).
+        # makes from the help option names it inherits from this one). A typer
+        # without this conversion layer keeps its own.
         params = list(self.get_params(ctx))
         for command in self.commands.values():
             inherits = "help_option_names" not in command.context_settings
             params += command.get_params(ctx) if inherits else command.params
-        for param in params:
-            if getattr(param, "_runtime_param", False) is None:
-                param._runtime_param = _PlainValues()  # type: ignore[attr-defined]
+        if _typer_conversion() is not None:
+            for param in params:
+                if getattr(param, "_runtime_param", False) is None and hasattr(
+                    param, "type_descriptor"
+                ):
+                    param._runtime_param = _PlainValues()  # type: ignore[attr-defined]
         return super().parse_args(ctx, args)
+
+
+def _typer_conversion() -> tuple[Any, Any] | None:
+    """Typer's conversion functions that _PlainValues uses, if this typer has them."""
+    try:
+        from typer._coercion import build_runtime_param
+        from typer._param_types import coerce_cli_path
+    except ImportError:
+        return None
+    return build_runtime_param, coerce_cli_path
 
 
 class _PlainValues:
@@ -85,8 +99,7 @@ class _PlainValues:
                 if converted is not _NOT_PLAIN:
                     return converted
         if self.typer_runtime is None:
-            from typer._coercion import build_runtime_param
-
+            build_runtime_param, _ = _typer_conversion()  # type: ignore[misc]
             self.typer_runtime = build_runtime_param(desc)
         return self.typer_runtime.coerce(value, param=param, ctx=ctx)
 
@@ -103,8 +116,7 @@ class _PlainValues:
             ):
                 return number
         if annotation is Path and info.path_type is None:
-            from typer._param_types import coerce_cli_path
-
+            _, coerce_cli_path = _typer_conversion()  # type: ignore[misc]
             return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
         return _NOT_PLAIN
 
