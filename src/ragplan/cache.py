@@ -96,7 +96,9 @@ class FileCache:
         return self.folder / f"{name}.pickle"
 
     def digest(self, data: bytes) -> bytes:
-        return hashlib.blake2b(self.salt + data, digest_size=_DIGEST_SIZE).digest()
+        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST_SIZE)
+        digest.update(data)  # not salt + data: no copy of a large file
+        return digest.digest()
 
     def get(self, path: Path, shown: str, digest: bytes) -> Any | None:
         """The value stored for these bytes of `path`, or None."""
