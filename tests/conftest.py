@@ -52,3 +52,13 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the environment a user's shell would have, not CI's."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("RAGPLAN_NO_CACHE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own empty cache folder, never the user's."""
+    home = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.setattr("ragplan.cache.switched_off", False)
+    return home

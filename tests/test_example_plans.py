@@ -42,3 +42,24 @@ def test_validate_cli_on_example_exits_zero() -> None:
     run = run_cli("validate", "--format", "parsable", EXAMPLE_PLANS)
     assert run.code == 0, run.out + run.err
     assert run.out == ""
+
+
+def test_natural_key_of_plain_dotted_ids_is_the_general_one() -> None:
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ragplan.model import natural_key
+
+    parts = re.compile(r"[.\s]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)")
+
+    def general(ident: str) -> tuple[tuple[int, int, str], ...]:
+        return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts.split(ident) if p)
+
+    @given(st.text(alphabet="0123456789.a ", max_size=12))
+    def same(ident: str) -> None:
+        assert natural_key(ident) == general(ident)
+
+    same()
+    assert natural_key("1.10") > natural_key("1.9")

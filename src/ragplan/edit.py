@@ -141,7 +141,7 @@ def check_texts(root: Path, texts: dict[str, bytes]) -> list[Problem]:
                 shutil.copyfile(root / name, copy / name)
         for name, data in texts.items():
             (copy / name).write_bytes(data)
-        loaded = load_plan_set(copy)
+        loaded = load_plan_set(copy, use_cache=False)  # a scratch copy: nothing to keep
         found = loaded.problems + rules.check_plan_set(loaded.plan_set)
         shown = {display_path(copy / n): display_path(root / n) for n in {*names, *texts}}
     found = [replace(p, file=shown.get(p.file, p.file)) for p in found]

@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ragplan import schema
+from ragplan.cache import FileCache
+from ragplan.cache import enabled as cache_enabled
 from ragplan.errors import UnreadablePathError
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
@@ -21,6 +23,7 @@ from ragplan.model import (
     Section,
     Status,
     Theme,
+    natural_key,
 )
 from ragplan.problems import Problem
 from ragplan.yamlload import Parsed, ValueMark, YMap, YValue, parse
@@ -76,24 +79,36 @@ class Loaded:
 
 
 def load_plan_set(
-    root: Path, only: list[Path] | None = None, max_file_size_mb: int | None = None
+    root: Path,
+    only: list[Path] | None = None,
+    max_file_size_mb: int | None = None,
+    use_cache: bool = True,
 ) -> Loaded:
-    """Read the plan folder `root` (or only the theme files `only` in it)."""
+    """Read the plan folder `root` (or only the theme files `only` in it).
+
+    Files already read with the same bytes come from the cache (see
+    ragplan.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
+    """
     if not root.exists():
         raise UnreadablePathError(f"{display_path(root)}: no such file or folder")
     if not root.is_dir():
         raise UnreadablePathError(f"{display_path(root)}: not a folder")
     problems: list[Problem] = []
     with _collector_paused():
-        config = _load_config(root, problems, max_file_size_mb)
+        caching = cache_enabled(use_cache)
+        config = _load_config(
+            root, problems, max_file_size_mb, FileCache("config") if caching else None
+        )
         limit = max_file_size_mb or config.max_file_size_mb
+        cache = FileCache(repr(config.scale)) if caching else None
         themes = []
         for path in only if only is not None else _theme_files(root, problems):
-            theme = _load_theme(path, config.scale, limit, problems)
+            theme = _load_theme(path, config.scale, limit, problems, cache)
             if theme is not None:
                 themes.append(theme)
+        # Each theme's sections and actions were sorted as it was built (and cached).
+        themes.sort(key=lambda t: natural_key(t.id))
         plan_set = PlanSet(root, config, themes)
-        plan_set.sort()
     return Loaded(plan_set, problems)
 
 
@@ -102,7 +117,7 @@ def load_plan_set_from_bytes(
     config_file: tuple[str, bytes] | None,
     theme_files: list[tuple[str, bytes]],
     max_file_size_mb: int | None = None,
-    parse_yaml: Callable[[bytes], Parsed] = parse,
+    parse_yaml: Callable[[bytes], Parsed] | None = None,
 ) -> Loaded:
     """Build a plan set from files already read, e.g. from a git revision.
 
@@ -116,13 +131,16 @@ def load_plan_set_from_bytes(
         if config_file is not None:
             shown, data = config_file
             limit = max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB
-            read = _parse_within(shown, data, limit, problems, parse_yaml)
-            config = _build_config(shown, read, problems)
+            too_big = _too_big(shown, len(data), limit, problems)
+            config = (
+                Config(file=shown) if too_big else _build_config(data, shown, problems, parse_yaml)
+            )
         limit = max_file_size_mb or config.max_file_size_mb
         themes = []
         for shown, data in theme_files:
-            read = _parse_within(shown, data, limit, problems, parse_yaml)
-            theme = _build_theme(shown, read, config.scale, problems)
+            if _too_big(shown, len(data), limit, problems):
+                continue
+            theme = _build_theme(data, shown, config.scale, problems, parse_yaml)
             if theme is not None:
                 themes.append(theme)
         plan_set = PlanSet(root, config, themes)
@@ -157,15 +175,13 @@ def _theme_files(root: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
-def _read(path: Path, limit_mb: int, problems: list[Problem]) -> tuple[YValue, ValueMark] | None:
-    shown = display_path(path)
+def _read_bytes(path: Path, shown: str, limit_mb: int, problems: list[Problem]) -> bytes | None:
     try:
         if _too_big(shown, path.stat().st_size, limit_mb, problems):
             return None
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
-    return _parse(shown, data, problems)
 
 
 def _too_big(shown: str, size: int, limit_mb: int, problems: list[Problem]) -> bool:
@@ -186,9 +202,12 @@ def _too_big(shown: str, size: int, limit_mb: int, problems: list[Problem]) -> b
 
 
 def _parse(
-    shown: str, data: bytes, problems: list[Problem], parse_yaml: Callable[[bytes], Parsed] = parse
+    data: bytes,
+    shown: str,
+    problems: list[Problem],
+    parse_yaml: Callable[[bytes], Parsed] | None = None,
 ) -> tuple[YValue, ValueMark] | None:
-    parsed = parse_yaml(data)
+    parsed = (parse_yaml or parse)(data)
     for raw in parsed.problems:
         problems.append(Problem(shown, raw.line, raw.column, "error", raw.rule, raw.message))
     if parsed.root is None and parsed.problems:
@@ -196,35 +215,32 @@ def _parse(
     return parsed.root, parsed.root_mark
 
 
-def _parse_within(
-    shown: str,
-    data: bytes,
-    limit_mb: int,
-    problems: list[Problem],
-    parse_yaml: Callable[[bytes], Parsed],
-) -> tuple[YValue, ValueMark] | None:
-    if _too_big(shown, len(data), limit_mb, problems):
-        return None
-    return _parse(shown, data, problems, parse_yaml)
-
-
 def _emit(shown: str, found: list[schema.FieldProblem], problems: list[Problem]) -> None:
     for f in found:
         problems.append(Problem(shown, f.line, f.column, "error", f.rule, f.message))
 
 
-def _load_config(root: Path, problems: list[Problem], max_file_size_mb: int | None) -> Config:
+def _load_config(
+    root: Path, problems: list[Problem], max_file_size_mb: int | None, cache: FileCache | None
+) -> Config:
     path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     if path is None:
         return Config()
-    read = _read(path, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
-    return _build_config(display_path(path), read, problems)
+    shown = display_path(path)
+    data = _read_bytes(path, shown, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB, problems)
+    if data is None:
+        return Config(file=shown)
+    return _cached(cache, path, shown, data, problems, lambda: _build_config(data, shown, problems))
 
 
 def _build_config(
-    shown: str, read: tuple[YValue, ValueMark] | None, problems: list[Problem]
+    data: bytes,
+    shown: str,
+    problems: list[Problem],
+    parse_yaml: Callable[[bytes], Parsed] | None = None,
 ) -> Config:
     config = Config(file=shown)
+    read = _parse(data, shown, problems, parse_yaml)
     if read is None:
         return config
     node, mark = read
@@ -290,13 +306,53 @@ def _where(kind: str, node: YValue) -> str:
     return f"{kind} {ident}" if isinstance(ident, str) and ident else kind
 
 
-def _load_theme(path: Path, scale: Scale, limit_mb: int, problems: list[Problem]) -> Theme | None:
-    return _build_theme(display_path(path), _read(path, limit_mb, problems), scale, problems)
+def _load_theme(
+    path: Path, scale: Scale, limit_mb: int, problems: list[Problem], cache: FileCache | None
+) -> Theme | None:
+    """The theme in `path`, from the cache when its bytes were read before."""
+    shown = display_path(path)
+    data = _read_bytes(path, shown, limit_mb, problems)
+    if data is None:
+        return None
+    return _cached(
+        cache, path, shown, data, problems, lambda: _build_theme(data, shown, scale, problems)
+    )
+
+
+T = TypeVar("T")
+
+
+def _cached(
+    cache: FileCache | None,
+    path: Path,
+    shown: str,
+    data: bytes,
+    problems: list[Problem],
+    build: Callable[[], T],
+) -> T:
+    """What `build` makes of `data` (and the problems it adds), from the cache if there."""
+    if cache is None:
+        return build()
+    digest = cache.digest(data)
+    hit = cache.get(path, shown, digest)
+    if hit is not None:
+        value, found = hit
+        problems.extend(found)
+        return value  # type: ignore[no-any-return]
+    start = len(problems)
+    value = build()
+    cache.put(path, shown, digest, (value, problems[start:]))
+    return value
 
 
 def _build_theme(
-    shown: str, read: tuple[YValue, ValueMark] | None, scale: Scale, problems: list[Problem]
+    data: bytes,
+    shown: str,
+    scale: Scale,
+    problems: list[Problem],
+    parse_yaml: Callable[[bytes], Parsed] | None = None,
 ) -> Theme | None:
+    read = _parse(data, shown, problems, parse_yaml)
     if read is None:
         return None
     node, mark = read
@@ -331,6 +387,7 @@ def _build_theme(
             section.actions = _actions(sec.get("actions", ()), scale, shown, theme, section, found)
             theme.sections.append(section)
         theme.actions = _actions(values.get("actions", ()), scale, shown, theme, None, found)
+        theme.sort()
     _emit(shown, found, problems)
     return theme
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 def natural_key(ident: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key for dotted ids: '1.2' < '1.10', '6.1' < '8.3', '1.4.1a' after '1.4.1'."""
+    parts = ident.split(".")
+    if all(part.isascii() and part.isdigit() for part in parts):  # the usual '1.2.3'
+        return tuple([(0, int(part), "") for part in parts])
     return tuple(
         (0, int(part), "") if part.isdigit() else (1, 0, part)
         for part in _ID_PARTS.split(ident)
@@ -140,6 +143,13 @@ class Theme:
     sections: list[Section] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
+    def sort(self) -> None:
+        """Put the theme's sections and actions in natural id order."""
+        self.sections.sort(key=lambda s: natural_key(s.id))
+        self.actions.sort(key=lambda a: natural_key(a.id))
+        for section in self.sections:
+            section.actions.sort(key=lambda a: natural_key(a.id))
+
     def all_actions(self) -> Iterator[Action]:
         """Actions directly under the theme, then each section's, as written."""
         yield from self.actions
@@ -165,7 +175,4 @@ class PlanSet:
         """Put themes, sections and actions in natural id order."""
         self.themes.sort(key=lambda t: natural_key(t.id))
         for theme in self.themes:
-            theme.sections.sort(key=lambda s: natural_key(s.id))
-            theme.actions.sort(key=lambda a: natural_key(a.id))
-            for section in theme.sections:
-                section.actions.sort(key=lambda a: natural_key(a.id))
+            theme.sort()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from ragplan.problems import Problem
@@ -60,6 +59,8 @@ def github(problems: list[Problem]) -> Iterator[str]:
 
 
 def as_json(problems: list[Problem], failed: bool) -> str:
+    import json  # only for this format
+
     return json.dumps(
         {
             "status": "fail" if failed else "ok",

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
-
-import yaml.resolver
 
 from ragplan.yamlload import ValueMark, YList, YMap, YValue
 
@@ -33,10 +31,11 @@ class Record:
     name: str
     doc: str
     fields: tuple[Field, ...]
+    # Made once: check_record looks fields up for every key of every action.
+    by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
-    @property
-    def by_name(self) -> dict[str, Field]:
-        return {f.name: f for f in self.fields}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
 
 
 ACTION = Record(
@@ -132,11 +131,11 @@ CONFIG = Record(
 RECORDS = {r.name: r for r in (ACTION, SECTION, THEME, STATUS, CONFIG)}
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_AS_WRITTEN = frozenset({"text", "status"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_RESOLVER = yaml.resolver.Resolver()
 
 _YAML_TYPE_NAMES = {
     "tag:yaml.org,2002:int": "an integer",
@@ -149,7 +148,10 @@ _YAML_TYPE_NAMES = {
 
 def yaml_type_of_plain(value: str) -> str | None:
     """What other YAML readers make of a plain scalar, if not a string."""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    import yaml  # only for an unquoted id: most runs never need it
+
+    resolver = yaml.resolver.Resolver()
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return _YAML_TYPE_NAMES.get(tag)
 
 
@@ -201,6 +203,10 @@ def check_record(
     for key, value in node.items():
         key_line, key_column, vmark = node.marks[key]
         spec = fields.get(key)
+        if spec is not None and spec.kind in _AS_WRITTEN and type(value) is str:
+            if not (vmark[2] and value in _NULLS):  # the usual text value, as convert() does
+                values[key] = value
+                continue
         if spec is None:
             out.append(
                 FieldProblem(

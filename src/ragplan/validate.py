@@ -41,12 +41,14 @@ def _group(paths: list[Path]) -> dict[Path, list[Path] | None]:
     return groups
 
 
-def validate(paths: list[Path], max_file_size_mb: int | None = None) -> Validation:
+def validate(
+    paths: list[Path], max_file_size_mb: int | None = None, use_cache: bool = True
+) -> Validation:
     """Check the plan folders or files in `paths` (the discovered plan set if none)."""
     problems: list[Problem] = []
     files = actions = 0
     for folder, only in _group(paths or [find_plan_set()]).items():
-        loaded = load_plan_set(folder, only, max_file_size_mb)
+        loaded = load_plan_set(folder, only, max_file_size_mb, use_cache)
         problems.extend(loaded.problems)
         problems.extend(rules.check_plan_set(loaded.plan_set))
         files += len(loaded.plan_set.themes) + (1 if loaded.plan_set.config.file else 0)
@@ -55,9 +57,11 @@ def validate(paths: list[Path], max_file_size_mb: int | None = None) -> Validati
     return Validation(problems, files, actions)
 
 
-def load_valid(path: Path | None, max_file_size_mb: int | None = None) -> PlanSet:
+def load_valid(
+    path: Path | None, max_file_size_mb: int | None = None, use_cache: bool = True
+) -> PlanSet:
     """The plan set at `path`, for a report; InvalidPlanError if it has errors."""
-    loaded = load_plan_set(path or find_plan_set(), None, max_file_size_mb)
+    loaded = load_plan_set(path or find_plan_set(), None, max_file_size_mb, use_cache)
     problems = loaded.problems + rules.check_plan_set(loaded.plan_set)
     if has_errors(problems):
         problems.sort(key=lambda p: p.sort_key)

@@ -8,15 +8,12 @@ aliases and tags are refused, and duplicate keys are reported with both lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml import events as ev
+if TYPE_CHECKING:
+    import yaml
 
-try:  # the libyaml C parser; the pure-Python one is a slow but correct fallback
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - only without libyaml
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+# yaml is imported where a file is parsed: a run served from the cache parses none.
 
 # A scalar's position and whether it was written plain (unquoted): (line, column, plain).
 # Lines and columns are 1-based.
@@ -118,9 +115,11 @@ def parse(data: bytes) -> Parsed:
     bad = decode_check(data)
     if bad is not None:
         return Parsed(None, (1, 1, True), [bad])
+    import yaml
+
     problems: list[RawProblem] = []
     try:
-        root, root_mark = _build(_Parser(data), problems)
+        root, root_mark = _build(_parser(data), problems)
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(exc, data))
         return Parsed(None, (1, 1, True), problems)
@@ -130,12 +129,22 @@ def parse(data: bytes) -> Parsed:
     return Parsed(root, root_mark, problems)
 
 
-def _build(parser: _Parser, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
+def _parser(data: bytes) -> Any:
+    try:  # the libyaml C parser; the pure-Python one is a slow but correct fallback
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - only without libyaml
+        from yaml import SafeLoader as CParser  # type: ignore[assignment]
+    return CParser(data)
+
+
+def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
     """Turn the event stream into YMap/YList/str values in one loop.
 
     `container` is the mapping or sequence being filled; for a mapping, `key` is
     None while a key is awaited, else the key whose value comes next.
     """
+    from yaml import events as ev
+
     get_event: Any = parser.get_event
     ScalarEvent, MappingStartEvent, SequenceStartEvent = (
         ev.ScalarEvent,

@@ -1,0 +1,313 @@
+"""The cache of read theme files: never stale, safe when shared, and never in the way."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PLANS, run_cli, write_tree
+
+import ragplan.load
+from ragplan import cache
+from ragplan.load import load_plan_set
+from ragplan.validate import load_valid, validate
+from ragplan.yamlload import Parsed
+
+THEME = """
+    id: "1"
+    title: Safeguarding
+    actions:
+      - id: "1.1"
+        summary: Audit case files.
+        rag: green
+      - id: "1.2"
+        summary: Train staff.
+        rag: red
+        notes: Trainer not yet found.
+"""
+
+
+@pytest.fixture
+def plans(in_tmp: Path) -> Path:
+    return write_tree(in_tmp / "plans", {"1.yaml": THEME})
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every YAML text the loader parses, in order."""
+    seen: list[bytes] = []
+    real = ragplan.load.parse
+
+    def counting(data: bytes) -> Parsed:
+        seen.append(data)
+        return real(data)
+
+    monkeypatch.setattr(ragplan.load, "parse", counting)
+    return seen
+
+
+def rags(plans: Path, use_cache: bool = True) -> dict[str, str]:
+    return {a.id: a.rag for a in load_valid(plans, use_cache=use_cache).actions()}
+
+
+def entries(cache_home: Path) -> list[Path]:
+    folder = cache_home / "ragplan"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_an_unchanged_file_is_read_from_the_cache(plans: Path, parses: list[bytes]) -> None:
+    first = rags(plans)
+    assert len(parses) == 1
+    parses.clear()
+    assert rags(plans) == first == {"1.1": "green", "1.2": "red"}
+    assert parses == []
+
+
+def test_an_edit_in_the_same_second_with_the_same_size_is_seen(
+    plans: Path, parses: list[bytes]
+) -> None:
+    theme = plans / "1.yaml"
+    assert rags(plans)["1.1"] == "green"
+    before = theme.stat()
+    text = (
+        theme.read_text()
+        .replace("rag: green", "rag: amber", 1)
+        .replace("Audit case files.", "Audit case notes.")
+    )
+    theme.write_text(text)
+    os.utime(theme, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = theme.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    plan_set = load_valid(plans)
+    assert {a.id: (a.rag, a.summary) for a in plan_set.actions()}["1.1"] == (
+        "amber",
+        "Audit case notes.",
+    )
+
+
+def test_an_edited_config_in_the_same_second_is_seen(plans: Path, parses: list[bytes]) -> None:
+    config = plans / "ragplan.yaml"
+    config.write_text("title: Plan A\n")
+    assert load_plan_set(plans).plan_set.config.title == "Plan A"
+    before = config.stat()
+    config.write_text("title: Plan B\n")
+    os.utime(config, ns=(before.st_atime_ns, before.st_mtime_ns))
+    parses.clear()
+    assert load_plan_set(plans).plan_set.config.title == "Plan B"
+    assert parses == [b"title: Plan B\n"]  # the unchanged theme came from the cache
+
+
+def test_a_changed_scale_is_not_served_from_entries_made_with_the_old_one(plans: Path) -> None:
+    write_tree(plans, {"1.yaml": THEME.replace("rag: red", "rag: RED")})
+    assert rags(plans)["1.2"] == "red"  # matched to the default scale's key
+    write_tree(plans, {"ragplan.yaml": "scale:\n  - {key: green, done: true}\n  - {key: late}\n"})
+    actions = load_plan_set(plans).plan_set.actions()
+    assert [a.rag for a in actions] == ["green", "RED"]  # no longer a key of the scale
+
+
+def test_problems_found_in_a_file_come_back_from_the_cache(plans: Path) -> None:
+    write_tree(plans, {"2.yaml": 'id: "2"\ncolour: blue\nactions:\n  - id: 2.10\n'})
+    first = validate([plans]).problems
+    assert {p.rule for p in first} == {"unknown-key", "id-type", "missing-field"}
+    assert validate([plans]).problems == first
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_no_cache_neither_reads_nor_writes_the_cache(
+    plans: Path, parses: list[bytes], cache_home: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    args = ["--no-cache", "validate", plans] if how == "option" else ["validate", plans]
+    if how == "env":
+        monkeypatch.setenv("RAGPLAN_NO_CACHE", "1")
+    assert run_cli(*args).code == 0
+    assert entries(cache_home) == []
+    monkeypatch.delenv("RAGPLAN_NO_CACHE", raising=False)
+    assert run_cli("validate", plans).code == 0  # fills the cache
+    assert len(entries(cache_home)) == 1
+    if how == "env":
+        monkeypatch.setenv("RAGPLAN_NO_CACHE", "1")
+    parses.clear()
+    assert run_cli(*args).code == 0
+    assert len(parses) == 1
+
+
+def test_ragplan_no_cache_0_leaves_the_cache_on(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAGPLAN_NO_CACHE", "0")
+    assert cache.enabled()
+    monkeypatch.setenv("RAGPLAN_NO_CACHE", "yes")
+    assert not cache.enabled()
+    assert not cache.enabled(use_cache=False)
+
+
+def test_corrupt_entries_are_ignored_and_replaced(
+    plans: Path, parses: list[bytes], cache_home: Path
+) -> None:
+    expected = rags(plans)
+    (entry,) = entries(cache_home)
+    digest = entry.read_bytes()[:32]
+    for garbage in (b"", b"not a pickle", digest, digest + b"\x80\x05garbage", digest[:-1]):
+        entry.write_bytes(garbage)
+        parses.clear()
+        assert rags(plans) == expected
+        assert len(parses) == 1
+    parses.clear()
+    assert rags(plans) == expected
+    assert parses == []  # the last read wrote a good entry again
+
+
+def test_an_entry_for_other_bytes_is_not_used(plans: Path, cache_home: Path) -> None:
+    """Even an entry that unpickles is refused when its digest is not the file's."""
+    rags(plans)
+    (entry,) = entries(cache_home)
+    stored = entry.read_bytes()
+    write_tree(plans, {"1.yaml": THEME.replace("Train staff.", "Hire trainer.")})
+    entry.write_bytes(stored)
+    assert [a.summary for a in load_valid(plans).actions()][1] == "Hire trainer."
+
+
+def test_a_cache_folder_that_cannot_be_made_means_no_cache(
+    plans: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    run = run_cli("validate", "--format", "standard", plans)
+    assert (run.code, run.err) == (0, "")
+    assert "1 files, 2 actions: 0 errors, 0 warnings" in run.out
+    assert rags(plans) == {"1.1": "green", "1.2": "red"}
+
+
+def test_no_home_folder_means_no_cache(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    run = run_cli("validate", plans)
+    assert (run.code, run.out, run.err) == (0, "", "")
+    assert rags(plans) == {"1.1": "green", "1.2": "red"}
+
+
+@pytest.mark.parametrize(
+    "code", [errno.ENOSPC, errno.EROFS, errno.EACCES], ids=["full", "read-only", "denied"]
+)
+def test_a_full_or_read_only_disk_means_no_cache(
+    plans: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    class FailingFile:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.real = os.fdopen(fd, mode)
+
+        def __enter__(self) -> FailingFile:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.real.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(cache.os, "fdopen", FailingFile)
+    run = run_cli("validate", "--format", "standard", plans)
+    assert (run.code, run.err) == (0, "")
+    assert "0 errors, 0 warnings" in run.out
+    assert rags(plans) == {"1.1": "green", "1.2": "red"}
+    assert entries(cache_home) == []  # no entry, and no temporary file left behind
+
+
+def test_a_read_only_cache_folder_is_read_but_not_written(
+    plans: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rags(plans)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    write_tree(plans, {"1.yaml": THEME.replace("rag: red", "rag: amber")})
+    assert rags(plans) == {"1.1": "green", "1.2": "amber"}
+    assert run_cli("validate", plans).code == 0
+
+
+def test_threads_writing_one_entry_at_once_leave_a_whole_one(plans: Path) -> None:
+    shown = "plans/1.yaml"
+    store = cache.FileCache("scale")
+    values = [("value", n, "x" * 50_000) for n in range(8)]
+    digest = store.digest(b"bytes")
+    start = threading.Barrier(len(values))
+    seen: list[object] = []
+
+    def writer(value: object) -> None:
+        start.wait()
+        for _ in range(20):
+            store.put(plans / "1.yaml", shown, digest, value)
+            seen.append(store.get(plans / "1.yaml", shown, digest))
+
+    threads = [threading.Thread(target=writer, args=(v,)) for v in values]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(v in values for v in seen)
+    assert store.get(plans / "1.yaml", shown, digest) in values
+    assert [p.name for p in store.folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_two_processes_filling_the_cache_at_once_both_succeed(cache_home: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    command = [sys.executable, "-m", "ragplan", "validate", "--format", "parsable"]
+    for _ in range(2):
+        runs = [
+            subprocess.Popen(
+                [*command, str(EXAMPLE_PLANS)],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(2)
+        ]
+        for run in runs:
+            out, err = run.communicate(timeout=60)
+            assert (run.returncode, out, err) == (0, b"", b"")
+    assert len(entries(cache_home)) == 7  # six theme files and ragplan.yaml
+    assert not any(p.name.endswith(".tmp") for p in entries(cache_home))
+    assert validate([EXAMPLE_PLANS]).actions == 162
+
+
+def _described(plans: Path, use_cache: bool) -> list[tuple[object, ...]]:
+    plan_set = load_plan_set(plans, use_cache=use_cache).plan_set
+    rows: list[tuple[object, ...]] = [(t.id, t.title, t.file, t.line) for t in plan_set.themes]
+    for action in plan_set.actions():
+        fields = [getattr(action, name) for name in action.__slots__ if name != "theme"]
+        section = action.section.id if action.section else None
+        rows.append((*fields[:-1], action.theme.id, section))
+        assert action in action.theme.all_actions()
+    return rows
+
+
+def test_a_plan_set_from_the_cache_is_the_one_read_from_the_files(in_tmp: Path) -> None:
+    plans = in_tmp / "plans"
+    plans.mkdir()
+    for name in EXAMPLE_PLANS.iterdir():
+        (plans / name.name).write_bytes(name.read_bytes())
+    read = _described(plans, use_cache=False)
+    assert _described(plans, use_cache=True) == read  # fills the cache
+    assert _described(plans, use_cache=True) == read  # reads it
+
+
+def test_an_edited_ragplan_never_reads_entries_written_by_the_old_one(
+    plans: Path, parses: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rags(plans)
+    parses.clear()
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "schema.py:1:2")
+    rags(plans)
+    assert len(parses) == 1
