@@ -37,6 +37,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("t.yaml", 10, 26),
         ["more than 20 levels", "the limit"],
     ),
+    "too-many-actions": (
+        {
+            "ragplan.yaml": "max_actions_per_file: 2\n",
+            "t.yaml": GOOD_THEME
+            + "".join(
+                f'      - id: "1.1.{i}"\n        summary: s\n        rag: green\n' for i in (2, 3)
+            ),
+        },
+        ("t.yaml", 1, 5),
+        ["holds 3 actions, over the limit of 2", "max_actions_per_file"],
+    ),
     "duplicate-key": (
         {"t.yaml": GOOD_THEME + "title: Again\n"},
         ("t.yaml", 10, 1),

@@ -104,7 +104,7 @@ def load_plan_set(
         themes = []
         for path in only if only is not None else _theme_files(root, problems):
             theme = _load_theme(path, config.scale, limit, problems, cache)
-            if theme is not None:
+            if theme is not None and _within_action_limit(theme, config, problems):
                 themes.append(theme)
         # Each theme's sections and actions were sorted as it was built (and cached).
         themes.sort(key=lambda t: natural_key(t.id))
@@ -141,11 +141,31 @@ def load_plan_set_from_bytes(
             if _too_big(shown, len(data), limit, problems):
                 continue
             theme = _build_theme(data, shown, config.scale, problems, parse_yaml)
-            if theme is not None:
+            if theme is not None and _within_action_limit(theme, config, problems):
                 themes.append(theme)
         plan_set = PlanSet(root, config, themes)
         plan_set.sort()
     return Loaded(plan_set, problems)
+
+
+def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) -> bool:
+    """Checked outside the cache, which does not know the limit a file was read under."""
+    limit = config.max_actions_per_file
+    count = sum(1 for _ in theme.all_actions())
+    if count <= limit:
+        return True
+    problems.append(
+        Problem(
+            theme.file,
+            theme.line,
+            theme.column,
+            "error",
+            "too-many-actions",
+            f"theme {theme.id} holds {count} actions, over the limit of {limit} per file; "
+            "split the theme, or raise max_actions_per_file in ragplan.yaml",
+        )
+    )
+    return False
 
 
 def _theme_files(root: Path, problems: list[Problem]) -> list[Path]:
@@ -249,7 +269,7 @@ def _build_config(
     found: list[schema.FieldProblem] = []
     values = schema.check_record(schema.CONFIG, node, mark, "ragplan.yaml", found)
     if values is not None:
-        for name in ("title", "organisation", "as_of", "max_file_size_mb"):
+        for name in ("title", "organisation", "as_of", "max_file_size_mb", "max_actions_per_file"):
             if values.get(name) is not None:
                 setattr(config, name, values[name])
         if "scale" in values:

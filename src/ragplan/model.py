@@ -83,6 +83,7 @@ DEFAULT_SCALE = Scale(
 )
 
 DEFAULT_MAX_FILE_SIZE_MB = 10
+DEFAULT_MAX_ACTIONS_PER_FILE = 10_000
 DEFAULT_TITLE = "Action Plan"
 
 
@@ -95,6 +96,7 @@ class Config:
     as_of: date | None = None
     scale: Scale = DEFAULT_SCALE
     max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
+    max_actions_per_file: int = DEFAULT_MAX_ACTIONS_PER_FILE
     file: str | None = None
 
 

@@ -54,6 +54,9 @@ scale:
 
 # Plan files larger than this many megabytes are refused (default 10).
 max_file_size_mb: 10
+
+# A theme file with more actions than this is refused: split the theme (default 10000).
+max_actions_per_file: 10000
 """
 
 _THEME = """\

@@ -125,6 +125,11 @@ CONFIG = Record(
             "int",
             "Largest plan file read, in megabytes (default 10); larger files are refused.",
         ),
+        Field(
+            "max_actions_per_file",
+            "int",
+            "Most actions one theme file may hold (default 10000); split a larger theme.",
+        ),
     ),
 )
 

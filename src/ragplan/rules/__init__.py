@@ -44,6 +44,11 @@ READING_RULES = (
     Rule("syntax", "error", "The file must be valid YAML, one document per file."),
     Rule("tabs", "error", "Indentation must use spaces, not tabs."),
     Rule("nesting", "error", "Values nest at most 20 levels deep (plan files need 5)."),
+    Rule(
+        "too-many-actions",
+        "error",
+        "A theme file holds at most max_actions_per_file actions (default 10000).",
+    ),
     Rule("duplicate-key", "error", "A key may appear only once in a mapping."),
     Rule("anchors", "error", "YAML anchors and aliases are refused, so no alias bomb can load."),
     Rule("yaml-tag", "error", "Explicit YAML tags (!!int, !python/...) are refused."),
