@@ -311,3 +311,31 @@ def test_an_edited_ragplan_never_reads_entries_written_by_the_old_one(
     monkeypatch.setattr(cache, "_code_fingerprint", lambda: "schema.py:1:2")
     rags(plans)
     assert len(parses) == 1
+
+
+def test_compiled_templates_are_kept_and_recompiled_when_the_template_changes(
+    plans: Path, cache_home: Path
+) -> None:
+    (plans / "templates").mkdir()
+    template = plans / "templates" / "summary.md.j2"
+    template.write_text("first {{ total }}\n", encoding="utf-8")
+    assert run_cli("summary", plans, "-f", "md").out == "first 2\n"
+    kept = list((cache_home / "ragplan" / "templates").iterdir())
+    assert len(kept) == 1
+    # Same size, same second: the bytecode is keyed on the source, so the edit shows.
+    template.write_text("again {{ total }}\n", encoding="utf-8")
+    assert run_cli("summary", plans, "-f", "md").out == "again 2\n"
+
+
+def test_templates_render_when_the_cache_folder_cannot_be_written(
+    plans: Path, cache_home: Path
+) -> None:
+    (cache_home / "ragplan").mkdir()
+    (cache_home / "ragplan" / "templates").write_text("a file where a folder should be")
+    run = run_cli("summary", plans, "-f", "md")
+    assert run.code == 0 and "2 actions" in run.out
+
+
+def test_no_cache_compiles_templates_afresh(plans: Path, cache_home: Path) -> None:
+    assert run_cli("--no-cache", "summary", plans, "-f", "md").code == 0
+    assert not (cache_home / "ragplan" / "templates").exists()

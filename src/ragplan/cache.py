@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
-import hashlib
 import io
 import os
 import pickle
+
+# The BLAKE2 module hashlib wraps: importing hashlib loads OpenSSL, which costs a
+# start-up as long as reading a small plan set.
+from _blake2 import blake2b
 from pathlib import Path
 from typing import Any
 
@@ -97,11 +100,11 @@ class FileCache:
 
     def _entry(self, path: Path, shown: str) -> Path:
         assert self.folder is not None
-        name = hashlib.sha256(f"{path.absolute()}\0{shown}".encode()).hexdigest()[:40]
+        name = blake2b(f"{path.absolute()}\0{shown}".encode(), digest_size=20).hexdigest()
         return self.folder / f"{name}.pickle"
 
     def digest(self, data: bytes) -> bytes:
-        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST_SIZE)
+        digest = blake2b(self.salt, digest_size=_DIGEST_SIZE)
         digest.update(data)  # not salt + data: no copy of a large file
         return digest.digest()
 

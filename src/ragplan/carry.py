@@ -104,7 +104,7 @@ def carry_forward(
         before = path.read_bytes() if path.is_file() else None
         files.append(FileEdit(path, before, data))
     carried.sort(key=lambda a: natural_key(a.id))
-    left = sum(1 for a in plan_set.actions() if a.rag in done)
+    left = sum(1 for a in plan_set.all_actions() if a.rag in done)
     return Carried(plan_set.root, target, files, carried, left, warnings)
 
 

@@ -83,7 +83,7 @@ def count_by_status(actions: list[Action], scale: Scale) -> dict[str, int]:
 def tally(plan_set: PlanSet) -> Tally:
     scale = plan_set.config.scale
     themes = {t.id: count_by_status(list(t.all_actions()), scale) for t in plan_set.themes}
-    return Tally(count_by_status(plan_set.actions(), scale), themes)
+    return Tally(count_by_status(plan_set.all_actions(), scale), themes)
 
 
 def _value(action: Action, name: str) -> object:

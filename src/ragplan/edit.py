@@ -152,7 +152,7 @@ def check_texts(root: Path, texts: dict[str, bytes]) -> list[Problem]:
 def unknown_id_message(action_id: str, plan_set: PlanSet) -> str:
     matcher = difflib.SequenceMatcher(b=action_id)
     scored = []
-    for action in plan_set.actions():
+    for action in plan_set.all_actions():
         matcher.set_seq1(action.id)
         if matcher.ratio() >= 0.6:
             scored.append((-matcher.ratio(), natural_key(action.id), action.id))
@@ -184,7 +184,7 @@ def set_action(
     if has_errors(already):
         raise InvalidPlanError(sorted(already, key=lambda p: p.sort_key))
     plan_set = loaded.plan_set
-    action = next((a for a in plan_set.actions() if a.id == action_id), None)
+    action = next((a for a in plan_set.all_actions() if a.id == action_id), None)
     if action is None:
         raise UsageError(unknown_id_message(action_id, plan_set))
     wanted = _wanted(plan_set, action, rag, note, append_note, due, lead_officer)

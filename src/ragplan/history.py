@@ -52,7 +52,7 @@ def history(plans: Path, last: int | None = None) -> History:
         for revision in revisions:
             plan_set = repo.plan_set(revision)
             scale = plan_set.config.scale
-            actions = plan_set.actions()
+            actions = plan_set.all_actions()
             points.append(
                 Point(
                     rev=revision.name,

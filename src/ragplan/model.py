@@ -167,6 +167,10 @@ class PlanSet:
     config: Config
     themes: list[Theme]
 
+    def all_actions(self) -> list[Action]:
+        """Every action, theme by theme, for work that needs no order (counting, lookups)."""
+        return [a for theme in self.themes for a in theme.all_actions()]
+
     def actions(self) -> list[Action]:
         """Every action, in natural id order."""
         found = [a for theme in self.themes for a in theme.all_actions()]

@@ -185,10 +185,41 @@ def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
     return found
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed on each template's source; a cache
+    folder that cannot be read or written just means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    from ragplan import cache
+
+    if not cache.enabled():
+        return None
+    try:
+        folder = cache.cache_dir() / "templates"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # read-only or full disk, or no home folder
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
 def get_env(folders: list[Path]) -> jinja2.Environment:
     """The one Jinja environment: strict about undefined names, escaping HTML."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2"]),
         trim_blocks=True,

@@ -259,7 +259,7 @@ def summarise(
     when = report_date(plan_set, as_of)
     statuses = report_statuses(plan_set.config.scale)
     done = plan_set.config.scale.done_keys
-    actions = plan_set.actions()
+    actions = plan_set.all_actions()  # counted, and grouped below: no order needed
     overall = _group(None, None, None, actions, statuses, done, when)
     themes = [
         _group(t.id, t.title, t.lead_officer, t.all_actions(), statuses, done, when)
@@ -377,9 +377,9 @@ def find_outstanding(
             continue
         group = OutstandingTheme(theme.id, theme.title, theme.lead_officer)
         sections: dict[str, OutstandingSection] = {}
-        for action in sorted(theme.all_actions(), key=lambda a: natural_key(a.id)):
-            if action.rag in done:
-                continue
+        # Filter first: only the outstanding few need sorting.
+        remaining = [a for a in theme.all_actions() if a.rag not in done]
+        for action in sorted(remaining, key=lambda a: natural_key(a.id)):
             if wanted_statuses and action.rag not in wanted_statuses:
                 continue
             if filters.leads and not leads_match(lead_officer_of(action), filters.leads):

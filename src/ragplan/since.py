@@ -78,7 +78,7 @@ def previous(plan_set: PlanSet, rev: str) -> Previous:
         actions = list(theme.all_actions())
         themes[theme.id] = count_by_status(actions, scale)
         themes_done[theme.id] = sum(1 for a in actions if a.rag in done_keys)
-    everything = plan_set.actions()
+    everything = plan_set.all_actions()
     return Previous(
         rev=rev,
         as_of=plan_set.config.as_of,
@@ -120,7 +120,7 @@ def since(current: PlanSet, before: PlanSet, rev: str) -> Since:
         total_then = sum(counts.values())
         travel = direction(then.themes_done.get(theme.id, 0), total_then, done_now, len(actions))
         themes[theme.id] = ThemeSince(theme.id, counts, total_then, travel)
-    everything = current.actions()
+    everything = current.all_actions()
     done_now = sum(1 for a in everything if a.rag in done_keys)
     overall = direction(then.done, then.total, done_now, len(everything))
     return Since(then, overall, themes)
@@ -137,11 +137,11 @@ class ActionSince:
 def outstanding_since(current: PlanSet, before: PlanSet) -> dict[str, ActionSince]:
     """For each action outstanding now, by id: its previous status, and whether it is new
     to the outstanding list (it did not exist then, or was done then)."""
-    old = {a.id: a for a in before.actions()}
+    old = {a.id: a for a in before.all_actions()}
     done_now = current.config.scale.done_keys
     done_then = before.config.scale.done_keys
     found = {}
-    for action in current.actions():
+    for action in current.all_actions():
         if action.rag in done_now:
             continue
         was = old.get(action.id)
