@@ -28,7 +28,7 @@ CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]
 ACTION_TEXT_FIELDS = ("lead_body", "summary", "due", "lead_officer", "rag", "notes")
 
 
-@dataclass(slots=True)
+@dataclass
 class Carried:
     """The new plan set's files, not yet written, and the actions they hold."""
 

@@ -29,7 +29,7 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """One action that differs between the two plan sets."""
 
@@ -44,7 +44,7 @@ class Change:
     theme: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Tally:
     """Actions per status, overall and per theme id, every status of the scale in its order."""
 
@@ -56,7 +56,7 @@ class Tally:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlanDiff:
     """What changed from `from_rev` to `to_rev` (None: the working tree)."""
 

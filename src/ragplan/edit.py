@@ -29,7 +29,7 @@ ACTION_ORDER = [f.name for f in schema.ACTION.fields]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """One field of one action, before and after."""
 
@@ -62,7 +62,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-@dataclass(slots=True)
+@dataclass
 class FileEdit:
     """A file's text before and after an edit, and what the edit changed."""
 

@@ -28,7 +28,7 @@ _FILE_MODES = (b"100644", b"100755")
 _SYMLINK_MODE = b"120000"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Revision:
     """A commit as the user named it (a tag, a branch, HEAD~1, a short hash)."""
 

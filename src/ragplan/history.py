@@ -11,7 +11,7 @@ from ragplan.errors import GitError
 from ragplan.model import Status
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Point:
     """The plan set at one revision, counted."""
 
@@ -27,7 +27,7 @@ class Point:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class History:
     """Points oldest first; `statuses` lists every status seen, the newest scale's first."""
 

@@ -27,7 +27,7 @@ KIND_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Table:
     title: str
     headers: list[str]
@@ -35,7 +35,7 @@ class Table:
     numeric: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Report:
     """A heading, a line under it, and tables: what every format draws."""
 

@@ -72,7 +72,7 @@ def is_plan_file(path: Path) -> bool:
     return name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name not in CONFIG_NAMES
 
 
-@dataclass(slots=True)
+@dataclass
 class Loaded:
     plan_set: PlanSet
     problems: list[Problem]

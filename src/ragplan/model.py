@@ -24,7 +24,7 @@ def natural_key(ident: str) -> tuple[tuple[int, int, str], ...]:
 _ID_PARTS = re.compile(r"[.\s]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Status:
     """One level of the status scale, e.g. green: 'these actions have been completed'."""
 
@@ -35,7 +35,7 @@ class Status:
     colour: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Scale:
     """The statuses an action may take, best first."""
 
@@ -87,7 +87,7 @@ DEFAULT_MAX_ACTIONS_PER_FILE = 10_000
 DEFAULT_TITLE = "Action Plan"
 
 
-@dataclass(slots=True)
+@dataclass
 class Config:
     """The plan set's `ragplan.yaml`, or the defaults when it has none."""
 
@@ -159,7 +159,7 @@ class Theme:
             yield from section.actions
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(eq=False)
 class PlanSet:
     """Everything read from one plan folder."""
 

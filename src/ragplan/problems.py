@@ -8,7 +8,7 @@ from typing import Literal
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """One finding, located by 1-based line and column in a file."""
 

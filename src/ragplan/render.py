@@ -167,9 +167,10 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], align: 
 
 def builtin_templates() -> Path:
     """The folder of the default templates, inside the installed package."""
-    from importlib.resources import files
+    from importlib import import_module
 
-    return Path(str(files("ragplan.templates")))
+    # A plain package on disk: its file's folder (importlib.resources costs more).
+    return Path(str(import_module("ragplan.templates").__file__)).parent
 
 
 def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:

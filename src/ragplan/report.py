@@ -27,7 +27,7 @@ GROUPINGS = ("theme", "lead_officer", "lead_body")
 NEUTRAL_GREY = "#d9d9d9"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReportStatus:
     """A status of the scale as reports show it, with colours resolved."""
 
@@ -39,7 +39,7 @@ class ReportStatus:
     text_colour: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Count:
     """How many actions have one status."""
 
@@ -47,7 +47,7 @@ class Count:
     count: int
 
 
-@dataclass(slots=True)
+@dataclass
 class Previous:
     """The same figures at an earlier git revision (`--since REV`)."""
 
@@ -60,7 +60,7 @@ class Previous:
     scale_counts: dict[str, int]
 
 
-@dataclass(slots=True)
+@dataclass
 class Group:
     """One row of the summary table: a theme, a lead officer or a lead body."""
 
@@ -76,7 +76,7 @@ class Group:
     direction: Travel | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Summary:
     """Counts per status for the plan set and per group."""
 
@@ -97,7 +97,7 @@ class Summary:
     direction: Travel | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class OutstandingAction:
     """An action whose status is not done; `overdue` when due before `as_of`."""
 
@@ -120,14 +120,14 @@ class OutstandingAction:
     new: bool | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class OutstandingSection:
     id: str
     title: str | None
     actions: list[OutstandingAction] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class OutstandingTheme:
     """A theme with outstanding actions: those directly under it, then by section."""
 
@@ -138,7 +138,7 @@ class OutstandingTheme:
     sections: list[OutstandingSection] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Outstanding:
     """The outstanding actions that pass the filters, flat and grouped by theme."""
 
@@ -153,7 +153,7 @@ class Outstanding:
     previous: Previous | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Filters:
     """Which outstanding actions to list; empty tuples mean all."""
 

@@ -158,7 +158,7 @@ def init_plan_set(
     return paths
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PreCommitHook:
     """What `.pre-commit-config.yaml` needs to validate the plan set at `folder`."""
 

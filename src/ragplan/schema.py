@@ -17,7 +17,7 @@ from ragplan.yamlload import ValueMark, YList, YMap, YValue
 Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Field:
     name: str
     kind: Kind
@@ -26,7 +26,7 @@ class Field:
     record: str | None = None  # for kind "records": the name of the record listed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Record:
     name: str
     doc: str
@@ -170,7 +170,7 @@ def describe(value: YValue) -> str:
     return f"'{value}'"
 
 
-@dataclass(slots=True)
+@dataclass
 class FieldProblem:
     line: int
     column: int

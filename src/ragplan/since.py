@@ -15,7 +15,7 @@ from ragplan.diff import count_by_status
 from ragplan.model import PlanSet
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Travel:
     """A direction of travel: its word ('improved', 'worsened', 'no change') and arrow."""
 
@@ -43,7 +43,7 @@ def direction(done_then: int, total_then: int, done_now: int, total_now: int) ->
     return NO_CHANGE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Previous:
     """The counts at the earlier revision, overall and per theme id."""
 
@@ -89,7 +89,7 @@ def previous(plan_set: PlanSet, rev: str) -> Previous:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ThemeSince:
     """One theme now against then."""
 
@@ -99,7 +99,7 @@ class ThemeSince:
     direction: Travel
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Since:
     """The whole plan set now against then: `previous` counts and directions of travel."""
 
@@ -126,7 +126,7 @@ def since(current: PlanSet, before: PlanSet, rev: str) -> Since:
     return Since(then, overall, themes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ActionSince:
     """An outstanding action then: its status (None if it did not exist) and if it is new."""
 

@@ -12,7 +12,7 @@ from ragplan.model import PlanSet
 from ragplan.problems import Problem, has_errors
 
 
-@dataclass(slots=True)
+@dataclass
 class Validation:
     problems: list[Problem]
     files: int

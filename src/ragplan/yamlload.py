@@ -47,7 +47,7 @@ class YList(list["YValue"]):
 YValue = YMap | YList | str | None
 
 
-@dataclass(slots=True)
+@dataclass
 class RawProblem:
     """A problem found while parsing, before the file's display name is known."""
 
@@ -57,7 +57,7 @@ class RawProblem:
     message: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Parsed:
     """The document of one file (None when empty) and what went wrong reading it."""
 

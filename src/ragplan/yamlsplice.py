@@ -32,7 +32,7 @@ WIDTH = 88
 PLAIN, SINGLE, DOUBLE, FOLDED, LITERAL = "", "'", '"', ">", "|"
 
 
-@dataclass(slots=True)
+@dataclass
 class Scalar:
     """A scalar and its span: text[start:end] is exactly what the file says."""
 
@@ -43,7 +43,7 @@ class Scalar:
     flow: bool
 
 
-@dataclass(slots=True)
+@dataclass
 class Mapping:
     start: int
     flow: bool
@@ -56,7 +56,7 @@ class Mapping:
         return None
 
 
-@dataclass(slots=True)
+@dataclass
 class Seq:
     start: int
     flow: bool

@@ -21,7 +21,7 @@ from ragplan.rules import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     id: str
     level: Level
