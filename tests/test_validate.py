@@ -306,3 +306,28 @@ def test_files_the_user_did_not_mean_are_ignored(in_tmp: Path) -> None:
     )
     result = validate([in_tmp / "plans"])
     assert result.problems == [] and result.files == 1 and result.actions == 1
+
+
+def test_control_characters_in_plan_text_are_shown_not_sent_to_the_terminal(
+    in_tmp: Path,
+) -> None:
+    write_tree(
+        in_tmp / "plans",
+        {
+            "t.yaml": THEME.replace("rag: Amber", 'rag: "\\e[2J\\e]0;owned\\a"')
+            + '"bad\\nkey\\e[31m": 1\n',
+        },
+    )
+    for fmt in ("parsable", "standard", "github"):
+        run = run_cli("validate", "--format", fmt, "plans")
+        assert run.code == 1
+        assert "\x1b" not in run.out and "\x07" not in run.out
+        assert "status '\\x1b[2J\\x1b]0;owned\\x07' is not in the scale" in run.out
+        # Each problem stays on one line.
+        assert "unknown key 'bad\\nkey\\x1b[31m'" in run.out
+
+
+def test_control_characters_in_an_error_message_are_shown(in_tmp: Path) -> None:
+    run = run_cli("validate", "no\x1b[31mfolder")
+    assert run.code == 3
+    assert run.err == "ragplan: error: no\\x1b[31mfolder: no such file or folder\n"

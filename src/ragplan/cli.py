@@ -33,7 +33,9 @@ class RagplanGroup(TyperGroup):
 
                 for line in parsable(exc.problems):
                     typer.echo(line, err=True)
-            typer.echo(f"ragplan: error: {exc}", err=True)
+            from ragplan.textsafe import one_line
+
+            typer.echo(f"ragplan: error: {one_line(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo("ragplan: interrupted", err=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ragplan.diff import KINDS, Change, PlanDiff
 from ragplan.history import History, Point
+from ragplan.textsafe import md_cell, show_controls
 
 FORMATS = ("text", "md", "html", "json")
 
@@ -242,12 +243,6 @@ def terminal(report: Report, colour: bool, width: int) -> str:
     return out.getvalue()
 
 
-def md_cell(text: str) -> str:
-    """A Markdown table cell: backslashes and pipes escaped, line breaks as <br>."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return "<br>".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-
-
 def markdown(report: Report) -> str:
     lines = [f"## {md_cell(report.title)}", "", report.lead]
     for table in report.tables:
@@ -381,7 +376,7 @@ def trend_svg(found: History) -> str:
 
 
 def history_html(found: History) -> str:
-    return html_page(history_report(found), f"<figure>\n{trend_svg(found)}\n</figure>")
+    return html_page(_shown(history_report(found)), f"<figure>\n{trend_svg(found)}\n</figure>")
 
 
 def render_diff(diff: PlanDiff, format: str, width: int | None = None, colour: bool = False) -> str:
@@ -402,7 +397,25 @@ def render_history(
     return _render(history_report(found), format, width, colour)
 
 
+def _shown(report: Report) -> Report:
+    """The report with every control character made visible, so no format obeys one."""
+    return Report(
+        show_controls(report.title),
+        show_controls(report.lead),
+        [
+            Table(
+                show_controls(t.title),
+                [show_controls(h) for h in t.headers],
+                [[show_controls(c) for c in row] for row in t.rows],
+                t.numeric,
+            )
+            for t in report.tables
+        ],
+    )
+
+
 def _render(report: Report, format: str, width: int | None, colour: bool) -> str:
+    report = _shown(report)
     if format == "md":
         return markdown(report)
     if format == "html":

@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ragplan.problems import Problem
+from ragplan.textsafe import one_line
 
 FORMATS = ("auto", "standard", "parsable", "github", "json")
 
 
-def parsable(problems: list[Problem]) -> Iterator[str]:
+def _shown(problems: list[Problem]) -> Iterator[Problem]:
+    """Each problem as one line, its control characters (from the plan text) shown."""
     for p in problems:
+        yield Problem(one_line(p.file), p.line, p.column, p.level, p.rule, one_line(p.message))
+
+
+def parsable(problems: list[Problem]) -> Iterator[str]:
+    for p in _shown(problems):
         yield f"{p.file}:{p.line}:{p.column}: [{p.level}] {p.message} ({p.rule})"
 
 
@@ -24,7 +31,7 @@ def standard(problems: list[Problem], colour: bool) -> Iterator[str]:
         return f"{code}{text}{_RESET}" if colour else text
 
     current = None
-    for p in problems:
+    for p in _shown(problems):
         if p.file != current:
             if current is not None:
                 yield ""
@@ -54,7 +61,7 @@ def github(problems: list[Problem]) -> Iterator[str]:
                 f"title={_escape_property(p.rule)}",
             )
         )
-        message = _escape_data(f"{p.file}:{p.line}:{p.column}: {p.message}")
+        message = _escape_data(f"{p.file}:{p.line}:{p.column}: {one_line(p.message)}")
         yield f"::{p.level}{' ' + props if props else ''}::{message}"
 
 

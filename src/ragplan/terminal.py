@@ -16,9 +16,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.render import headline, long_date, new_sentence, show_controls, travel_sentence
+from ragplan.render import headline, long_date, new_sentence, travel_sentence
 from ragplan.report import Outstanding, OutstandingAction, Previous, ReportStatus, Summary
 from ragplan.since import Travel
+from ragplan.textsafe import show_controls
 
 
 def _text(value: object, style: str | Style = "") -> Text:
