@@ -43,9 +43,15 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
 
 def test_documented_filters_and_functions_are_those_registered() -> None:
     env = get_env([])
-    ours = {name for name, f in env.filters.items() if f.__module__ == "ragplan.render"}
+    ours = {
+        name
+        for name, f in env.filters.items()
+        if f.__module__ in ("ragplan.render", "ragplan.textsafe")
+    }
     ours |= {
-        name for name, f in env.globals.items() if getattr(f, "__module__", "") == "ragplan.render"
+        name
+        for name, f in env.globals.items()
+        if getattr(f, "__module__", "") in ("ragplan.render", "ragplan.textsafe")
     }
     assert set(documented("Filters and functions")) == ours
 
