@@ -181,3 +181,12 @@ def test_tags_on_trees_are_skipped_and_branch_names_do_not_shadow_tags(repo: Git
     data = json.loads(run_cli("history", "plans", "-f", "json").out)
     assert [(p["rev"], p["total"]) for p in data["points"]] == [("board-jan", 2), ("board-feb", 2)]
     assert data["points"][0]["counts"] == {"green": 0, "amber": 1, "red": 1}
+
+
+def test_percent_done_is_rounded_down_as_in_summary(in_tmp: Path) -> None:
+    repo = GitRepo(in_tmp)
+    # 2 of 3 done: 66.7 %, which summary shows as 66% (100% only when all are done).
+    repo.commit({"plans/1.yaml": theme("1", "1.1 green", "1.2 green", "1.3 red")}, tag="t")
+    text = run_cli("history", "plans", "--format", "md").out
+    summary = run_cli("summary", "plans", "--format", "md").out
+    assert "| 66% |" in text and "| 66% |" in summary

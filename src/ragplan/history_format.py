@@ -14,6 +14,7 @@ from typing import Any
 
 from ragplan.diff import KINDS, Change, PlanDiff
 from ragplan.history import History, Point
+from ragplan.report import percent
 from ragplan.textsafe import md_cell, show_controls
 
 FORMATS = ("text", "md", "html", "json")
@@ -145,7 +146,8 @@ def diff_json(diff: PlanDiff) -> str:
 
 
 def _percent(point: Point) -> str:
-    return f"{round(100 * point.done / point.total)}%" if point.total else "-"
+    # Rounded down, as summary does: 100% only when every action is done.
+    return f"{percent(point.done, point.total)}%" if point.total else "-"
 
 
 def history_report(found: History) -> Report:
