@@ -331,3 +331,8 @@ def test_control_characters_in_an_error_message_are_shown(in_tmp: Path) -> None:
     run = run_cli("validate", "no\x1b[31mfolder")
     assert run.code == 3
     assert run.err == "ragplan: error: no\\x1b[31mfolder: no such file or folder\n"
+
+
+def test_a_path_that_is_neither_file_nor_folder(in_tmp: Path) -> None:
+    run = run_cli("validate", "/dev/null")
+    assert (run.code, run.err) == (3, "ragplan: error: /dev/null: not a plan file or folder\n")

@@ -36,6 +36,8 @@ def _group(paths: list[Path]) -> dict[Path, list[Path] | None]:
             named = groups.setdefault(folder, [])
             if named is not None and path not in named:
                 named.append(path)
+        elif path.exists():
+            raise UnreadablePathError(f"{display_path(path)}: not a plan file or folder")
         else:
             raise UnreadablePathError(f"{display_path(path)}: no such file or folder")
     return groups
