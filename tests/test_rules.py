@@ -128,7 +128,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
 
 
 def test_every_rule_has_a_case_and_documentation() -> None:
-    assert set(CASES) | {"symlink"} == set(RULES)
+    assert set(CASES) | {"symlink", "no-themes"} == set(RULES)
     for rule in RULES.values():
         assert rule.doc and "\n" not in rule.doc, rule.id
 
@@ -172,3 +172,13 @@ def test_the_readme_documents_every_rule() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for rule in RULES.values():
         assert f"| `{rule.id}` | {rule.level} | {rule.doc} |" in readme, rule.id
+
+
+def test_a_plan_folder_without_theme_files_is_warned_about(in_tmp: Path) -> None:
+    write_tree(in_tmp / "plans", {"ragplan.yaml": "title: T\n", "notes.txt": "x"})
+    problems = validate([in_tmp / "plans"]).problems
+    assert [(p.file, p.line, p.level, p.rule) for p in problems] == [
+        ("plans", 1, "warning", "no-themes")
+    ]
+    # Naming only the config file is not an empty plan set.
+    assert validate([in_tmp / "plans" / "ragplan.yaml"]).problems == []

@@ -53,6 +53,18 @@ def validate(
         loaded = load_plan_set(folder, only, max_file_size_mb, use_cache)
         problems.extend(loaded.problems)
         problems.extend(rules.check_plan_set(loaded.plan_set))
+        if only is None and not loaded.plan_set.themes and not loaded.problems:
+            # A CI job pointed at the wrong folder must not pass by checking nothing.
+            problems.append(
+                Problem(
+                    display_path(folder),
+                    1,
+                    1,
+                    "warning",
+                    "no-themes",
+                    "no theme files (*.yaml, *.yml) in this plan folder",
+                )
+            )
         files += len(loaded.plan_set.themes) + (1 if loaded.plan_set.config.file else 0)
         actions += sum(1 for t in loaded.plan_set.themes for _ in t.all_actions())
     problems.sort(key=lambda p: p.sort_key)

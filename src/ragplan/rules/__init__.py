@@ -62,6 +62,7 @@ READING_RULES = (
     Rule("id-type", "error", "Ids are text: an unquoted 1.10 is the number 1.1 to YAML."),
     Rule("date", "error", "Dates are real dates written YYYY-MM-DD."),
     Rule("scale", "error", "The scale lists at least one status and no key twice."),
+    Rule("no-themes", "warning", "A plan folder holds at least one theme file."),
     Rule("symlink", "error", "A plan file may not be a symlink to a file outside the plan folder."),
 )
 
