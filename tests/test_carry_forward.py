@@ -68,10 +68,10 @@ def test_the_example_plan_carries_forward_its_twelve_outstanding_actions(tmp_pat
 
 
 def test_ragplan_yaml_is_copied_with_only_the_title_changed(tmp_path: Path) -> None:
+    # A sibling of the plan folder, so the editor's relative schema line reads the same.
+    plans = shutil.copytree(EXAMPLE_PLANS, tmp_path / "plans")
     target = tmp_path / "next"
-    run = run_cli(
-        "carry-forward", EXAMPLE_PLANS, "--to", target, "--title", "Improvement Plan 2011"
-    )
+    run = run_cli("carry-forward", plans, "--to", target, "--title", "Improvement Plan 2011")
     assert run.code == 0
     old = (EXAMPLE_PLANS / "ragplan.yaml").read_text().splitlines()
     new = (target / "ragplan.yaml").read_text().splitlines()
@@ -87,8 +87,9 @@ def test_the_default_title_names_the_next_phase(tmp_path: Path) -> None:
 
 
 def test_a_theme_file_is_written_in_the_plans_own_layout(tmp_path: Path) -> None:
-    assert run_cli("carry-forward", EXAMPLE_PLANS, "--to", tmp_path).code == 0
-    assert (tmp_path / "6.yaml").read_text() == (
+    plans = shutil.copytree(EXAMPLE_PLANS, tmp_path / "plans")
+    assert run_cli("carry-forward", plans, "--to", tmp_path / "next").code == 0
+    assert (tmp_path / "next" / "6.yaml").read_text() == (
         "# yaml-language-server: $schema=../schema/ragplan-theme.schema.json\n"
         'id: "6"\n'
         "lead_officer: AD CSC\n"
@@ -196,3 +197,14 @@ def test_quiet_prints_nothing_on_success(tmp_path: Path, flag: str) -> None:
     run = run_cli(flag, "carry-forward", EXAMPLE_PLANS, "--to", tmp_path / "next")
     assert (run.code, run.out, run.err) == (0, "", "")
     assert len(load_valid(tmp_path / "next").actions()) == 12
+
+
+def test_editor_schema_lines_still_point_at_the_schemas(in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLE_PLANS, in_tmp / "plans")
+    shutil.copytree(EXAMPLE_PLANS.parent / "schema", in_tmp / "schema")
+    assert run_cli("carry-forward", "--to", "phases/next", "plans").code == 0
+    for name in ("ragplan.yaml", "6.yaml"):
+        first = (in_tmp / "phases" / "next" / name).read_text(encoding="utf-8").split("\n")[0]
+        schema = first.split("$schema=")[1]
+        assert schema.startswith("../../schema/ragplan-")
+        assert (in_tmp / "phases" / "next" / schema).is_file()

@@ -8,6 +8,8 @@ one with a new title, edited as text so its comments and scale stay as written.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,10 +80,11 @@ def carry_forward(
             continue
         carried.extend(outstanding)
         source_file = Path(theme.file)
-        lines = [*_leading_comments(source_file), *_theme_lines(theme, done, origin)]
+        comments = (_rebased(line, source, target) for line in _leading_comments(source_file))
+        lines = [*comments, *_theme_lines(theme, done, origin)]
         texts[source_file.name] = ("\n".join(lines) + "\n").encode("utf-8")
     config_name = Path(config.file).name if config.file else CONFIG_NAMES[0]
-    texts[config_name] = _config_text(plan_set, new_title)
+    texts[config_name] = _config_text(plan_set, new_title, target)
     problems = check_texts(target, texts)
     if has_errors(problems):
         raise InvalidEditError([p for p in problems if p.level == "error"])
@@ -116,6 +119,19 @@ def _check_target(source: Path, target: Path, force: bool) -> None:
         raise WriteError(f"{shown} is the plan set being carried forward; give another folder")
     if plan_file_names(target) and not force:
         raise WriteError(f"{shown} already holds a plan set; use --force to write into it")
+
+
+_SCHEMA_LINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$")
+
+
+def _rebased(line: str, source: Path, target: Path) -> str:
+    """An editor's schema line pointing, from `target`, where it pointed from `source`."""
+    found = _SCHEMA_LINE.match(line)
+    if found is None or "://" in found[2] or os.path.isabs(found[2]):
+        return line
+    schema_file = os.path.normpath(os.path.join(source.absolute(), found[2]))
+    moved = os.path.relpath(schema_file, target.absolute()).replace(os.sep, "/")
+    return f"{found[1]}{moved}{found[3]}"
 
 
 def _leading_comments(path: Path) -> Iterator[str]:
@@ -188,7 +204,7 @@ def _action_lines(action: Action, dash: int, origin: str) -> Iterator[str]:
     yield " " * col + _entry(col, "carried_from", origin)
 
 
-def _config_text(plan_set: PlanSet, title: str) -> bytes:
+def _config_text(plan_set: PlanSet, title: str, target: Path) -> bytes:
     """The old ragplan.yaml with the new title, or a new one holding just the title."""
     config: Config = plan_set.config
     if config.file is None:
@@ -196,6 +212,9 @@ def _config_text(plan_set: PlanSet, title: str) -> bytes:
     data = Path(config.file).read_bytes()
     text = data.decode("utf-8-sig")
     bom = data[: len(data) - len(text.encode("utf-8"))]
+    if text.startswith("#"):
+        first, newline, rest = text.partition("\n")
+        text = _rebased(first, plan_set.root, target) + newline + rest
 
     def root_mapping(node: Node | None) -> Mapping | None:
         return node if isinstance(node, Mapping) else None
