@@ -132,7 +132,7 @@ def test_starter_files_show_every_field_of_the_format() -> None:
 
 
 def test_starter_files_point_editors_at_the_schemas_they_come_with(tmp_path: Path) -> None:
-    paths = init_plan_set(tmp_path, AS_OF)
+    paths = [file.path for file in init_plan_set(tmp_path, AS_OF)]
     for path in paths:
         if path.suffix == ".yaml":
             first = path.read_text().splitlines()[0]
@@ -175,3 +175,17 @@ def test_hook_paths_are_relative_to_the_git_repository(in_tmp: Path) -> None:
     write_tree(in_tmp, {"repo/.git/HEAD": "ref: refs/heads/main\n"})
     assert pre_commit_hook(in_tmp / "repo" / "team" / "plans").folder == "team/plans"
     assert pre_commit_hook(in_tmp / "repo").folder == "."
+
+
+def test_dry_run_prints_the_files_and_writes_nothing(in_tmp: Path) -> None:
+    run = run_cli("init", "--dry-run", "newplans")
+    assert run.code == 0
+    assert not (in_tmp / "newplans").exists()
+    assert "--- /dev/null\n+++ newplans/ragplan.yaml\n" in run.out
+    assert "+title: " in run.out
+    assert "would write newplans/ragplan.yaml (dry run: not written)" in run.err
+    # What the dry run shows is what a real run writes.
+    assert run_cli("init", "newplans").code == 0
+    written = (in_tmp / "newplans" / "ragplan.yaml").read_text(encoding="utf-8")
+    shown = run.out.split("+++ newplans/ragplan.yaml\n", 1)[1].split("--- ", 1)[0]
+    assert "".join(line[1:] + "\n" for line in shown.splitlines()[1:]) == written

@@ -229,6 +229,14 @@ def resolve_plans(path: Path | None) -> Path:
     return found
 
 
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", "-n", help="Print the diff of what would change; write nothing. Example: -n"
+    ),
+]
+
+
 PlansArg = Annotated[
     Path | None,
     typer.Argument(
@@ -549,6 +557,7 @@ def init(
             "ragplan. Example: ragplan init --schemas-only plans",
         ),
     ] = False,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Start a plan set: a commented ragplan.yaml, one theme file, and JSON Schemas.
 
@@ -562,10 +571,17 @@ def init(
     from ragplan.load import display_path
     from ragplan.scaffold import init_plan_set, next_steps
 
-    written = init_plan_set(folder, date.today(), force, schemas_only)
-    if not Settings.quiet:
-        for path in written:
-            typer.echo(f"wrote {display_path(path)}")
+    written = init_plan_set(folder, date.today(), force, schemas_only, dry_run)
+    if dry_run:
+        typer.echo("".join(file.diff() for file in written), nl=False)
+        if not Settings.quiet:
+            for file in written:
+                typer.echo(
+                    f"would write {display_path(file.path)} (dry run: not written)", err=True
+                )
+    elif not Settings.quiet:
+        for file in written:
+            typer.echo(f"wrote {display_path(file.path)}")
         if not schemas_only:
             typer.echo("\n" + next_steps(folder))
 
@@ -590,13 +606,6 @@ def schema(
 
 
 # Editing: set, carry-forward.
-
-DryRunOpt = Annotated[
-    bool,
-    typer.Option(
-        "--dry-run", "-n", help="Print the diff of what would change; write nothing. Example: -n"
-    ),
-]
 
 
 def _report_writes(messages: list[str], diffs: list[str], dry_run: bool) -> None:

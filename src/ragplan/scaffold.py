@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from ragplan.edit import FileEdit
 from ragplan.errors import WriteError
 from ragplan.files import atomic_write
 from ragplan.load import display_path
@@ -125,13 +126,18 @@ def starter_files(as_of: date) -> dict[str, str]:
 
 
 def init_plan_set(
-    folder: Path, as_of: date, force: bool = False, schemas_only: bool = False
-) -> list[Path]:
-    """Write a new plan set in `folder` and return the files written.
+    folder: Path,
+    as_of: date,
+    force: bool = False,
+    schemas_only: bool = False,
+    dry_run: bool = False,
+) -> list[FileEdit]:
+    """Write a new plan set in `folder` and return the files, as they were and are now.
 
     Refuses, before writing anything, when a file it would write exists and
-    `force` is not given. Writes nothing outside `folder`. With `schemas_only`,
-    (re)writes only the generated schemas, which are always safe to replace.
+    `force` is not given. Writes nothing outside `folder`, and nothing at all
+    with `dry_run`. With `schemas_only`, (re)writes only the generated schemas,
+    which are always safe to replace.
     """
     files = starter_files(as_of)
     if schemas_only:
@@ -149,13 +155,19 @@ def init_plan_set(
             f"{', '.join(existing)} already {'exists' if len(existing) == 1 else 'exist'}; "
             "use --force to overwrite"
         )
+    edits = [
+        FileEdit(path, path.read_bytes() if path.is_file() else None, text.encode("utf-8"))
+        for path, text in zip(paths, files.values(), strict=True)
+    ]
+    if dry_run:
+        return edits
     try:
         schema_folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(f"cannot create {display_path(schema_folder)}: {exc.strerror}") from None
-    for path, text in zip(paths, files.values(), strict=True):
-        atomic_write(path, text.encode("utf-8"))
-    return paths
+    for file in edits:
+        atomic_write(file.path, file.after)
+    return edits
 
 
 @dataclass(frozen=True)
