@@ -143,8 +143,8 @@ def load_plan_set_from_bytes(
             theme = _build_theme(data, shown, config.scale, problems, parse_yaml)
             if theme is not None and _within_action_limit(theme, config, problems):
                 themes.append(theme)
+        themes.sort(key=lambda t: natural_key(t.id))  # each theme was sorted as it was built
         plan_set = PlanSet(root, config, themes)
-        plan_set.sort()
     return Loaded(plan_set, problems)
 
 

@@ -176,9 +176,3 @@ class PlanSet:
         found = [a for theme in self.themes for a in theme.all_actions()]
         found.sort(key=lambda a: natural_key(a.id))
         return found
-
-    def sort(self) -> None:
-        """Put themes, sections and actions in natural id order."""
-        self.themes.sort(key=lambda t: natural_key(t.id))
-        for theme in self.themes:
-            theme.sort()
