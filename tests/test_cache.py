@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
-import ragplan.load
-from ragplan import cache
-from ragplan.load import load_plan_set
-from ragplan.validate import load_valid, validate
-from ragplan.yamlload import Parsed
+import ragplan.reading.load
+from ragplan.checks.validate import load_valid, validate
+from ragplan.reading import cache
+from ragplan.reading.load import load_plan_set
+from ragplan.reading.yamlload import Parsed
 
 THEME = """
     id: "1"
@@ -42,13 +42,13 @@ def plans(in_tmp: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every YAML text the loader parses, in order."""
     seen: list[bytes] = []
-    real = ragplan.load.parse
+    real = ragplan.reading.load.parse
 
     def counting(data: bytes) -> Parsed:
         seen.append(data)
         return real(data)
 
-    monkeypatch.setattr(ragplan.load, "parse", counting)
+    monkeypatch.setattr(ragplan.reading.load, "parse", counting)
     return seen
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli, write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.diff import plan_diff
+from ragplan.reports.diff import plan_diff
 
 FIRST = {
     "plans/1.yaml": theme(
@@ -286,7 +286,7 @@ def test_symlink_to_a_file_beside_it_is_followed(in_tmp: Path) -> None:
 
 
 def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> None:
-    from ragplan.history_format import render_diff
+    from ragplan.output.history_format import render_diff
 
     drawn = render_diff(plan_diff(Path("plans"), "v1", "v2"), "text", width=120, colour=False)
     assert "┃ Id  ┃ Change     ┃ Status" in drawn

@@ -168,7 +168,7 @@ def test_one_git_process_per_run_not_per_revision_or_file(
 
 @pytest.mark.parametrize(("count", "step"), [(1, 0.0), (2, 472.0), (50, 472 / 49), (13, 472 / 12)])
 def test_chart_labels_keep_first_and_last_and_never_overlap(count: int, step: float) -> None:
-    from ragplan.history_format import _labelled
+    from ragplan.output.history_format import _labelled
 
     chosen = _labelled(count, step)
     assert chosen[0] == 0 and chosen[-1] == count - 1

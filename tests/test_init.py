@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import run_cli, write_tree
 
-from ragplan import schema
-from ragplan.scaffold import (
+from ragplan.checks.validate import validate
+from ragplan.editing.scaffold import (
     SCHEMA_FOLDER,
     THEME_FILE,
     PreCommitHook,
@@ -20,7 +20,7 @@ from ragplan.scaffold import (
     pre_commit_hook,
     starter_files,
 )
-from ragplan.validate import validate
+from ragplan.reading import schema
 
 AS_OF = date(2010, 9, 20)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ragplan.textsafe import csv_cell, md_cell, show_controls
+from ragplan.output.textsafe import csv_cell, md_cell, show_controls
 
 CASES = REPO / "tests" / "cases"
 BRAG = CASES / "brag" / "plans"

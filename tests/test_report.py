@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
+from ragplan.checks.validate import load_valid
 from ragplan.errors import UsageError
-from ragplan.report import (
+from ragplan.reports.report import (
     Filters,
     contrast_ratio,
     find_outstanding,
@@ -22,7 +23,6 @@ from ragplan.report import (
     summarise,
     text_colour_on,
 )
-from ragplan.validate import load_valid
 
 CASES = REPO / "tests" / "cases"
 

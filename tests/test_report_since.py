@@ -15,9 +15,9 @@ import pytest
 from conftest import run_cli, write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.render import new_sentence, travel_sentence
-from ragplan.report import Count, OutstandingAction, Previous, ReportStatus
-from ragplan.since import IMPROVED, NO_CHANGE, WORSENED, Travel
+from ragplan.output.render import new_sentence, travel_sentence
+from ragplan.reports.report import Count, OutstandingAction, Previous, ReportStatus
+from ragplan.reports.since import IMPROVED, NO_CHANGE, WORSENED, Travel
 
 JULY = "title: Plan\nas_of: 2010-07-19\n"
 SEPTEMBER = "title: Plan\nas_of: 2010-09-20\n"
@@ -128,10 +128,10 @@ def test_every_readable_format_gives_the_arrow_with_its_word(repo: GitRepo, fmt:
 def test_summary_on_a_terminal_draws_the_same_figures(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ragplan import terminal
-    from ragplan.report import summarise
-    from ragplan.since import load_previous
-    from ragplan.validate import load_valid
+    from ragplan.checks.validate import load_valid
+    from ragplan.output import terminal
+    from ragplan.reports.report import summarise
+    from ragplan.reports.since import load_previous
 
     monkeypatch.setenv("COLUMNS", "250")
     now = load_valid(Path("plans"))
@@ -198,10 +198,10 @@ def test_outstanding_filters_still_apply(repo: GitRepo) -> None:
 
 
 def test_outstanding_on_a_terminal_shows_the_status_then(repo: GitRepo) -> None:
-    from ragplan import terminal
-    from ragplan.report import find_outstanding
-    from ragplan.since import load_previous
-    from ragplan.validate import load_valid
+    from ragplan.checks.validate import load_valid
+    from ragplan.output import terminal
+    from ragplan.reports.report import find_outstanding
+    from ragplan.reports.since import load_previous
 
     now = load_valid(Path("plans"))
     earlier = ("july", load_previous(Path("plans"), "july"))

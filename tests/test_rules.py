@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import write_tree
 
-from ragplan.rules import RULES
-from ragplan.validate import validate
+from ragplan.checks.rules import RULES
+from ragplan.checks.validate import validate
 
 GOOD_THEME = """\
 id: "1"

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
-from ragplan.schema import SCHEMA_FILES, json_schema_text
-from ragplan.validate import validate
+from ragplan.checks.validate import validate
+from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 REGENERATE = {
     "theme": "ragplan schema > schema/ragplan-theme.schema.json",

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
-from ragplan import edit, files
-from ragplan.edit import set_action
-from ragplan.validate import load_valid
+from ragplan import files
+from ragplan.checks.validate import load_valid
+from ragplan.editing import edit
+from ragplan.editing.edit import set_action
 
 THEME_1_3 = "1.3-improvements-in-timeliness-of-assessments.yaml"
 

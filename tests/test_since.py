@@ -8,8 +8,9 @@ import pytest
 from conftest import write_tree
 from gitrepo import GitRepo, theme
 
+from ragplan.checks.validate import load_valid
 from ragplan.errors import GitError
-from ragplan.since import (
+from ragplan.reports.since import (
     IMPROVED,
     NO_CHANGE,
     WORSENED,
@@ -19,7 +20,6 @@ from ragplan.since import (
     outstanding_since,
     since,
 )
-from ragplan.validate import load_valid
 
 
 @pytest.mark.parametrize(

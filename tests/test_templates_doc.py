@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
-from ragplan import report, since
-from ragplan.render import get_env
+from ragplan.output.render import get_env
+from ragplan.reports import report, since
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 
@@ -46,12 +46,12 @@ def test_documented_filters_and_functions_are_those_registered() -> None:
     ours = {
         name
         for name, f in env.filters.items()
-        if f.__module__ in ("ragplan.render", "ragplan.textsafe")
+        if f.__module__ in ("ragplan.output.render", "ragplan.output.textsafe")
     }
     ours |= {
         name
         for name, f in env.globals.items()
-        if getattr(f, "__module__", "") in ("ragplan.render", "ragplan.textsafe")
+        if getattr(f, "__module__", "") in ("ragplan.output.render", "ragplan.output.textsafe")
     }
     assert set(documented("Filters and functions")) == ours
 

@@ -10,8 +10,8 @@ from conftest import EXAMPLE_PLANS, run_cli, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ragplan.validate import load_valid, validate
-from ragplan.yamlload import parse
+from ragplan.checks.validate import load_valid, validate
+from ragplan.reading.yamlload import parse
 
 THEME = """\
 id: "1"

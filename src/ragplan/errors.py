@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ragplan.problems import Problem
+    from ragplan.checks.problems import Problem
 
 # Exit codes, published in the README.
 EXIT_OK = 0

@@ -16,15 +16,23 @@ from pathlib import Path
 
 import yaml
 
-from ragplan import schema
-from ragplan.edit import FileEdit, check_texts, plan_file_names
+from ragplan.checks.problems import Problem, has_errors
+from ragplan.checks.validate import load_valid
+from ragplan.editing.edit import FileEdit, check_texts, plan_file_names
+from ragplan.editing.yamlsplice import (
+    DOUBLE,
+    Mapping,
+    Node,
+    Scalar,
+    SpliceError,
+    candidates,
+    parse_spans,
+)
+from ragplan.editing.yamlsplice import set_value as splice_value
 from ragplan.errors import InvalidEditError, UsageError, WriteError
-from ragplan.load import CONFIG_NAMES, display_path
 from ragplan.model import Action, Config, PlanSet, Section, Theme, natural_key
-from ragplan.problems import Problem, has_errors
-from ragplan.validate import load_valid
-from ragplan.yamlsplice import DOUBLE, Mapping, Node, Scalar, SpliceError, candidates, parse_spans
-from ragplan.yamlsplice import set_value as splice_value
+from ragplan.reading import schema
+from ragplan.reading.load import CONFIG_NAMES, display_path
 
 CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]
 ACTION_TEXT_FIELDS = ("lead_body", "summary", "due", "lead_officer", "rag", "notes")

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ragplan.model import PlanSet
-from ragplan.problems import Level, Problem
-from ragplan.rules import (
+from ragplan.checks.problems import Level, Problem
+from ragplan.checks.rules import (
     duplicate_id,
     empty_theme,
     id_hierarchy,
     missing_notes,
     unknown_status,
 )
+from ragplan.model import PlanSet
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ragplan.problems import Problem
-from ragplan.textsafe import one_line
+from ragplan.checks.problems import Problem
+from ragplan.output.textsafe import one_line
 
 FORMATS = ("auto", "standard", "parsable", "github", "json")
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from ragplan import rules
+from ragplan.checks import rules
+from ragplan.checks.problems import Problem, has_errors
 from ragplan.errors import GitError
-from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set_from_bytes
 from ragplan.model import PlanSet
-from ragplan.problems import Problem, has_errors
-from ragplan.yamlload import parse
+from ragplan.reading.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set_from_bytes
+from ragplan.reading.yamlload import parse
 
 _FILE_MODES = (b"100644", b"100755")
 _SYMLINK_MODE = b"120000"

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ragplan.edit import FileEdit
+from ragplan.editing.edit import FileEdit
 from ragplan.errors import WriteError
 from ragplan.files import atomic_write
-from ragplan.load import display_path
-from ragplan.schema import SCHEMA_FILES, json_schema_text
+from ragplan.reading.load import display_path
+from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 SCHEMA_FOLDER = ".schema"
 THEME_FILE = "1-leadership-and-governance.yaml"

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
+from ragplan.checks.problems import Level, Problem
 from ragplan.model import Action, PlanSet, Section, Theme
-from ragplan.problems import Level, Problem
 
 ID = "duplicate-id"
 LEVEL: Level = "error"

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ragplan import rules
+from ragplan.checks import rules
+from ragplan.checks.problems import Problem, has_errors
 from ragplan.errors import InvalidPlanError, UnreadablePathError
-from ragplan.load import CONFIG_NAMES, display_path, find_plan_set, is_plan_file, load_plan_set
 from ragplan.model import PlanSet
-from ragplan.problems import Problem, has_errors
+from ragplan.reading.load import (
+    CONFIG_NAMES,
+    display_path,
+    find_plan_set,
+    is_plan_file,
+    load_plan_set,
+)
 
 
 @dataclass

@@ -150,8 +150,8 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
 
 def plan_diff(plans: Path, from_rev: str, to_rev: str | None = None) -> PlanDiff:
     """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree."""
-    from ragplan.gitplans import Repository
-    from ragplan.validate import load_valid
+    from ragplan.checks.validate import load_valid
+    from ragplan.reading.git import Repository
 
     with Repository(plans) as repo:
         before = repo.plan_set(repo.revision(from_rev))

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ragplan.diff import count_by_status
 from ragplan.errors import GitError
 from ragplan.model import Status
+from ragplan.reports.diff import count_by_status
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class History:
 
 def history(plans: Path, last: int | None = None) -> History:
     """Count the plan set at every tag (`last` None) or at the last `last` commits touching it."""
-    from ragplan.gitplans import Repository
+    from ragplan.reading.git import Repository
 
     with Repository(plans) as repo:
         revisions = repo.tags() if last is None else repo.last_commits(last)

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ragplan.diff import count_by_status
 from ragplan.model import PlanSet
+from ragplan.reports.diff import count_by_status
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def outstanding_since(current: PlanSet, before: PlanSet) -> dict[str, ActionSinc
 
 def load_previous(plans: Path, rev: str) -> PlanSet:
     """The valid plan set in the folder `plans` as it was at git revision `rev`."""
-    from ragplan.gitplans import Repository
+    from ragplan.reading.git import Repository
 
     with Repository(plans) as repo:
         return repo.plan_set(repo.revision(rev))

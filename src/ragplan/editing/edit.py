@@ -1,6 +1,6 @@
 """`ragplan set`: change one action in place, checked before it is written.
 
-The file is edited as text (see ragplan.yamlsplice), so comments, key order,
+The file is edited as text (see ragplan.editing.yamlsplice), so comments, key order,
 quoting, folded text and blank lines stay as they were. The changed plan set is
 validated in a scratch copy before anything is written.
 """
@@ -16,14 +16,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ragplan import rules, schema
+from ragplan.checks import rules
+from ragplan.checks.problems import Problem, has_errors
+from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, set_value
 from ragplan.errors import InvalidEditError, InvalidPlanError, UsageError
 from ragplan.files import atomic_write
-from ragplan.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set
 from ragplan.model import Action, PlanSet, natural_key
-from ragplan.problems import Problem, has_errors
-from ragplan.yamlload import BOM
-from ragplan.yamlsplice import Mapping, Node, Scalar, Seq, set_value
+from ragplan.reading import schema
+from ragplan.reading.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set
+from ragplan.reading.yamlload import BOM
 
 ACTION_ORDER = [f.name for f in schema.ACTION.fields]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from ragplan.schema import yaml_type_of_plain
+from ragplan.reading.schema import yaml_type_of_plain
 
-try:  # the libyaml C parser, as ragplan.yamlload uses
+try:  # the libyaml C parser, as ragplan.reading.yamlload uses
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]

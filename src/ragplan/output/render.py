@@ -21,18 +21,18 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError
-from ragplan.load import display_path
-from ragplan.report import Count, Outstanding, OutstandingAction, Previous, Summary, percent
-from ragplan.textsafe import (
+from ragplan.output.textsafe import (
     csv_cell,
     drop_controls,
     md_cell,
     md_text,
     show_controls,
 )
+from ragplan.reading.load import display_path
+from ragplan.reports.report import Count, Outstanding, OutstandingAction, Previous, Summary, percent
 
 if TYPE_CHECKING:
-    from ragplan.since import Travel
+    from ragplan.reports.since import Travel
 
 Report = Summary | Outstanding
 
@@ -168,7 +168,7 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    from ragplan import cache
+    from ragplan.reading import cache
 
     if not cache.enabled():
         return None

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ragplan import schema
-from ragplan.cache import FileCache
-from ragplan.cache import enabled as cache_enabled
+from ragplan.checks.problems import Problem
 from ragplan.errors import UnreadablePathError
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
@@ -25,8 +23,10 @@ from ragplan.model import (
     Theme,
     natural_key,
 )
-from ragplan.problems import Problem
-from ragplan.yamlload import Parsed, ValueMark, YMap, YValue, parse
+from ragplan.reading import schema
+from ragplan.reading.cache import FileCache
+from ragplan.reading.cache import enabled as cache_enabled
+from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -87,7 +87,7 @@ def load_plan_set(
     """Read the plan folder `root` (or only the theme files `only` in it).
 
     Files already read with the same bytes come from the cache (see
-    ragplan.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
+    ragplan.reading.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
     """
     if not root.exists():
         raise UnreadablePathError(f"{display_path(root)}: no such file or folder")

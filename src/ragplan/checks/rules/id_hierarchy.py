@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
+from ragplan.checks.problems import Level, Problem
 from ragplan.model import PlanSet
-from ragplan.problems import Level, Problem
 
 ID = "id-hierarchy"
 LEVEL: Level = "error"

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ragplan import __version__
+from ragplan.checks.problems import Problem
 from ragplan.model import Action, Config, Scale, Section, Status, Theme
-from ragplan.problems import Problem
 
 # Bump when what is stored changes shape, so old entries are never read. The
 # fields of the stored classes are part of every digest as well, so a changed
@@ -54,9 +54,10 @@ _DISPATCH = {**copyreg.dispatch_table, Action: _reduce_action}
 
 def _code_fingerprint() -> str:
     """Size and mtime of ragplan's own modules: an edited checkout never reads old entries."""
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent
     stats = []
-    for folder in (package, package / "rules"):
+    folders = [package]
+    for folder in folders:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -64,7 +65,9 @@ def _code_fingerprint() -> str:
         for entry in entries:
             if entry.name.endswith(".py"):
                 st = entry.stat()
-                stats.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+                stats.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+            elif entry.is_dir() and not entry.name.startswith(("_", ".")):
+                folders.append(Path(entry.path))
     return ",".join(stats)
 
 

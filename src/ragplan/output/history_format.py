@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ragplan.diff import KINDS, Change, PlanDiff
-from ragplan.history import History, Point
-from ragplan.report import percent
-from ragplan.textsafe import md_cell, show_controls
+from ragplan.output.textsafe import md_cell, show_controls
+from ragplan.reports.diff import KINDS, Change, PlanDiff
+from ragplan.reports.history import History, Point
+from ragplan.reports.report import percent
 
 FORMATS = ("text", "md", "html", "json")
 

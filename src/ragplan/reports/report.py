@@ -16,7 +16,7 @@ from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Scale, natural_key
 
 if TYPE_CHECKING:
-    from ragplan.since import Travel
+    from ragplan.reports.since import Travel
 
 # What `--since REV` compares with: the revision as named, and the plan set read there.
 Earlier = tuple[str, PlanSet]
@@ -308,7 +308,7 @@ def _previous(
 
 
 def _add_travel(summary: Summary, plan_set: PlanSet, rev: str, before: PlanSet) -> None:
-    from ragplan.since import since
+    from ragplan.reports.since import since
 
     found = since(plan_set, before, rev)
     then = found.previous
@@ -418,7 +418,7 @@ def find_outstanding(
 def _add_previous_status(
     outstanding: Outstanding, plan_set: PlanSet, rev: str, before: PlanSet
 ) -> None:
-    from ragplan.since import outstanding_since, previous
+    from ragplan.reports.since import outstanding_since, previous
 
     then = previous(before, rev)
     outstanding.previous = _previous(rev, then.as_of, then.counts, then.done, outstanding.statuses)

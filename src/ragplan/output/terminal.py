@@ -16,10 +16,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.render import headline, long_date, new_sentence, travel_sentence
-from ragplan.report import Outstanding, OutstandingAction, Previous, ReportStatus, Summary
-from ragplan.since import Travel
-from ragplan.textsafe import show_controls
+from ragplan.output.render import headline, long_date, new_sentence, travel_sentence
+from ragplan.output.textsafe import show_controls
+from ragplan.reports.report import Outstanding, OutstandingAction, Previous, ReportStatus, Summary
+from ragplan.reports.since import Travel
 
 
 def _text(value: object, style: str | Style = "") -> Text:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ragplan.yamlload import ValueMark, YList, YMap, YValue
+from ragplan.reading.yamlload import ValueMark, YList, YMap, YValue
 
 Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records"]
 

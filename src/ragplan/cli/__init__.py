@@ -29,11 +29,11 @@ class RagplanGroup(TyperGroup):
             return super().invoke(ctx)
         except RagplanError as exc:
             if isinstance(exc, InvalidPlanError):
-                from ragplan.problem_format import parsable
+                from ragplan.output.problems import parsable
 
                 for line in parsable(exc.problems):
                     typer.echo(line, err=True)
-            from ragplan.textsafe import one_line
+            from ragplan.output.textsafe import one_line
 
             typer.echo(f"ragplan: error: {one_line(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
@@ -212,7 +212,7 @@ def main_options(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("use auto, always or never", param_hint="--color")
     Settings.color, Settings.quiet, Settings.verbose = color, quiet, verbose
-    from ragplan import cache
+    from ragplan.reading import cache
 
     cache.switched_off = no_cache
     # click strips colour codes from output that is not a terminal unless told otherwise.
@@ -221,7 +221,7 @@ def main_options(
 
 def resolve_plans(path: Path | None) -> Path:
     """The plan folder a command works on: the one given, or the one discovered."""
-    from ragplan.load import display_path, find_plan_set
+    from ragplan.reading.load import display_path, find_plan_set
 
     found = path if path is not None else find_plan_set()
     if Settings.verbose:
@@ -290,8 +290,8 @@ def validate(
 
     Example: ragplan validate --strict plans
     """
-    from ragplan import problem_format
-    from ragplan.validate import validate as run_validate
+    from ragplan.checks.validate import validate as run_validate
+    from ragplan.output import problems as problem_format
 
     if format not in problem_format.FORMATS:
         raise typer.BadParameter(
@@ -390,7 +390,7 @@ def _earlier(plans: Path, rev: str | None) -> Any:
     """For --since: the revision as named and the valid plan set read there; else None."""
     if rev is None:
         return None
-    from ragplan.since import load_previous
+    from ragplan.reports.since import load_previous
 
     return rev, load_previous(plans, rev)
 
@@ -404,12 +404,12 @@ def _print_report(
     templates: Path | None,
 ) -> None:
     """Render `report` in `format` and print it, or write it to `output`."""
-    from ragplan.render import render
+    from ragplan.output.render import render
 
     if format not in REPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
     if format == "text" and output is None and template is None and use_colour():
-        from ragplan import terminal
+        from ragplan.output import terminal
 
         typer.echo(terminal.draw(report), nl=False, color=True)
         return
@@ -418,7 +418,7 @@ def _print_report(
         typer.echo(text, nl=False)
         return
     from ragplan.files import atomic_write
-    from ragplan.load import display_path
+    from ragplan.reading.load import display_path
 
     atomic_write(output, text.encode("utf-8"))
     if not Settings.quiet:
@@ -455,8 +455,8 @@ def summary(
 
     Example: ragplan summary --format md plans
     """
-    from ragplan.report import summarise
-    from ragplan.validate import load_valid
+    from ragplan.checks.validate import load_valid
+    from ragplan.reports.report import summarise
 
     folder = resolve_plans(plans)
     plan_set = load_valid(folder)
@@ -517,8 +517,8 @@ def outstanding(
 
     Example: ragplan outstanding --format md --status amber,red plans
     """
-    from ragplan.report import Filters, find_outstanding
-    from ragplan.validate import load_valid
+    from ragplan.checks.validate import load_valid
+    from ragplan.reports.report import Filters, find_outstanding
 
     filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
     folder = resolve_plans(plans)
@@ -568,8 +568,8 @@ def init(
     """
     from datetime import date
 
-    from ragplan.load import display_path
-    from ragplan.scaffold import init_plan_set, next_steps
+    from ragplan.editing.scaffold import init_plan_set, next_steps
+    from ragplan.reading.load import display_path
 
     written = init_plan_set(folder, date.today(), force, schemas_only, dry_run)
     if dry_run:
@@ -600,7 +600,7 @@ def schema(
 
     Example: ragplan schema > schema/ragplan-theme.schema.json
     """
-    from ragplan.schema import json_schema_text
+    from ragplan.reading.schema import json_schema_text
 
     typer.echo(json_schema_text("config" if config else "theme"), nl=False)
 
@@ -666,8 +666,8 @@ def set_(
 
     Example: ragplan set 1.3.6.1 plans --rag amber --append-note "Audit booked."
     """
-    from ragplan.edit import set_action
-    from ragplan.problem_format import parsable
+    from ragplan.editing.edit import set_action
+    from ragplan.output.problems import parsable
 
     edit = set_action(
         resolve_plans(plans),
@@ -717,8 +717,8 @@ def carry_forward(
 
     Example: ragplan carry-forward plans --to next-phase --title "Improvement Plan 2011"
     """
-    from ragplan.carry import carry_forward as plan_carry_forward
-    from ragplan.problem_format import parsable
+    from ragplan.editing.carry import carry_forward as plan_carry_forward
+    from ragplan.output.problems import parsable
 
     carried = plan_carry_forward(resolve_plans(plans), to, title=title, force=force)
     if not dry_run:
@@ -744,7 +744,7 @@ HistoryFormat = Annotated[
 
 def _history_output(format: str) -> tuple[int | None, bool]:
     """Terminal width when text goes to a terminal (drawn with rich), and whether in colour."""
-    from ragplan.history_format import FORMATS
+    from ragplan.output.history_format import FORMATS
 
     if format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
@@ -779,8 +779,8 @@ def diff(
 
     Example: ragplan diff board-2010-07 --format md
     """
-    from ragplan.diff import plan_diff
-    from ragplan.history_format import render_diff
+    from ragplan.output.history_format import render_diff
+    from ragplan.reports.diff import plan_diff
 
     width, colour = _history_output(format)
     found = plan_diff(resolve_plans(plans), rev, to)
@@ -810,8 +810,8 @@ def history(
     Example: ragplan history --last 12 --format html > trend.html
     """
     from ragplan.errors import UsageError
-    from ragplan.history import history as count_history
-    from ragplan.history_format import render_history
+    from ragplan.output.history_format import render_history
+    from ragplan.reports.history import history as count_history
 
     if tags and last is not None:
         raise UsageError("use --tags or --last N, not both")

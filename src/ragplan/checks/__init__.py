@@ -1,0 +1,1 @@
+"""Checking plan sets: the problem type, the rules and their registry, validation."""

@@ -1,0 +1,1 @@
+"""Output formats: templates, JSON, CSV, terminal tables, and text made safe where it lands."""

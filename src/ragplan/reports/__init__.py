@@ -1,0 +1,1 @@
+"""Reports as data: summary, outstanding, direction of travel, diff and history."""
