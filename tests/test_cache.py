@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
-import ragplan.reading.load
+import ragplan.reading.reader
 from ragplan.checks.validate import load_valid, validate
 from ragplan.reading import cache
-from ragplan.reading.load import load_plan_set
+from ragplan.reading.disk import DiskSource
+from ragplan.reading.reader import read_plan_set
 from ragplan.reading.yamlload import Parsed
 
 THEME = """
@@ -42,13 +43,13 @@ def plans(in_tmp: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every YAML text the loader parses, in order."""
     seen: list[bytes] = []
-    real = ragplan.reading.load.parse
+    real = ragplan.reading.reader.parse
 
     def counting(data: bytes) -> Parsed:
         seen.append(data)
         return real(data)
 
-    monkeypatch.setattr(ragplan.reading.load, "parse", counting)
+    monkeypatch.setattr(ragplan.reading.reader, "parse", counting)
     return seen
 
 
@@ -94,12 +95,12 @@ def test_an_edit_in_the_same_second_with_the_same_size_is_seen(
 def test_an_edited_config_in_the_same_second_is_seen(plans: Path, parses: list[bytes]) -> None:
     config = plans / "ragplan.yaml"
     config.write_text("title: Plan A\n")
-    assert load_plan_set(plans).plan_set.config.title == "Plan A"
+    assert read_plan_set(DiskSource(plans)).plan_set.config.title == "Plan A"
     before = config.stat()
     config.write_text("title: Plan B\n")
     os.utime(config, ns=(before.st_atime_ns, before.st_mtime_ns))
     parses.clear()
-    assert load_plan_set(plans).plan_set.config.title == "Plan B"
+    assert read_plan_set(DiskSource(plans)).plan_set.config.title == "Plan B"
     assert parses == [b"title: Plan B\n"]  # the unchanged theme came from the cache
 
 
@@ -107,7 +108,7 @@ def test_a_changed_scale_is_not_served_from_entries_made_with_the_old_one(plans:
     write_tree(plans, {"1.yaml": THEME.replace("rag: red", "rag: RED")})
     assert rags(plans)["1.2"] == "red"  # matched to the default scale's key
     write_tree(plans, {"ragplan.yaml": "scale:\n  - {key: green, done: true}\n  - {key: late}\n"})
-    actions = load_plan_set(plans).plan_set.actions()
+    actions = read_plan_set(DiskSource(plans)).plan_set.actions()
     assert [a.rag for a in actions] == ["green", "RED"]  # no longer a key of the scale
 
 
@@ -283,7 +284,7 @@ def test_two_processes_filling_the_cache_at_once_both_succeed(cache_home: Path) 
 
 
 def _described(plans: Path, use_cache: bool) -> list[tuple[object, ...]]:
-    plan_set = load_plan_set(plans, use_cache=use_cache).plan_set
+    plan_set = read_plan_set(DiskSource(plans), use_cache=use_cache).plan_set
     rows: list[tuple[object, ...]] = [(t.id, t.title, t.file, t.line) for t in plan_set.themes]
     for action in plan_set.actions():
         fields = [getattr(action, name) for name in action.__slots__ if name != "theme"]

@@ -9,7 +9,7 @@ from conftest import run_cli, write_tree
 
 from ragplan.cli import resolve_plans
 from ragplan.errors import UnreadablePathError
-from ragplan.reading.load import find_plan_set
+from ragplan.reading.disk import find_plan_set
 
 THEME = 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: green\n'
 

@@ -124,6 +124,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ["1.1.1 is amber but has no notes"],
     ),
     "empty-theme": ({"t.yaml": 'id: "1"\n'}, ("t.yaml", 1, 5), ["theme 1 has no actions"]),
+    "rule-levels": (
+        {"ragplan.yaml": "rules:\n  missing-note: error\n", "t.yaml": GOOD_THEME},
+        ("ragplan.yaml", 2, 3),
+        ["no rule 'missing-note'", "did you mean 'missing-notes'?", "rules you can set:"],
+    ),
 }
 
 
@@ -182,3 +187,41 @@ def test_a_plan_folder_without_theme_files_is_warned_about(in_tmp: Path) -> None
     ]
     # Naming only the config file is not an empty plan set.
     assert validate([in_tmp / "plans" / "ragplan.yaml"]).problems == []
+
+
+def test_rule_levels_set_in_ragplan_yaml_take_effect(in_tmp: Path) -> None:
+    theme = GOOD_THEME.replace("        notes: Underway\n", "") + "actions: []\n"
+    files: dict[str, str | bytes] = {"t.yaml": theme, "u.yaml": 'id: "2"\n'}
+    write_tree(in_tmp / "plans", files)
+    default = validate([in_tmp / "plans"])
+    assert [(p.rule, p.level) for p in default.problems] == [
+        ("missing-notes", "warning"),
+        ("empty-theme", "warning"),
+    ]
+    assert not default.failed(strict=False)
+    write_tree(
+        in_tmp / "plans",
+        {"ragplan.yaml": "rules:\n  missing-notes: error\n  empty-theme: disable\n"},
+    )
+    strict = validate([in_tmp / "plans"])
+    assert [(p.rule, p.level) for p in strict.problems] == [("missing-notes", "error")]
+    assert strict.failed(strict=False)
+
+
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ("syntax: warning", ["the level of 'syntax' cannot be set", "rules you can set:"]),
+        ("missing-notes: off", ["may be set to error, warning, disable, not 'off'"]),
+        ("[missing-notes]", ["must be a mapping of rule ids to levels", "not a list"]),
+    ],
+)
+def test_rule_levels_that_cannot_be_used_are_errors(
+    setting: str, words: list[str], in_tmp: Path
+) -> None:
+    body = f"rules: {setting}\n" if setting.startswith("[") else f"rules:\n  {setting}\n"
+    write_tree(in_tmp / "plans", {"ragplan.yaml": body, "t.yaml": GOOD_THEME})
+    problems = validate([in_tmp / "plans"]).problems
+    assert len(problems) == 1 and problems[0].level == "error", problems
+    for word in words:
+        assert word in problems[0].message

@@ -97,6 +97,7 @@ class Config:
     scale: Scale = DEFAULT_SCALE
     max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
     max_actions_per_file: int = DEFAULT_MAX_ACTIONS_PER_FILE
+    rules: dict[str, str] = field(default_factory=dict)
     file: str | None = None
 
 
@@ -134,7 +135,7 @@ class Section:
 
 @dataclass(slots=True, eq=False)
 class Theme:
-    """One theme file."""
+    """One theme file; `unread` counts the sections and actions left out for a problem."""
 
     id: str
     title: str | None
@@ -144,6 +145,7 @@ class Theme:
     column: int
     sections: list[Section] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    unread: int = 0
 
     def sort(self) -> None:
         """Put the theme's sections and actions in natural id order."""
@@ -161,11 +163,17 @@ class Theme:
 
 @dataclass(eq=False)
 class PlanSet:
-    """Everything read from one plan folder."""
+    """Everything read from one plan folder.
+
+    `shown` is the folder as messages name it; `theme_files` is how many theme
+    files it holds, or None when only some files of it were read.
+    """
 
     root: Path
     config: Config
     themes: list[Theme]
+    shown: str = ""
+    theme_files: int | None = None
 
     def all_actions(self) -> list[Action]:
         """Every action, theme by theme, for work that needs no order (counting, lookups)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -10,7 +10,11 @@ Level = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, located by 1-based line and column in a file."""
+    """One finding, located by 1-based line and column in a file.
+
+    Problems found while parsing bytes (cached by their content, whatever file
+    holds them) have an empty `file` until the reader names the file.
+    """
 
     file: str
     line: int
@@ -22,6 +26,9 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
+
+    def in_file(self, file: str) -> Problem:
+        return replace(self, file=file)
 
 
 def has_errors(problems: list[Problem]) -> bool:

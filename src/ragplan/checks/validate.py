@@ -1,21 +1,43 @@
-"""`ragplan validate`: check plan sets and return every problem found."""
+"""Whether a plan set is valid: every problem found reading it and by the rules, at the
+levels its ragplan.yaml sets; and the one "require valid" every report and edit uses."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from ragplan.checks import rules
 from ragplan.checks.problems import Problem, has_errors
+from ragplan.checks.rules import apply_levels, check_plan_set
 from ragplan.errors import InvalidPlanError, UnreadablePathError
 from ragplan.model import PlanSet
-from ragplan.reading.load import (
-    CONFIG_NAMES,
-    display_path,
-    find_plan_set,
-    is_plan_file,
-    load_plan_set,
-)
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path, find_plan_set, is_plan_file
+from ragplan.reading.reader import Loaded, read_plan_set
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    """Every problem of a plan set read by `read_plan_set`, sorted by file and line."""
+    problems = loaded.problems + check_plan_set(loaded.plan_set)
+    problems = apply_levels(problems, loaded.plan_set.config.rules)
+    problems.sort(key=lambda p: p.sort_key)
+    return problems
+
+
+def require_valid(loaded: Loaded) -> PlanSet:
+    """The plan set, if it has no errors; else InvalidPlanError with every problem."""
+    problems = check(loaded)
+    if has_errors(problems):
+        raise InvalidPlanError(problems)
+    return loaded.plan_set
+
+
+def load_valid(
+    path: Path | None, max_file_size_mb: int | None = None, use_cache: bool = True
+) -> PlanSet:
+    """The plan set in the folder `path` (else the one found from here), for a report."""
+    source = DiskSource(path or find_plan_set())
+    return require_valid(
+        read_plan_set(source, max_file_size_mb=max_file_size_mb, use_cache=use_cache)
+    )
 
 
 @dataclass
@@ -56,34 +78,12 @@ def validate(
     problems: list[Problem] = []
     files = actions = 0
     for folder, only in _group(paths or [find_plan_set()]).items():
-        loaded = load_plan_set(folder, only, max_file_size_mb, use_cache)
-        problems.extend(loaded.problems)
-        problems.extend(rules.check_plan_set(loaded.plan_set))
-        if only is None and not loaded.plan_set.themes and not loaded.problems:
-            # A CI job pointed at the wrong folder must not pass by checking nothing.
-            problems.append(
-                Problem(
-                    display_path(folder),
-                    1,
-                    1,
-                    "warning",
-                    "no-themes",
-                    "no theme files (*.yaml, *.yml) in this plan folder",
-                )
-            )
-        files += len(loaded.plan_set.themes) + (1 if loaded.plan_set.config.file else 0)
-        actions += sum(1 for t in loaded.plan_set.themes for _ in t.all_actions())
+        loaded = read_plan_set(
+            DiskSource(folder, only), max_file_size_mb=max_file_size_mb, use_cache=use_cache
+        )
+        problems.extend(check(loaded))
+        plan_set = loaded.plan_set
+        files += len(plan_set.themes) + (1 if plan_set.config.file else 0)
+        actions += sum(1 for t in plan_set.themes for _ in t.all_actions())
     problems.sort(key=lambda p: p.sort_key)
     return Validation(problems, files, actions)
-
-
-def load_valid(
-    path: Path | None, max_file_size_mb: int | None = None, use_cache: bool = True
-) -> PlanSet:
-    """The plan set at `path`, for a report; InvalidPlanError if it has errors."""
-    loaded = load_plan_set(path or find_plan_set(), None, max_file_size_mb, use_cache)
-    problems = loaded.problems + rules.check_plan_set(loaded.plan_set)
-    if has_errors(problems):
-        problems.sort(key=lambda p: p.sort_key)
-        raise InvalidPlanError(problems)
-    return loaded.plan_set

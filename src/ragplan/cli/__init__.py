@@ -221,7 +221,7 @@ def main_options(
 
 def resolve_plans(path: Path | None) -> Path:
     """The plan folder a command works on: the one given, or the one discovered."""
-    from ragplan.reading.load import display_path, find_plan_set
+    from ragplan.reading.disk import display_path, find_plan_set
 
     found = path if path is not None else find_plan_set()
     if Settings.verbose:
@@ -418,7 +418,7 @@ def _print_report(
         typer.echo(text, nl=False)
         return
     from ragplan.files import atomic_write
-    from ragplan.reading.load import display_path
+    from ragplan.reading.disk import display_path
 
     atomic_write(output, text.encode("utf-8"))
     if not Settings.quiet:
@@ -569,7 +569,7 @@ def init(
     from datetime import date
 
     from ragplan.editing.scaffold import init_plan_set, next_steps
-    from ragplan.reading.load import display_path
+    from ragplan.reading.disk import display_path
 
     written = init_plan_set(folder, date.today(), force, schemas_only, dry_run)
     if dry_run:

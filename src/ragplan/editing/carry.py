@@ -32,7 +32,8 @@ from ragplan.editing.yamlsplice import set_value as splice_value
 from ragplan.errors import InvalidEditError, UsageError, WriteError
 from ragplan.model import Action, Config, PlanSet, Section, Theme, natural_key
 from ragplan.reading import schema
-from ragplan.reading.load import CONFIG_NAMES, display_path
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
+from ragplan.reading.reader import EmptySource
 
 CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]
 ACTION_TEXT_FIELDS = ("lead_body", "summary", "due", "lead_officer", "rag", "notes")
@@ -93,7 +94,8 @@ def carry_forward(
         texts[source_file.name] = ("\n".join(lines) + "\n").encode("utf-8")
     config_name = Path(config.file).name if config.file else CONFIG_NAMES[0]
     texts[config_name] = _config_text(plan_set, new_title, target)
-    problems = check_texts(target, texts)
+    base = DiskSource(target) if target.is_dir() else EmptySource(target, display_path(target))
+    problems = check_texts(base, texts)
     if has_errors(problems):
         raise InvalidEditError([p for p in problems if p.level == "error"])
     stale = plan_file_names(target) - set(texts)

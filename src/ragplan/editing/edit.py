@@ -2,7 +2,7 @@
 
 The file is edited as text (see ragplan.editing.yamlsplice), so comments, key order,
 quoting, folded text and blank lines stay as they were. The changed plan set is
-validated in a scratch copy before anything is written.
+validated in memory before anything is written.
 """
 
 from __future__ import annotations
@@ -10,20 +10,19 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import shutil
-import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ragplan.checks import rules
 from ragplan.checks.problems import Problem, has_errors
+from ragplan.checks.validate import check, require_valid
 from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, set_value
-from ragplan.errors import InvalidEditError, InvalidPlanError, UsageError
+from ragplan.errors import InvalidEditError, UsageError
 from ragplan.files import atomic_write
 from ragplan.model import Action, PlanSet, natural_key
 from ragplan.reading import schema
-from ragplan.reading.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path, is_plan_file
+from ragplan.reading.reader import EditedSource, Source, read_plan_set
 from ragplan.reading.yamlload import BOM
 
 ACTION_ORDER = [f.name for f in schema.ACTION.fields]
@@ -128,26 +127,15 @@ def plan_file_names(folder: Path) -> set[str]:
     }
 
 
-def check_texts(root: Path, texts: dict[str, bytes]) -> list[Problem]:
-    """Every problem the plan set at `root` would have with these files' texts.
+def check_texts(base: Source, texts: dict[str, bytes]) -> list[Problem]:
+    """Every problem the plan set `base` would have with these files' texts, read in memory.
 
-    `texts` maps file names in `root` to new contents. The plan set is checked
-    in a scratch copy, and problems name the files in `root`.
+    `texts` maps file names in the plan folder to new contents; problems name the
+    files as they would be named on disk.
     """
-    with tempfile.TemporaryDirectory(prefix="ragplan-check-") as scratch:
-        copy = Path(scratch)
-        names = sorted(plan_file_names(root))
-        for name in names:
-            if name not in texts:
-                shutil.copyfile(root / name, copy / name)
-        for name, data in texts.items():
-            (copy / name).write_bytes(data)
-        loaded = load_plan_set(copy, use_cache=False)  # a scratch copy: nothing to keep
-        found = loaded.problems + rules.check_plan_set(loaded.plan_set)
-        shown = {display_path(copy / n): display_path(root / n) for n in {*names, *texts}}
-    found = [replace(p, file=shown.get(p.file, p.file)) for p in found]
-    found.sort(key=lambda p: p.sort_key)
-    return found
+    root = base.root
+    edited = EditedSource(base, texts, lambda name: display_path(root / name))
+    return check(read_plan_set(edited))
 
 
 def unknown_id_message(action_id: str, plan_set: PlanSet) -> str:
@@ -180,11 +168,10 @@ def set_action(
     """
     if note is not None and append_note is not None:
         raise UsageError("give --note (replace the notes) or --append-note (add to them), not both")
-    loaded = load_plan_set(root)
-    already = loaded.problems + rules.check_plan_set(loaded.plan_set)
-    if has_errors(already):
-        raise InvalidPlanError(sorted(already, key=lambda p: p.sort_key))
-    plan_set = loaded.plan_set
+    source = DiskSource(root)
+    loaded = read_plan_set(source)
+    already = check(loaded)
+    plan_set = require_valid(loaded)
     action = next((a for a in plan_set.all_actions() if a.id == action_id), None)
     if action is None:
         raise UsageError(unknown_id_message(action_id, plan_set))
@@ -212,7 +199,7 @@ def set_action(
     after = (BOM if bom else b"") + text.encode("utf-8")
     edit = FileEdit(path, before, after, changes)
     if edit.changed:
-        problems = check_texts(plan_set.root, {path.name: after})
+        problems = check_texts(source, {path.name: after})
         if has_errors(problems):
             raise InvalidEditError([p for p in problems if p.level == "error"])
         known = {(p.file, p.rule, p.message) for p in already}

@@ -17,7 +17,8 @@ from pathlib import Path
 from ragplan.editing.edit import FileEdit
 from ragplan.errors import WriteError
 from ragplan.files import atomic_write
-from ragplan.reading.load import display_path
+from ragplan.model import DEFAULT_SCALE
+from ragplan.reading.disk import display_path
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 SCHEMA_FOLDER = ".schema"
@@ -38,26 +39,18 @@ as_of: {as_of}
 # The status scale, best first. Actions give one of the keys in `rag`.
 # A status marked `done: true` counts as complete (never outstanding).
 # `meaning` is the sentence reports use; `colour` is "#rrggbb", quoted.
-scale:
-  - key: green
-    label: Green
-    meaning: these actions have been completed
-    done: true
-    colour: "#00703c"
-  - key: amber
-    label: Amber
-    meaning: progress has been made but further work is required
-    colour: "#ffbf47"
-  - key: red
-    label: Red
-    meaning: little or no progress has been made
-    colour: "#d4351c"
-
+{scale}
 # Plan files larger than this many megabytes are refused (default 10).
 max_file_size_mb: 10
 
 # A theme file with more actions than this is refused: split the theme (default 10000).
 max_actions_per_file: 10000
+
+# The level of some rules may be set: error, warning or disable. For example, make
+# notes on outstanding actions a must, and allow themes that have no actions yet:
+rules:
+  missing-notes: warning
+  empty-theme: warning
 """
 
 _THEME = """\
@@ -105,10 +98,25 @@ actions:
 """
 
 
+def _scale_lines() -> str:
+    """The default scale as ragplan.yaml writes it."""
+    lines = ["scale:"]
+    for status in DEFAULT_SCALE.statuses:
+        lines += [f"  - key: {status.key}", f"    label: {status.label}"]
+        if status.meaning:
+            lines.append(f"    meaning: {status.meaning}")
+        if status.done:
+            lines.append("    done: true")
+        if status.colour:
+            lines.append(f'    colour: "{status.colour}"')
+    return "\n".join(lines) + "\n"
+
+
 def starter_files(as_of: date) -> dict[str, str]:
     """The files `ragplan init` writes, by path inside the plan folder."""
     values = {
         "schema": SCHEMA_FOLDER,
+        "scale": _scale_lines(),
         "as_of": as_of.isoformat(),
         "month": f"{as_of:%B %Y}",
         "done_due": as_of.isoformat(),

@@ -28,7 +28,7 @@ from ragplan.output.textsafe import (
     md_text,
     show_controls,
 )
-from ragplan.reading.load import display_path
+from ragplan.reading.disk import display_path
 from ragplan.reports.report import Count, Outstanding, OutstandingAction, Previous, Summary, percent
 
 if TYPE_CHECKING:

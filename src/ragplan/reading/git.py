@@ -17,11 +17,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from ragplan.checks import rules
-from ragplan.checks.problems import Problem, has_errors
-from ragplan.errors import GitError
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.reading import symlink_problem
+from ragplan.errors import GitError, InvalidPlanError
 from ragplan.model import PlanSet
-from ragplan.reading.load import CONFIG_NAMES, display_path, is_plan_file, load_plan_set_from_bytes
+from ragplan.reading.disk import CONFIG_NAMES, display_path, is_plan_file
+from ragplan.reading.reader import Files, SourceFile, read_plan_set
 from ragplan.reading.yamlload import parse
 
 _FILE_MODES = (b"100644", b"100755")
@@ -160,13 +161,30 @@ class Repository:
 
     def plan_set(self, revision: Revision) -> PlanSet:
         """The valid plan set at `revision`; GitError if absent or invalid there."""
+        from ragplan.checks.validate import require_valid
+
+        source = GitSource(self, revision)
+        loaded = read_plan_set(source, parse_yaml=self._parse)
+        try:
+            return require_valid(loaded)
+        except InvalidPlanError as exc:
+            errors = [p for p in exc.problems if p.level == "error"]
+            first = errors[0]
+            raise GitError(
+                f"{revision.name}: the plan set is invalid at this revision "
+                f"({len(errors)} error{'s' if len(errors) != 1 else ''}; first "
+                f"{first.file}:{first.line}:{first.column}: {first.message})"
+            ) from None
+
+    def files(self, revision: Revision) -> Files:
+        """The config and theme files of the plan folder at `revision`."""
         spec = f"{revision.commit}:{self.prefix}"
         found = self._object(spec)
         if isinstance(found, str) or found[1] != "tree":
             what = "no" if isinstance(found, str) else "a file, not a"
             raise GitError(f"{revision.name}: {what} plan folder '{self.folder}' at this revision")
         tree_oid, _, tree = found
-        files: dict[str, str] = {}
+        oids: dict[str, str] = {}
         problems: list[Problem] = []
         entries = _tree_entries(tree, len(tree_oid) // 2)
         by_name = {name: (mode, oid) for mode, name, oid in entries}
@@ -176,42 +194,20 @@ class Repository:
                 target = posixpath.normpath(self._blob(oid).decode("utf-8", "replace"))
                 linked = by_name.get(target)
                 if linked is None or linked[0] not in _FILE_MODES:
-                    problems.append(
-                        Problem(
-                            self._shown(revision, name),
-                            1,
-                            1,
-                            "error",
-                            "symlink",
-                            "is a symlink to a file outside the plan folder; "
-                            "copy the file in instead",
-                        )
-                    )
+                    problems.append(symlink_problem(self._shown(revision, name)))
                     continue
                 oid = linked[1]
             elif mode not in _FILE_MODES:
                 continue
-            files[name] = oid
-        config_name = next((n for n in CONFIG_NAMES if n in files), None)
-        config = None
-        if config_name is not None:
-            config = (self._shown(revision, config_name), self._blob(files[config_name]))
-        themes = [
-            (self._shown(revision, name), self._blob(oid))
-            for name, oid in sorted(files.items())
-            if is_plan_file(Path(name))
-        ]
-        loaded = load_plan_set_from_bytes(self.plans, config, themes, parse_yaml=self._parse)
-        problems += loaded.problems + rules.check_plan_set(loaded.plan_set)
-        if has_errors(problems):
-            errors = sorted((p for p in problems if p.level == "error"), key=lambda p: p.sort_key)
-            first = errors[0]
-            raise GitError(
-                f"{revision.name}: the plan set is invalid at this revision "
-                f"({len(errors)} error{'s' if len(errors) != 1 else ''}; first "
-                f"{first.file}:{first.line}:{first.column}: {first.message})"
-            )
-        return loaded.plan_set
+            oids[name] = oid
+
+        def file(name: str) -> SourceFile:
+            data = self._blob(oids[name])
+            return SourceFile(name, self._shown(revision, name), len(data), lambda: data)
+
+        config = next((file(n) for n in CONFIG_NAMES if n in oids), None)
+        themes = [file(name) for name in sorted(oids) if is_plan_file(Path(name))]
+        return Files(config, themes, problems)
 
     def _shown(self, revision: Revision, name: str) -> str:
         return f"{revision.name}:{posixpath.join(self.prefix, name)}"
@@ -257,6 +253,22 @@ class Repository:
                 raise GitError(f"cannot run git: {exc.strerror or exc}") from None
         assert self._batch.stdin is not None and self._batch.stdout is not None
         return self._batch.stdin, self._batch.stdout
+
+
+class GitSource:
+    """The plan folder as it was at a revision, read through the repository's one git process."""
+
+    def __init__(self, repo: Repository, revision: Revision) -> None:
+        self.repo = repo
+        self.revision = revision
+        self.root = repo.plans
+
+    @property
+    def shown(self) -> str:
+        return f"{self.revision.name}:{self.repo.folder}"
+
+    def files(self) -> Files:
+        return self.repo.files(self.revision)
 
 
 def _wanted(name: str) -> bool:

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules import reading as rules
+from ragplan.checks.rules.rule import LEVELS
+from ragplan.model import DEFAULT_SCALE
 from ragplan.reading.yamlload import ValueMark, YList, YMap, YValue
 
-Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records"]
+Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records", "levels"]
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,9 @@ CONFIG = Record(
         Field(
             "scale",
             "records",
-            "Statuses, best first; default: green (done), amber, red.",
+            "Statuses, best first; default: "
+            + ", ".join(f"{s.key} (done)" if s.done else s.key for s in DEFAULT_SCALE.statuses)
+            + ".",
             record="status",
         ),
         Field(
@@ -129,6 +136,12 @@ CONFIG = Record(
             "max_actions_per_file",
             "int",
             "Most actions one theme file may hold (default 10000); split a larger theme.",
+        ),
+        Field(
+            "rules",
+            "levels",
+            "Levels of adjustable rules: error, warning or disable, e.g. "
+            "{missing-notes: error, empty-theme: disable}.",
         ),
     ),
 )
@@ -170,21 +183,13 @@ def describe(value: YValue) -> str:
     return f"'{value}'"
 
 
-@dataclass
-class FieldProblem:
-    line: int
-    column: int
-    rule: str
-    message: str
-
-
 def did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def check_record(
-    record: Record, node: YValue, mark: ValueMark, where: str, out: list[FieldProblem]
+    record: Record, node: YValue, mark: ValueMark, where: str, out: list[Problem]
 ) -> dict[str, Any] | None:
     """Convert a YAML mapping to a dict of typed values, appending what is wrong to `out`.
 
@@ -194,10 +199,9 @@ def check_record(
     """
     if not isinstance(node, YMap):
         out.append(
-            FieldProblem(
+            rules.TYPE.at(
                 mark[0],
                 mark[1],
-                "type",
                 f"{where} must be a mapping of keys to values, not {describe(node)}",
             )
         )
@@ -214,10 +218,9 @@ def check_record(
                 continue
         if spec is None:
             out.append(
-                FieldProblem(
+                rules.UNKNOWN_KEY.at(
                     key_line,
                     key_column,
-                    "unknown-key",
                     f"unknown key '{key}' in {where}{did_you_mean(key, list(fields))}",
                 )
             )
@@ -230,11 +233,8 @@ def check_record(
     for spec in record.fields:
         if spec.required and not values.get(spec.name) and spec.name not in invalid:
             out.append(
-                FieldProblem(
-                    node.line,
-                    node.column,
-                    "missing-field",
-                    f"{where} has no '{spec.name}'; it is required",
+                rules.MISSING_FIELD.at(
+                    node.line, node.column, f"{where} has no '{spec.name}'; it is required"
                 )
             )
     return values
@@ -242,110 +242,174 @@ def check_record(
 
 _INVALID = object()
 
+# A converter: (the field, its value, the value's mark, where, problems) -> value or _INVALID.
+Converter = Callable[[Field, Any, ValueMark, str, list[Problem]], Any]
 
-def convert(
-    spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[FieldProblem]
-) -> Any:
+
+@dataclass(frozen=True)
+class KindSpec:
+    """How a kind of field is read from YAML, and how the JSON Schema states it."""
+
+    convert: Converter
+    json: Callable[[Field], dict[str, Any]]
+    empty: Callable[[], Any] | None = None  # for a list or mapping: its value when null
+
+
+def convert(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
     """One value, converted to what `spec` declares, or _INVALID after a problem."""
+    kind = KINDS[spec.kind]
     line, column, plain = vmark
-    kind = spec.kind
-    if kind == "records":
-        if value is None or (plain and isinstance(value, str) and value in _NULLS):
-            return []
-        if not isinstance(value, YList):
+    if kind.empty is None:  # a single value: a mapping or list in its place is refused first
+        if isinstance(value, (YMap, YList)):
+            message = f"'{spec.name}' in {where} must be a single value, not {describe(value)}"
+            out.append(rules.TYPE.at(line, column, message))
+            return _INVALID
+        if value is None or (plain and value in _NULLS):
+            return None
+    elif value is None or (plain and isinstance(value, str) and value in _NULLS):
+        return kind.empty()
+    return kind.convert(spec, value, vmark, where, out)
+
+
+def _as_written(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    return value
+
+
+def _id(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    line, column, plain = vmark
+    if plain:
+        yaml_type = yaml_type_of_plain(value)
+        if yaml_type is not None:
             out.append(
-                FieldProblem(
+                rules.ID_TYPE.at(
                     line,
                     column,
-                    "type",
-                    f"'{spec.name}' in {where} must be a list, not {describe(value)}",
+                    f"id {value} is read by YAML as {yaml_type}, not text "
+                    f'(1.10 would become 1.1); quote it: id: "{value}"',
                 )
             )
             return _INVALID
-        return list(zip(value, value.marks, strict=True))
-    if isinstance(value, (YMap, YList)):
-        out.append(
-            FieldProblem(
-                line,
-                column,
-                "type",
-                f"'{spec.name}' in {where} must be a single value, not {describe(value)}",
-            )
-        )
+    return value
+
+
+def _date(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    message = f"'{spec.name}' in {where} must be a real date as YYYY-MM-DD, not '{value}'"
+    out.append(rules.DATE.at(vmark[0], vmark[1], message))
+    return _INVALID
+
+
+def _bool(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if vmark[2] and value in _TRUE:
+        return True
+    if vmark[2] and value in _FALSE:
+        return False
+    message = f"'{spec.name}' in {where} must be true or false, not '{value}'"
+    out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+    return _INVALID
+
+
+def _int(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if vmark[2] and value.isdigit() and int(value) > 0:
+        return int(value)
+    message = f"'{spec.name}' in {where} must be a whole number above 0, not '{value}'"
+    out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+    return _INVALID
+
+
+def _colour(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if _COLOUR.match(value):
+        return value.lower()
+    message = f"'{spec.name}' in {where} must be a colour as \"#rrggbb\" (quoted), not '{value}'"
+    out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+    return _INVALID
+
+
+def _records(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if not isinstance(value, YList):
+        message = f"'{spec.name}' in {where} must be a list, not {describe(value)}"
+        out.append(rules.TYPE.at(vmark[0], vmark[1], message))
         return _INVALID
-    if value is None or (plain and value in _NULLS):
-        return None
-    if kind == "text" or kind == "status":
-        return value
-    if kind == "id":
-        if plain:
-            yaml_type = yaml_type_of_plain(value)
-            if yaml_type is not None:
-                out.append(
-                    FieldProblem(
-                        line,
-                        column,
-                        "id-type",
-                        f"id {value} is read by YAML as {yaml_type}, not text "
-                        f'(1.10 would become 1.1); quote it: id: "{value}"',
-                    )
-                )
-                return _INVALID
-        return value
-    if kind == "date":
-        if _DATE.match(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        out.append(
-            FieldProblem(
-                line,
-                column,
-                "date",
-                f"'{spec.name}' in {where} must be a real date as YYYY-MM-DD, not '{value}'",
-            )
+    return list(zip(value, value.marks, strict=True))
+
+
+def _levels(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    """{rule id: level} for the rules whose level may be set."""
+    from ragplan.checks.rules import RULES, adjustable
+
+    if not isinstance(value, YMap):
+        message = (
+            f"'{spec.name}' in {where} must be a mapping of rule ids to levels, "
+            f"not {describe(value)}; for example: rules: {{missing-notes: error}}"
         )
+        out.append(rules.TYPE.at(vmark[0], vmark[1], message))
         return _INVALID
-    if kind == "bool":
-        if plain and value in _TRUE:
-            return True
-        if plain and value in _FALSE:
-            return False
-        out.append(
-            FieldProblem(
-                line,
-                column,
-                "type",
-                f"'{spec.name}' in {where} must be true or false, not '{value}'",
+    levels: dict[str, str] = {}
+    settable = adjustable()
+    for rule_id, level in value.items():
+        key_line, key_column, level_mark = value.marks[rule_id]
+        if rule_id not in RULES:
+            hint = did_you_mean(rule_id, list(RULES))
+            message = f"no rule '{rule_id}'{hint}; rules you can set: {', '.join(settable)}"
+            out.append(rules.RULE_LEVELS.at(key_line, key_column, message))
+        elif rule_id not in settable:
+            message = (
+                f"the level of '{rule_id}' cannot be set: a plan with this problem cannot "
+                f"be read or counted right; rules you can set: {', '.join(settable)}"
             )
-        )
-        return _INVALID
-    if kind == "int":
-        if plain and value.isdigit() and int(value) > 0:
-            return int(value)
-        out.append(
-            FieldProblem(
-                line,
-                column,
-                "type",
-                f"'{spec.name}' in {where} must be a whole number above 0, not '{value}'",
-            )
-        )
-        return _INVALID
-    if kind == "colour":
-        if _COLOUR.match(value):
-            return value.lower()
-        out.append(
-            FieldProblem(
-                line,
-                column,
-                "type",
-                f"'{spec.name}' in {where} must be a colour as \"#rrggbb\" (quoted), not '{value}'",
-            )
-        )
-        return _INVALID
-    raise AssertionError(kind)  # pragma: no cover
+            out.append(rules.RULE_LEVELS.at(key_line, key_column, message))
+        elif level not in LEVELS:
+            shown = describe(level) if not isinstance(level, str) else f"'{level}'"
+            message = f"rule '{rule_id}' may be set to {', '.join(LEVELS)}, not {shown}"
+            out.append(rules.RULE_LEVELS.at(level_mark[0], level_mark[1], message))
+        else:
+            levels[rule_id] = level
+    return levels
+
+
+_TEXT_TYPES = ["string", "number", "boolean", "null"]  # text is taken as written
+
+
+def _levels_schema(spec: Field) -> dict[str, Any]:
+    from ragplan.checks.rules import adjustable
+
+    level = {"enum": list(LEVELS)}
+    return {
+        "type": ["object", "null"],
+        "properties": {rule_id: level for rule_id in adjustable()},
+        "additionalProperties": False,
+    }
+
+
+KINDS: dict[str, KindSpec] = {
+    "id": KindSpec(_id, lambda f: {"type": "string", "minLength": 1}),
+    "text": KindSpec(_as_written, lambda f: {"type": _TEXT_TYPES}),
+    "status": KindSpec(_as_written, lambda f: {"type": _TEXT_TYPES}),
+    "date": KindSpec(
+        _date,
+        lambda f: {"type": ["string", "null"], "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    ),
+    "bool": KindSpec(_bool, lambda f: {"type": ["boolean", "null"]}),
+    "int": KindSpec(_int, lambda f: {"type": ["integer", "null"], "minimum": 1}),
+    "colour": KindSpec(
+        _colour, lambda f: {"type": ["string", "null"], "pattern": "^#[0-9a-fA-F]{6}$"}
+    ),
+    "records": KindSpec(
+        _records,
+        lambda f: {"type": ["array", "null"], "items": {"$ref": f"#/definitions/{f.record}"}},
+        empty=list,
+    ),
+    "levels": KindSpec(_levels, _levels_schema, empty=dict),
+}
+
+
+def fields_of(record: Record, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The names of a record's fields, in declared order (only those of `kinds`, if given)."""
+    return tuple(f.name for f in record.fields if kinds is None or f.kind in kinds)
 
 
 def json_schema(record_name: str) -> dict[str, Any]:
@@ -374,38 +438,13 @@ def _nested(record: Record) -> list[str]:
     return found
 
 
-_TEXT_TYPES = ["string", "number", "boolean", "null"]  # text is taken as written
-
-
-def _field_schema(spec: Field) -> dict[str, Any]:
-    doc = {"description": spec.doc}
-    if spec.kind == "records":
-        return {"type": ["array", "null"], "items": {"$ref": f"#/definitions/{spec.record}"}, **doc}
-    if spec.kind == "id":
-        return {"type": "string", "minLength": 1, **doc}
-    if spec.kind in ("text", "status"):
-        return {"type": _TEXT_TYPES, **doc}
-    if spec.kind == "date":
-        return {
-            "type": ["string", "null"],
-            "format": "date",
-            "pattern": r"^\d{4}-\d{2}-\d{2}$",
-            **doc,
-        }
-    if spec.kind == "bool":
-        return {"type": ["boolean", "null"], **doc}
-    if spec.kind == "int":
-        return {"type": ["integer", "null"], "minimum": 1, **doc}
-    if spec.kind == "colour":
-        return {"type": ["string", "null"], "pattern": "^#[0-9a-fA-F]{6}$", **doc}
-    raise AssertionError(spec.kind)  # pragma: no cover
-
-
 def _record_schema(record: Record) -> dict[str, Any]:
     return {
         "description": record.doc,
         "type": "object",
-        "properties": {f.name: _field_schema(f) for f in record.fields},
+        "properties": {
+            f.name: {**KINDS[f.kind].json(f), "description": f.doc} for f in record.fields
+        },
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }

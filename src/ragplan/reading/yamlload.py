@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules import reading as rules
+
 if TYPE_CHECKING:
     import yaml
 
@@ -48,22 +51,12 @@ YValue = YMap | YList | str | None
 
 
 @dataclass
-class RawProblem:
-    """A problem found while parsing, before the file's display name is known."""
-
-    line: int
-    column: int
-    rule: str
-    message: str
-
-
-@dataclass
 class Parsed:
     """The document of one file (None when empty) and what went wrong reading it."""
 
     root: YValue
     root_mark: ValueMark
-    problems: list[RawProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # their file is named by the reader
 
 
 BOM = b"\xef\xbb\xbf"
@@ -73,7 +66,7 @@ BOM = b"\xef\xbb\xbf"
 MAX_DEPTH = 20
 
 
-def decode_check(data: bytes) -> RawProblem | None:
+def decode_check(data: bytes) -> Problem | None:
     """Say where the first byte that is not UTF-8 is, if there is one."""
     try:
         data.decode("utf-8")
@@ -82,16 +75,15 @@ def decode_check(data: bytes) -> RawProblem | None:
         line = data.count(b"\n", 0, pos) + 1
         line_start = data.rfind(b"\n", 0, pos) + 1
         column = len(data[line_start:pos].decode("utf-8", "replace")) + 1
-        return RawProblem(
+        return rules.ENCODING.at(
             line,
             column,
-            "encoding",
             f"byte 0x{data[pos]:02x} is not valid UTF-8; save the file as UTF-8",
         )
     return None
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> RawProblem:
+def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
@@ -99,13 +91,11 @@ def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> RawProblem:
     if "cannot start any token" in problem and b"\t" in data:
         text = data.split(b"\n", line)[line - 1].decode("utf-8")
         if text[column - 1 : column] == "\t":
-            return RawProblem(
-                line, column, "tabs", "a tab is used for indentation; YAML needs spaces"
-            )
+            return rules.TABS.at(line, column, "a tab is used for indentation; YAML needs spaces")
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
         context_line = exc.context_mark.line + 1
         problem = f"{problem} ({exc.context} at line {context_line})"
-    return RawProblem(line, column, "syntax", problem)
+    return rules.SYNTAX.at(line, column, problem)
 
 
 def parse(data: bytes) -> Parsed:
@@ -117,14 +107,14 @@ def parse(data: bytes) -> Parsed:
         return Parsed(None, (1, 1, True), [bad])
     import yaml
 
-    problems: list[RawProblem] = []
+    problems: list[Problem] = []
     try:
         root, root_mark = _build(_parser(data), problems)
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(exc, data))
         return Parsed(None, (1, 1, True), problems)
     except yaml.YAMLError as exc:  # errors without a position, e.g. a reader error
-        problems.append(RawProblem(1, 1, "syntax", str(exc).splitlines()[0]))
+        problems.append(rules.SYNTAX.at(1, 1, str(exc).splitlines()[0]))
         return Parsed(None, (1, 1, True), problems)
     return Parsed(root, root_mark, problems)
 
@@ -137,7 +127,7 @@ def _parser(data: bytes) -> Any:
     return CParser(data)
 
 
-def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
+def _build(parser: Any, problems: list[Problem]) -> tuple[YValue, ValueMark]:
     """Turn the event stream into YMap/YList/str values in one loop.
 
     `container` is the mapping or sequence being filled; for a mapping, `key` is
@@ -167,16 +157,15 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
             line, column = mark.line + 1, mark.column + 1
             if event.anchor is not None:
                 problems.append(
-                    RawProblem(
+                    rules.ANCHORS.at(
                         line,
                         column,
-                        "anchors",
                         f"YAML anchors (&{event.anchor}) are not allowed; write the value out",
                     )
                 )
             if event.tag is not None and not (kind is ScalarEvent and event.tag == "!"):
                 problems.append(
-                    RawProblem(line, column, "yaml-tag", f"YAML tags ({event.tag}) are not allowed")
+                    rules.YAML_TAG.at(line, column, f"YAML tags ({event.tag}) are not allowed")
                 )
             value: Any
             if kind is ScalarEvent:
@@ -186,10 +175,9 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
                     if value in container:
                         first = container.marks[value][0]
                         problems.append(
-                            RawProblem(
+                            rules.DUPLICATE_KEY.at(
                                 line,
                                 column,
-                                "duplicate-key",
                                 f"duplicate key '{value}' (first at line {first}); "
                                 "YAML would silently keep only the last",
                             )
@@ -207,7 +195,7 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
                 root, root_mark = value, vmark
             elif type(container) is YMap:
                 if key is None:  # a mapping or sequence used as a key
-                    problems.append(RawProblem(line, column, "syntax", "a key must be plain text"))
+                    problems.append(rules.SYNTAX.at(line, column, "a key must be plain text"))
                     key, key_pos = _DUPLICATE, (line, column)
                 elif key is not _DUPLICATE:
                     assert key_pos is not None
@@ -222,10 +210,9 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
             if type(value) is not str:
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
-                        RawProblem(
+                        rules.NESTING.at(
                             line,
                             column,
-                            "nesting",
                             f"nested more than {MAX_DEPTH} levels deep, the limit (plan files "
                             "need 5); the rest of the file was not read",
                         )
@@ -240,10 +227,9 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
         elif kind is ev.AliasEvent:
             mark = event.start_mark
             problems.append(
-                RawProblem(
+                rules.ANCHORS.at(
                     mark.line + 1,
                     mark.column + 1,
-                    "anchors",
                     f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
                 )
             )
@@ -254,10 +240,9 @@ def _build(parser: Any, problems: list[RawProblem]) -> tuple[YValue, ValueMark]:
             if documents == 2:
                 mark = event.start_mark
                 problems.append(
-                    RawProblem(
+                    rules.SYNTAX.at(
                         mark.line + 1,
                         mark.column + 1,
-                        "syntax",
                         "only one YAML document is allowed per file; remove the '---'",
                     )
                 )

@@ -1,14 +1,17 @@
-"""The validation rules: each has an id, a level, and one line of documentation.
+"""Every validation rule: its id, its level, and one line of documentation, in one registry.
 
-Rules found while reading a file (syntax, types, keys) are raised by the loader
-and the schema; rules over the whole plan set live in this package, one module
-each, with a `check(plan_set)` that yields problems.
+Rules found while reading a file (syntax, types, keys) are declared in
+`reading` and raised where the file is read; rules over the whole plan set live
+in this package, one module each, with a `RULE` and a `check(plan_set)` that
+yields problems. A plan set's `ragplan.yaml` may set the level of the rules
+marked adjustable (`rules: {missing-notes: error, empty-theme: disable}`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from ragplan.checks.problems import Level, Problem
 from ragplan.checks.rules import (
@@ -16,68 +19,49 @@ from ragplan.checks.rules import (
     empty_theme,
     id_hierarchy,
     missing_notes,
+    no_themes,
+    reading,
     unknown_status,
 )
-from ragplan.model import PlanSet
+from ragplan.checks.rules.rule import LEVELS, Rule
 
+if TYPE_CHECKING:
+    from ragplan.model import PlanSet
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    level: Level
-    doc: str
-    check: Callable[[PlanSet], Iterable[Problem]] | None = None
+__all__ = ["LEVELS", "PLAN_RULES", "RULES", "Rule", "adjustable", "apply_levels", "check_plan_set"]
 
-
-def _module_rule(module: object) -> Rule:
-    return Rule(
-        module.ID,  # type: ignore[attr-defined]
-        module.LEVEL,  # type: ignore[attr-defined]
-        (module.__doc__ or "").strip(),
-        module.check,  # type: ignore[attr-defined]
-    )
-
-
-READING_RULES = (
-    Rule("file-size", "error", "A file over the size limit is refused before it is parsed."),
-    Rule("encoding", "error", "A file must be UTF-8 (a byte-order mark is allowed)."),
-    Rule("syntax", "error", "The file must be valid YAML, one document per file."),
-    Rule("tabs", "error", "Indentation must use spaces, not tabs."),
-    Rule("nesting", "error", "Values nest at most 20 levels deep (plan files need 5)."),
-    Rule(
-        "too-many-actions",
-        "error",
-        "A theme file holds at most max_actions_per_file actions (default 10000).",
-    ),
-    Rule("duplicate-key", "error", "A key may appear only once in a mapping."),
-    Rule("anchors", "error", "YAML anchors and aliases are refused, so no alias bomb can load."),
-    Rule("yaml-tag", "error", "Explicit YAML tags (!!int, !python/...) are refused."),
-    Rule("type", "error", "Each value has the shape the format declares (mapping, list, text)."),
-    Rule("unknown-key", "error", "Only the keys the format declares are allowed."),
-    Rule(
-        "missing-field",
-        "error",
-        "Required keys are present: theme and section id; action id, summary and rag.",
-    ),
-    Rule("id-type", "error", "Ids are text: an unquoted 1.10 is the number 1.1 to YAML."),
-    Rule("date", "error", "Dates are real dates written YYYY-MM-DD."),
-    Rule("scale", "error", "The scale lists at least one status and no key twice."),
-    Rule("no-themes", "warning", "A plan folder holds at least one theme file."),
-    Rule("symlink", "error", "A plan file may not be a symlink to a file outside the plan folder."),
+PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tuple(
+    (m.RULE, m.check)
+    for m in (no_themes, unknown_status, duplicate_id, id_hierarchy, missing_notes, empty_theme)
 )
 
-PLAN_RULES = tuple(
-    _module_rule(m)
-    for m in (unknown_status, duplicate_id, id_hierarchy, missing_notes, empty_theme)
-)
+RULES: dict[str, Rule] = {
+    rule.id: rule for rule in (*reading.RULES, *(rule for rule, _ in PLAN_RULES))
+}
 
-RULES = {rule.id: rule for rule in READING_RULES + PLAN_RULES}
+
+def adjustable() -> list[str]:
+    """The ids of the rules whose level ragplan.yaml may set, in registry order."""
+    return [rule.id for rule in RULES.values() if rule.adjustable]
 
 
 def check_plan_set(plan_set: PlanSet) -> list[Problem]:
     """Run every whole-plan-set rule."""
     found: list[Problem] = []
-    for rule in PLAN_RULES:
-        assert rule.check is not None
-        found.extend(rule.check(plan_set))
+    for _, check in PLAN_RULES:
+        found.extend(check(plan_set))
+    return found
+
+
+def apply_levels(problems: list[Problem], levels: dict[str, str]) -> list[Problem]:
+    """The problems at the levels ragplan.yaml sets: 'disable' drops a rule's problems."""
+    if not levels:
+        return problems
+    found = []
+    for problem in problems:
+        level = levels.get(problem.rule)
+        if level is None:
+            found.append(problem)
+        elif level != "disable":
+            found.append(replace(problem, level=cast(Level, level)))
     return found

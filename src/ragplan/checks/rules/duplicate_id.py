@@ -1,12 +1,14 @@
 """Every theme, section and action id is unique across all files of the plan set."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Level, Problem
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
 from ragplan.model import Action, PlanSet, Section, Theme
 
-ID = "duplicate-id"
-LEVEL: Level = "error"
+RULE = Rule("duplicate-id", "error", __doc__)
 
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
@@ -21,13 +23,9 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     for item in items:
         ident, file, line, column = item.id, item.file, item.line, item.column
-        if ident == "?":
-            continue
         first = seen.get(ident)
         if first is None:
             seen[ident] = (file, line)
             continue
         where = f"line {first[1]}" if first[0] == file else f"{first[0]}:{first[1]}"
-        yield Problem(
-            file, line, column, LEVEL, ID, f"id '{ident}' is used twice (first at {where})"
-        )
+        yield RULE.problem(file, line, column, f"id '{ident}' is used twice (first at {where})")

@@ -1,17 +1,19 @@
 """A theme should hold at least one action."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Level, Problem
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet
 
-ID = "empty-theme"
-LEVEL: Level = "warning"
+RULE = Rule("empty-theme", "warning", __doc__, adjustable=True)
 
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
     for theme in plan_set.themes:
-        if theme.id != "?" and next(theme.all_actions(), None) is None:
-            yield Problem(
-                theme.file, theme.line, theme.column, LEVEL, ID, f"theme {theme.id} has no actions"
+        if theme.unread == 0 and next(theme.all_actions(), None) is None:
+            yield RULE.problem(
+                theme.file, theme.line, theme.column, f"theme {theme.id} has no actions"
             )

@@ -1,12 +1,14 @@
 """An outstanding action (a status that is not done) should have notes saying why."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Level, Problem
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet
 
-ID = "missing-notes"
-LEVEL: Level = "warning"
+RULE = Rule("missing-notes", "warning", __doc__, adjustable=True)
 
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
@@ -16,12 +18,10 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
     for theme in plan_set.themes:
         for action in theme.all_actions():
             if action.rag in keys and action.rag not in done and not (action.notes or "").strip():
-                yield Problem(
+                yield RULE.problem(
                     action.file,
                     action.line,
                     action.column,
-                    LEVEL,
-                    ID,
                     f"action {action.id} is {action.rag} but has no notes; "
                     "an exception report needs them",
                 )

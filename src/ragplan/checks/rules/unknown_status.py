@@ -1,12 +1,14 @@
 """An action's rag must be one of the scale's statuses (in any case)."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Level, Problem
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet
 
-ID = "unknown-status"
-LEVEL: Level = "error"
+RULE = Rule("unknown-status", "error", __doc__)
 
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
@@ -15,12 +17,10 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
     for theme in plan_set.themes:
         for action in theme.all_actions():
             if action.rag and action.rag not in keys:
-                yield Problem(
+                yield RULE.problem(
                     action.file,
                     action.rag_line,
                     action.rag_column,
-                    LEVEL,
-                    ID,
                     f"action {action.id}: status '{action.rag}' is not in the scale; "
                     f"use one of: {allowed}",
                 )

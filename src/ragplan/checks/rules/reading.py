@@ -1,0 +1,66 @@
+"""The rules found while a file is read: bytes, YAML, the declared format, limits."""
+
+from __future__ import annotations
+
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
+
+FILE_SIZE = Rule("file-size", "error", "A file over the size limit is refused before it is parsed.")
+ENCODING = Rule("encoding", "error", "A file must be UTF-8 (a byte-order mark is allowed).")
+SYNTAX = Rule("syntax", "error", "The file must be valid YAML, one document per file.")
+TABS = Rule("tabs", "error", "Indentation must use spaces, not tabs.")
+NESTING = Rule("nesting", "error", "Values nest at most 20 levels deep (plan files need 5).")
+TOO_MANY_ACTIONS = Rule(
+    "too-many-actions",
+    "error",
+    "A theme file holds at most max_actions_per_file actions (default 10000).",
+)
+DUPLICATE_KEY = Rule("duplicate-key", "error", "A key may appear only once in a mapping.")
+ANCHORS = Rule(
+    "anchors", "error", "YAML anchors and aliases are refused, so no alias bomb can load."
+)
+YAML_TAG = Rule("yaml-tag", "error", "Explicit YAML tags (!!int, !python/...) are refused.")
+TYPE = Rule("type", "error", "Each value has the shape the format declares (mapping, list, text).")
+UNKNOWN_KEY = Rule("unknown-key", "error", "Only the keys the format declares are allowed.")
+MISSING_FIELD = Rule(
+    "missing-field",
+    "error",
+    "Required keys are present: theme and section id; action id, summary and rag.",
+)
+ID_TYPE = Rule("id-type", "error", "Ids are text: an unquoted 1.10 is the number 1.1 to YAML.")
+DATE = Rule("date", "error", "Dates are real dates written YYYY-MM-DD.")
+SCALE = Rule("scale", "error", "The scale lists at least one status and no key twice.")
+RULE_LEVELS = Rule(
+    "rule-levels",
+    "error",
+    "ragplan.yaml's rules set adjustable rules to error, warning or disable.",
+)
+SYMLINK = Rule(
+    "symlink", "error", "A plan file may not be a symlink to a file outside the plan folder."
+)
+
+RULES = (
+    FILE_SIZE,
+    ENCODING,
+    SYNTAX,
+    TABS,
+    NESTING,
+    TOO_MANY_ACTIONS,
+    DUPLICATE_KEY,
+    ANCHORS,
+    YAML_TAG,
+    TYPE,
+    UNKNOWN_KEY,
+    MISSING_FIELD,
+    ID_TYPE,
+    DATE,
+    SCALE,
+    RULE_LEVELS,
+    SYMLINK,
+)
+
+
+def symlink_problem(shown: str) -> Problem:
+    return SYMLINK.problem(
+        shown, 1, 1, "is a symlink to a file outside the plan folder; copy the file in instead"
+    )

@@ -1,0 +1,96 @@
+"""Plan folders on disk: which folder, which files, and how messages name them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ragplan.checks.rules.reading import symlink_problem
+from ragplan.errors import UnreadablePathError
+from ragplan.reading.reader import Files, SourceFile
+
+CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """The path as messages show it: relative to the current folder when inside it."""
+    try:
+        rel = path.absolute().relative_to(Path.cwd())
+    except ValueError:
+        return str(path)
+    return rel.as_posix() or "."
+
+
+def find_plan_set(start: Path | None = None) -> Path:
+    """The plan set to use when none is named: ./ragplan.yaml's folder, ./plans, or a parent's."""
+    here = (start or Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        if any((folder / name).is_file() for name in CONFIG_NAMES):
+            return folder
+        if (folder / "plans").is_dir():
+            return folder / "plans"
+    raise UnreadablePathError(
+        "no plan set found: give a path, or run ragplan in a folder with plans/ or ragplan.yaml"
+    )
+
+
+def is_plan_file(path: Path) -> bool:
+    """A theme file: *.yaml or *.yml, not hidden, not the config."""
+    name = path.name
+    return name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name not in CONFIG_NAMES
+
+
+def _disk_file(path: Path) -> SourceFile:
+    shown = display_path(path)
+
+    def read() -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
+    return SourceFile(path.name, shown, size, read, path)
+
+
+class DiskSource:
+    """The plan folder `root` on disk, or only the theme files `only` in it."""
+
+    def __init__(self, root: Path, only: list[Path] | None = None) -> None:
+        self.root = root
+        self.only = only
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.root)
+
+    def files(self) -> Files:
+        root = self.root
+        if not root.exists():
+            raise UnreadablePathError(f"{self.shown}: no such file or folder")
+        if not root.is_dir():
+            raise UnreadablePathError(f"{self.shown}: not a folder")
+        config_path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+        config = _disk_file(config_path) if config_path is not None else None
+        found = Files(config, [], [])
+        if self.only is not None:
+            found.themes = [_disk_file(path) for path in self.only]
+            return found
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError as exc:
+            raise UnreadablePathError(f"{self.shown}: {exc.strerror}") from None
+        real_root = root.resolve()
+        for entry in entries:
+            path = Path(entry.path)
+            if not is_plan_file(path) or not entry.is_file():
+                continue
+            if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
+                found.problems.append(symlink_problem(display_path(path)))
+                continue
+            found.themes.append(_disk_file(path))
+        return found
