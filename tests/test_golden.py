@@ -5,7 +5,10 @@ is what `ragplan <report> plans --format <format>` prints, run from the case
 folder. A case with a then/ folder also checks `--since`: the test commits
 then/ as plans/ in a new git repository, tags it board-2010-07, puts plans/ in
 its place, and compares `ragplan <report> plans --since board-2010-07 --format
-<format>` with expected/<report>-since.<ext>. The expected files were produced
+<format>` with expected/<report>-since.<ext>; then it commits plans/ too, tagged
+board-2010-09, and compares `ragplan diff board-2010-07 plans` and `ragplan history
+plans` in every format with expected/diff.<ext> and expected/history.<ext>. The
+expected files were produced
 by ragplan and checked by eye; after an intended change to the output,
 regenerate them on purpose with
 
@@ -59,16 +62,48 @@ def test_report_matches_expected(
     assert run.out == expected.read_bytes().decode("utf-8")
 
 
+HISTORY_FORMATS = {"md": "md", "json": "json", "html": "html", "text": "txt"}
+
+HISTORY_PARAMS = [
+    pytest.param(case, args, fmt, id=f"{case.name}-{args[0]}-{fmt}")
+    for case in sorted(p for p in CASES.iterdir() if (p / "then").is_dir())
+    for args in (("diff", SINCE_TAG), ("history",))
+    for fmt in HISTORY_FORMATS
+]
+
+
+def _since_repo(case: Path, root: Path, commit_now: bool = False) -> GitRepo:
+    """then/ committed as plans/ and tagged; plans/ in the working tree (committed, tagged,
+    with `commit_now`)."""
+    repo = GitRepo(root)
+    shutil.copytree(case / "then", root / "plans")
+    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
+    shutil.rmtree(root / "plans")
+    shutil.copytree(case / "plans", root / "plans")
+    if commit_now:
+        repo.commit({}, "The plans as reported in September", tag="board-2010-09")
+    return repo
+
+
+def _compare(out: str, expected: Path) -> None:
+    if os.environ.get("RAGPLAN_REGENERATE"):
+        expected.write_bytes(out.encode("utf-8"))
+    assert out == expected.read_bytes().decode("utf-8")
+
+
 @pytest.mark.parametrize(("case", "report", "fmt"), SINCE_PARAMS)
 def test_report_since_matches_expected(case: Path, report: str, fmt: str, in_tmp: Path) -> None:
-    repo = GitRepo(in_tmp)
-    shutil.copytree(case / "then", in_tmp / "plans")
-    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
-    shutil.rmtree(in_tmp / "plans")
-    shutil.copytree(case / "plans", in_tmp / "plans")
+    _since_repo(case, in_tmp)
     run = run_cli(report, "plans", "--since", SINCE_TAG, "--format", fmt)
     assert run.code == 0, run.err
-    expected = case / "expected" / f"{report}-since.{FORMATS[fmt]}"
-    if os.environ.get("RAGPLAN_REGENERATE"):
-        expected.write_bytes(run.out.encode("utf-8"))
-    assert run.out == expected.read_bytes().decode("utf-8")
+    _compare(run.out, case / "expected" / f"{report}-since.{FORMATS[fmt]}")
+
+
+@pytest.mark.parametrize(("case", "args", "fmt"), HISTORY_PARAMS)
+def test_diff_and_history_match_expected(
+    case: Path, args: tuple[str, ...], fmt: str, in_tmp: Path
+) -> None:
+    _since_repo(case, in_tmp, commit_now=True)
+    run = run_cli(args[0], *args[1:], "plans", "--format", fmt)
+    assert run.code == 0, run.err
+    _compare(run.out, case / "expected" / f"{args[0]}.{HISTORY_FORMATS[fmt]}")
