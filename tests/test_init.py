@@ -20,13 +20,16 @@ from ragplan.editing.scaffold import (
     pre_commit_hook,
     starter_files,
 )
+from ragplan.editing.writer import commit
 from ragplan.reading import schema
 
 AS_OF = date(2010, 9, 20)
 
 
 def _tree(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    """Every file under `root` but the lock file a writer leaves, which holds nothing."""
+    found = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    return {name for name in found if not name.endswith("/.ragplan.lock")}
 
 
 def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) -> None:
@@ -35,6 +38,7 @@ def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) ->
     assert _tree(in_tmp) == {
         "plans/ragplan.yaml",
         f"plans/{THEME_FILE}",
+        "plans/.gitignore",
         f"plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
     }
@@ -53,9 +57,10 @@ def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> Non
 def test_init_prints_what_it_wrote_the_pre_commit_snippet_and_next_steps(in_tmp: Path) -> None:
     run = run_cli("init", "my-plans")
     lines = run.out.splitlines()
-    assert lines[:4] == [
+    assert lines[:5] == [
         "wrote my-plans/ragplan.yaml",
         f"wrote my-plans/{THEME_FILE}",
+        "wrote my-plans/.gitignore",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
     ]
@@ -132,7 +137,8 @@ def test_starter_files_show_every_field_of_the_format() -> None:
 
 
 def test_starter_files_point_editors_at_the_schemas_they_come_with(tmp_path: Path) -> None:
-    paths = [file.path for file in init_plan_set(tmp_path, AS_OF)]
+    written = commit(tmp_path, lambda: init_plan_set(tmp_path, AS_OF))
+    paths = [file.path for file in written.files]
     for path in paths:
         if path.suffix == ".yaml":
             first = path.read_text().splitlines()[0]

@@ -239,8 +239,15 @@ def test_broken_templates_fail_with_exit_4(tmp_path: Path, text: str, message: s
     run = run_cli("summary", EXAMPLE_PLANS, "--template", template)
     assert run.code == 4
     assert message in run.err and "Traceback" not in run.err
-    assert run_cli("summary", EXAMPLE_PLANS, "--template", tmp_path / "none.j2").code == 4
-    assert run_cli("summary", EXAMPLE_PLANS, "--templates", tmp_path / "none").code == 4
+
+
+def test_a_template_file_or_folder_that_is_not_there_is_a_path_problem(tmp_path: Path) -> None:
+    run = run_cli("summary", EXAMPLE_PLANS, "--template", tmp_path / "none.j2")
+    message = f"ragplan: error: --template {tmp_path}/none.j2: no such file\n"
+    assert (run.code, run.err) == (3, message)
+    run = run_cli("summary", EXAMPLE_PLANS, "--templates", tmp_path / "none")
+    message = f"ragplan: error: --templates {tmp_path}/none: no such folder\n"
+    assert (run.code, run.err) == (3, message)
 
 
 def test_output_file_is_written_whole(in_tmp: Path) -> None:

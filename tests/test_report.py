@@ -13,16 +13,15 @@ from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
 from ragplan.checks.validate import load_valid
 from ragplan.errors import UsageError
-from ragplan.reports.report import (
-    Filters,
+from ragplan.reports.common import (
     contrast_ratio,
-    find_outstanding,
     leads_match,
     percent,
     report_date,
-    summarise,
     text_colour_on,
 )
+from ragplan.reports.outstanding import Filters, find_outstanding
+from ragplan.reports.summary import summarise
 
 CASES = REPO / "tests" / "cases"
 
@@ -109,8 +108,14 @@ def test_grouping_by_lead_body_puts_not_given_last(tmp_path: Path) -> None:
 
 
 def test_unknown_grouping_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="--by 'owner'"):
+    with pytest.raises(UsageError, match="'owner': use one of theme, lead_officer, lead_body") as e:
         summarise(load_valid(plan(tmp_path)), by="owner")
+    assert e.value.field == "by"  # the command line names it --by
+    run = run_cli("summary", plan(tmp_path), "--by", "owner")
+    assert (run.code, run.err) == (
+        2,
+        "ragplan: error: --by 'owner': use one of theme, lead_officer, lead_body\n",
+    )
 
 
 def test_outstanding_lists_every_status_that_is_not_done_in_natural_order(
@@ -147,7 +152,7 @@ def test_outstanding_filters(tmp_path: Path, filters: Filters, ids: list[str]) -
     [
         (Filters(statuses=("purple",)), "'purple' is not a status of the scale; use amber, red"),
         (Filters(statuses=("blue",)), "'blue' is a done status"),
-        (Filters(themes=("1.3",)), "--theme '1.3': no theme has this id"),
+        (Filters(themes=("1.3",)), "'1.3': no theme has this id"),
     ],
 )
 def test_filters_that_cannot_match_are_usage_errors(

@@ -15,8 +15,9 @@ import pytest
 from conftest import run_cli, write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.output.render import new_sentence, travel_sentence
-from ragplan.reports.report import Count, OutstandingAction, Previous, ReportStatus
+from ragplan.output.words import new_sentence, travel_sentence
+from ragplan.reports.common import Count, Previous, ReportStatus
+from ragplan.reports.outstanding import OutstandingAction
 from ragplan.reports.since import IMPROVED, NO_CHANGE, WORSENED, Travel
 
 JULY = "title: Plan\nas_of: 2010-07-19\n"
@@ -130,8 +131,8 @@ def test_summary_on_a_terminal_draws_the_same_figures(
 ) -> None:
     from ragplan.checks.validate import load_valid
     from ragplan.output import terminal
-    from ragplan.reports.report import summarise
     from ragplan.reports.since import load_previous
+    from ragplan.reports.summary import summarise
 
     monkeypatch.setenv("COLUMNS", "250")
     now = load_valid(Path("plans"))
@@ -200,7 +201,7 @@ def test_outstanding_filters_still_apply(repo: GitRepo) -> None:
 def test_outstanding_on_a_terminal_shows_the_status_then(repo: GitRepo) -> None:
     from ragplan.checks.validate import load_valid
     from ragplan.output import terminal
-    from ragplan.reports.report import find_outstanding
+    from ragplan.reports.outstanding import find_outstanding
     from ragplan.reports.since import load_previous
 
     now = load_valid(Path("plans"))
@@ -382,6 +383,7 @@ def test_new_sentence_counts_the_actions_new_to_the_list() -> None:
             None,
             "red",
             GREEN,
+            None,
             None,
             "f",
             1,

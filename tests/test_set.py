@@ -11,8 +11,9 @@ from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
 from ragplan import files
 from ragplan.checks.validate import load_valid
-from ragplan.editing import edit
-from ragplan.editing.edit import set_action
+from ragplan.editing import set_action as edit
+from ragplan.editing.set_action import set_action
+from ragplan.editing.writer import write
 
 THEME_1_3 = "1.3-improvements-in-timeliness-of-assessments.yaml"
 
@@ -27,7 +28,9 @@ def plans(tmp_path: Path) -> Path:
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file's bytes and modification time, to prove nothing was touched."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+    # The lock file a writer leaves is no plan file and holds nothing.
+    files = sorted(p for p in folder.iterdir() if p.name != ".ragplan.lock")
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
 
 
 def line_diff(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
@@ -172,7 +175,7 @@ def test_a_new_status_that_needs_notes_warns_but_is_written(plans: Path) -> None
         (
             ["1.3.6.1", "--rag", "purple"],
             2,
-            "unknown status 'purple'; use one of: green, amber, red",
+            "--rag 'purple' is not a status of the scale; use one of: green, amber, red",
         ),
         (["1.3.6.1", "--due", "2011-02-30"], 2, "--due must be a real date as YYYY-MM-DD"),
         (["1.3.6.1", "--due", "31/03/2011"], 2, "--due must be a real date as YYYY-MM-DD"),
@@ -246,8 +249,8 @@ def test_a_crash_mid_write_leaves_the_original_and_no_temporary_file(
     monkeypatch.setattr(files.os, "replace", crash)
     before = snapshot(plans)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        change.write()
-    assert written == [change.after]
+        write(change.files)
+    assert written == [change.files[0].after]
     assert snapshot(plans) == before  # same names: no stray temporary file either
 
 

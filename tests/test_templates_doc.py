@@ -9,24 +9,47 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
-from ragplan.output.render import get_env
-from ragplan.reports import report, since
+from ragplan.output import views
+from ragplan.output.templates import get_env
+from ragplan.reports import common, diff, history, outstanding, since, summary
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 
 # Each documented table, by its heading, and the record it describes.
 RECORDS = {
-    "What every summary template receives": report.Summary,
-    "What every outstanding template receives": report.Outstanding,
-    "Status": report.ReportStatus,
-    "Count": report.Count,
-    "Group": report.Group,
-    "Previous": report.Previous,
+    "What every summary template receives": summary.Summary,
+    "What every outstanding template receives": outstanding.Outstanding,
+    "Status": common.ReportStatus,
+    "Count": common.Count,
+    "Group": summary.Group,
+    "Previous": common.Previous,
     "Direction": since.Travel,
-    "Action": report.OutstandingAction,
-    "Theme": report.OutstandingTheme,
-    "Section": report.OutstandingSection,
+    "Action": outstanding.OutstandingAction,
+    "Theme": outstanding.OutstandingTheme,
+    "Section": outstanding.OutstandingSection,
+    "Table": views.Table,
+    "Change": diff.Change,
+    "Tally": diff.Tally,
+    "Point": history.Point,
 }
+
+
+def test_diff_and_history_templates_receive_what_is_documented() -> None:
+    from datetime import datetime
+
+    from ragplan.checks.validate import load_valid
+    from ragplan.output.formats import kind_named
+
+    plan_set = load_valid(EXAMPLE_PLANS)
+    point = history.Point("v1", "0" * 40, datetime(2010, 9, 20), None, {"green": 1}, 1)
+    reports = {
+        "diff": diff.compare(plan_set, plan_set, "v1"),
+        "history": history.History("tags", "plans", list(plan_set.config.scale.statuses), [point]),
+    }
+    shared = documented("What every diff and history template receives")
+    for name, report in reports.items():
+        besides = documented(f"What every {name} template receives besides")
+        assert list(kind_named(name).context(report)) == shared + besides
 
 
 def documented(heading: str) -> list[str]:
@@ -41,18 +64,13 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
     assert documented(heading) == [f.name for f in dataclasses.fields(record)]
 
 
+OURS = ("ragplan.output.templates", "ragplan.output.words", "ragplan.output.textsafe")
+
+
 def test_documented_filters_and_functions_are_those_registered() -> None:
     env = get_env([])
-    ours = {
-        name
-        for name, f in env.filters.items()
-        if f.__module__ in ("ragplan.output.render", "ragplan.output.textsafe")
-    }
-    ours |= {
-        name
-        for name, f in env.globals.items()
-        if getattr(f, "__module__", "") in ("ragplan.output.render", "ragplan.output.textsafe")
-    }
+    ours = {name for name, f in env.filters.items() if f.__module__ in OURS}
+    ours |= {name for name, f in env.globals.items() if getattr(f, "__module__", "") in OURS}
     assert set(documented("Filters and functions")) == ours
 
 

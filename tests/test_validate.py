@@ -177,7 +177,7 @@ def test_standard_format_groups_by_file_and_colours_only_when_asked(in_tmp: Path
     assert lines[0] == "plans/t.yaml"
     assert lines[1].split()[:2] == ["7:10", "error"]
     assert "plans/u.yaml" in lines
-    assert lines[-1] == "2 files, 1 actions: 1 error, 1 warning"
+    assert lines[-1] == "2 files, 1 action: 1 error, 1 warning"
     coloured = run_cli("--color", "always", "validate", "--format", "standard", "plans")
     assert "\033[31merror" in coloured.out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS
 
-from ragplan.editing.edit import ACTION_ORDER, find_action
+from ragplan.editing.set_action import ACTION_ORDER, find_action
 from ragplan.editing.yamlsplice import Mapping, Node, Scalar, SpliceError, parse_spans, set_value
 from ragplan.reading.disk import is_plan_file
 

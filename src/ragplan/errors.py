@@ -5,6 +5,7 @@ The CLI translates these in one place; the core never prints or exits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,12 +18,39 @@ EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
 EXIT_TEMPLATE = 4
 EXIT_GIT = 5
+EXIT_BUSY = 6
 
 
 class RagplanError(Exception):
-    """Base class: a failure with a one-line message and an exit code."""
+    """Base class: a failure with a one-line message and an exit code.
+
+    The core names the field a wrong value was given for (`field="by"`), never a
+    command-line option: the CLI puts the option the user typed (`--by`) in its
+    place, and a library caller sees the field's name. A message may also mention
+    other fields as `{name}`, listed in `mentions` (`use {force} to overwrite`).
+    """
 
     exit_code = EXIT_PROBLEMS
+
+    def __init__(
+        self, message: str, *, field: str | None = None, mentions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.mentions = mentions
+
+    def __str__(self) -> str:
+        return self.shown(lambda field: field)
+
+    def shown(self, name_of: Callable[[str], str]) -> str:
+        """The message with each field named as `name_of` says, led by `field` if set."""
+        message = self.message
+        for name in self.mentions:
+            message = message.replace("{" + name + "}", name_of(name))
+        if self.field is None:
+            return message
+        return f"{name_of(self.field)} {message}"
 
 
 class UsageError(RagplanError):
@@ -57,9 +85,9 @@ class InvalidEditError(InvalidPlanError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         errors = len(problems)
-        self.args = (
+        self.message = (
             f"the change would give the plan set {errors} error{'s' if errors != 1 else ''}; "
-            "nothing was written",
+            "nothing was written"
         )
 
 
@@ -79,3 +107,9 @@ class WriteError(RagplanError):
     """A file that ragplan refuses to write, or could not write."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class BusyError(RagplanError):
+    """Another ragplan command is changing the same plan set; nothing was changed."""
+
+    exit_code = EXIT_BUSY

@@ -1,13 +1,20 @@
-"""Writing files safely: whole or not at all."""
+"""Writing files safely: whole or not at all, and one writer at a time per plan folder."""
 
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from ragplan.errors import WriteError
+from ragplan.errors import BusyError, WriteError
+
+# The lock file in a plan folder; hidden, so it is never read as a plan file.
+LOCK_NAME = ".ragplan.lock"
+# How long a writer waits for another to finish (seconds); RAGPLAN_LOCK_TIMEOUT overrides.
+LOCK_TIMEOUT = 10.0
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -41,3 +48,36 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise WriteError(f"cannot write {path}: {exc.strerror}") from None
         raise
+
+
+def lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("RAGPLAN_LOCK_TIMEOUT", LOCK_TIMEOUT)))
+    except ValueError:
+        return LOCK_TIMEOUT
+
+
+@contextmanager
+def plan_lock(folder: Path, shown: str) -> Iterator[None]:
+    """Hold the plan folder's lock: other ragplan commands that change it wait their turn.
+
+    Every command that writes plan files reads them again under this lock and
+    applies its change to what is there now, so no update is lost. Waits at most
+    lock_timeout() seconds, then raises BusyError and nothing is changed.
+    """
+    from filelock import FileLock, Timeout  # only commands that write pay for it
+
+    lock = FileLock(folder / LOCK_NAME, timeout=lock_timeout())
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BusyError(
+            f"{shown} is being changed by another ragplan command (it holds "
+            f"{shown}/{LOCK_NAME}); nothing was changed: try again in a moment"
+        ) from None
+    except OSError as exc:
+        raise WriteError(f"cannot lock {shown}: {exc.strerror or exc}") from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -18,7 +18,8 @@ import yaml
 
 from ragplan.checks.problems import Problem, has_errors
 from ragplan.checks.validate import load_valid
-from ragplan.editing.edit import FileEdit, check_texts, plan_file_names
+from ragplan.editing.set_action import check_texts, plan_file_names
+from ragplan.editing.writer import FileEdit
 from ragplan.editing.yamlsplice import (
     DOUBLE,
     Mapping,
@@ -36,7 +37,11 @@ from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
 from ragplan.reading.reader import EmptySource
 
 CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]
-ACTION_TEXT_FIELDS = ("lead_body", "summary", "due", "lead_officer", "rag", "notes")
+# What an action keeps when carried forward: every field but its id, written first, and
+# where it came from, which is written anew.
+ACTION_TEXT_FIELDS = tuple(
+    n for n in schema.fields_of(schema.ACTION) if n not in ("id", "carried_from")
+)
 
 
 @dataclass
@@ -60,14 +65,6 @@ class Carried:
         )
         return lines
 
-    def write(self) -> None:
-        try:
-            self.target.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WriteError(f"cannot create {display_path(self.target)}: {exc.strerror}") from None
-        for file in self.files:
-            file.write()
-
 
 def carry_forward(
     source: Path, target: Path, *, title: str | None = None, force: bool = False
@@ -78,7 +75,7 @@ def carry_forward(
     config = plan_set.config
     new_title = (title if title is not None else f"{config.title} (next phase)").strip()
     if not new_title:
-        raise UsageError("--title needs some text")
+        raise UsageError("needs some text", field="title")
     origin = f"{config.title}, {config.as_of.isoformat()}" if config.as_of else config.title
     done = config.scale.done_keys
     texts: dict[str, bytes] = {}
@@ -128,7 +125,10 @@ def _check_target(source: Path, target: Path, force: bool) -> None:
     if target.exists() and target.resolve() == source.resolve():
         raise WriteError(f"{shown} is the plan set being carried forward; give another folder")
     if plan_file_names(target) and not force:
-        raise WriteError(f"{shown} already holds a plan set; use --force to write into it")
+        raise WriteError(
+            f"{shown} already holds a plan set; use {{force}} to write into it",
+            mentions=("force",),
+        )
 
 
 _SCHEMA_LINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$")

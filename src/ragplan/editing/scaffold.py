@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ragplan.editing.edit import FileEdit
+from ragplan.editing.writer import FileEdit, Written
 from ragplan.errors import WriteError
-from ragplan.files import atomic_write
+from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
 from ragplan.reading.disk import display_path
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
@@ -98,6 +98,12 @@ actions:
 """
 
 
+_GITIGNORE = f"""\
+# The lock ragplan holds while a command changes these plans; it is not a plan file.
+{LOCK_NAME}
+"""
+
+
 def _scale_lines() -> str:
     """The default scale as ragplan.yaml writes it."""
     lines = ["scale:"]
@@ -127,6 +133,7 @@ def starter_files(as_of: date) -> dict[str, str]:
     files = {
         "ragplan.yaml": _CONFIG.format(**values),
         THEME_FILE: _THEME.format(**values),
+        ".gitignore": _GITIGNORE,
     }
     for record, name in SCHEMA_FILES.items():
         files[f"{SCHEMA_FOLDER}/{name}"] = json_schema_text(record)
@@ -134,18 +141,14 @@ def starter_files(as_of: date) -> dict[str, str]:
 
 
 def init_plan_set(
-    folder: Path,
-    as_of: date,
-    force: bool = False,
-    schemas_only: bool = False,
-    dry_run: bool = False,
-) -> list[FileEdit]:
-    """Write a new plan set in `folder` and return the files, as they were and are now.
+    folder: Path, as_of: date, force: bool = False, schemas_only: bool = False
+) -> Written:
+    """The files of a new plan set in `folder`, as they are and would be; nothing is
+    written (see writer.commit).
 
-    Refuses, before writing anything, when a file it would write exists and
-    `force` is not given. Writes nothing outside `folder`, and nothing at all
-    with `dry_run`. With `schemas_only`, (re)writes only the generated schemas,
-    which are always safe to replace.
+    Refuses when a file it would write exists and `force` is not given. Nothing
+    is outside `folder`. With `schemas_only`, only the generated schemas, which
+    are always safe to replace.
     """
     files = starter_files(as_of)
     if schemas_only:
@@ -161,21 +164,15 @@ def init_plan_set(
     if existing and not force:
         raise WriteError(
             f"{', '.join(existing)} already {'exists' if len(existing) == 1 else 'exist'}; "
-            "use --force to overwrite"
+            "use {force} to overwrite",
+            mentions=("force",),
         )
-    edits = [
-        FileEdit(path, path.read_bytes() if path.is_file() else None, text.encode("utf-8"))
-        for path, text in zip(paths, files.values(), strict=True)
-    ]
-    if dry_run:
-        return edits
-    try:
-        schema_folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot create {display_path(schema_folder)}: {exc.strerror}") from None
-    for file in edits:
-        atomic_write(file.path, file.after)
-    return edits
+    return Written(
+        [
+            FileEdit(path, path.read_bytes() if path.is_file() else None, text.encode("utf-8"))
+            for path, text in zip(paths, files.values(), strict=True)
+        ]
+    )
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ragplan.checks.problems import Problem
 from ragplan.output.textsafe import one_line
-
-FORMATS = ("auto", "standard", "parsable", "github", "json")
 
 
 def _shown(problems: list[Problem]) -> Iterator[Problem]:
@@ -65,10 +63,10 @@ def github(problems: list[Problem]) -> Iterator[str]:
         yield f"::{p.level}{' ' + props if props else ''}::{message}"
 
 
-def as_json(problems: list[Problem], failed: bool) -> str:
+def as_json(problems: list[Problem], failed: bool) -> Iterator[str]:
     import json  # only for this format
 
-    return json.dumps(
+    yield json.dumps(
         {
             "status": "fail" if failed else "ok",
             "problems": [
@@ -86,3 +84,24 @@ def as_json(problems: list[Problem], failed: bool) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+# Each format: (problems, whether they fail the run, whether in colour) -> lines.
+FORMATS: dict[str, Callable[[list[Problem], bool, bool], Iterable[str]]] = {
+    "standard": lambda problems, failed, colour: standard(problems, colour),
+    "parsable": lambda problems, failed, colour: parsable(problems),
+    "github": lambda problems, failed, colour: github(problems),
+    "json": lambda problems, failed, colour: as_json(problems, failed),
+}
+
+
+def choose(name: str, on_terminal: bool) -> str:
+    """The format `auto` stands for: github under GitHub Actions, standard on a
+    terminal, parsable otherwise."""
+    import os
+
+    if name != "auto":
+        return name
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "standard" if on_terminal else "parsable"

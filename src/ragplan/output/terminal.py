@@ -16,10 +16,15 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.output.render import headline, long_date, new_sentence, travel_sentence
 from ragplan.output.textsafe import show_controls
-from ragplan.reports.report import Outstanding, OutstandingAction, Previous, ReportStatus, Summary
+from ragplan.output.views import View, diff_view, history_view
+from ragplan.output.words import headline, long_date, new_sentence, travel_sentence
+from ragplan.reports.common import Previous, ReportStatus
+from ragplan.reports.diff import PlanDiff
+from ragplan.reports.history import History
+from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.since import Travel
+from ragplan.reports.summary import Summary
 
 
 def _text(value: object, style: str | Style = "") -> Text:
@@ -41,7 +46,13 @@ def _draw(*parts: object) -> str:
         "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
     )
     console = Console(
-        file=out, force_terminal=True, width=width, highlight=False, color_system=depth
+        file=out,
+        force_terminal=True,
+        width=width,
+        highlight=False,
+        color_system=depth,
+        emoji=False,
+        markup=False,
     )
     console.print(Group(*parts))  # type: ignore[arg-type]
     return out.getvalue()
@@ -153,6 +164,25 @@ def outstanding_table(outstanding: Outstanding) -> str:
     return _draw(*parts)
 
 
-def draw(report: Summary | Outstanding) -> str:
-    """The report as a rich table, with the terminal's colours."""
-    return summary_table(report) if isinstance(report, Summary) else outstanding_table(report)
+def view_tables(view: View) -> str:
+    """diff and history: the heading, the sentence, then each table."""
+    parts: list[object] = [_text(view.heading, "bold"), _text(view.lead)]
+    for table in view.tables:
+        drawn = Table(title=table.title, title_justify="left")
+        for i, header in enumerate(table.headers):
+            drawn.add_column(header, justify="right" if i in table.numeric else "left")
+        for row in table.rows:
+            drawn.add_row(*(_text(cell) for cell in row))
+        parts += [_text(""), drawn]
+    return _draw(*parts)
+
+
+def draw(report: Summary | Outstanding | PlanDiff | History) -> str:
+    """The report as rich tables, in the terminal's colours."""
+    if isinstance(report, Summary):
+        return summary_table(report)
+    if isinstance(report, Outstanding):
+        return outstanding_table(report)
+    if isinstance(report, PlanDiff):
+        return view_tables(diff_view(report))
+    return view_tables(history_view(report))

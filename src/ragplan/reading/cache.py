@@ -78,14 +78,10 @@ def cache_dir() -> Path:
     return root / "ragplan"
 
 
-# Set by the command line's --no-cache, for every read the command makes.
-switched_off = False
-
-
 def enabled(use_cache: bool = True) -> bool:
-    """False for this read (use_cache=False), under --no-cache, or with RAGPLAN_NO_CACHE
+    """False for this read (use_cache=False, as --no-cache gives), or with RAGPLAN_NO_CACHE
     set to anything but 0."""
-    return use_cache and not switched_off and os.environ.get("RAGPLAN_NO_CACHE", "") in ("", "0")
+    return use_cache and os.environ.get("RAGPLAN_NO_CACHE", "") in ("", "0")
 
 
 class FileCache:

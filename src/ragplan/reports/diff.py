@@ -148,7 +148,9 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
     return PlanDiff(from_rev, to_rev, changes, tally(before), tally(after), statuses, ordered)
 
 
-def plan_diff(plans: Path, from_rev: str, to_rev: str | None = None) -> PlanDiff:
+def plan_diff(
+    plans: Path, from_rev: str, to_rev: str | None = None, use_cache: bool = True
+) -> PlanDiff:
     """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree."""
     from ragplan.checks.validate import load_valid
     from ragplan.reading.git import Repository
@@ -157,5 +159,5 @@ def plan_diff(plans: Path, from_rev: str, to_rev: str | None = None) -> PlanDiff
         before = repo.plan_set(repo.revision(from_rev))
         after = repo.plan_set(repo.revision(to_rev)) if to_rev is not None else None
     if after is None:
-        after = load_valid(plans)
+        after = load_valid(plans, use_cache=use_cache)
     return compare(before, after, from_rev, to_rev)

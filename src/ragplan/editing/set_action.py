@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ragplan.checks.problems import Problem, has_errors
 from ragplan.checks.validate import check, require_valid
+from ragplan.editing.writer import FileEdit
 from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, set_value
 from ragplan.errors import InvalidEditError, UsageError
-from ragplan.files import atomic_write
 from ragplan.model import Action, PlanSet, natural_key
 from ragplan.reading import schema
 from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path, is_plan_file
@@ -63,37 +63,15 @@ def _short(text: str) -> str:
 
 
 @dataclass
-class FileEdit:
-    """A file's text before and after an edit, and what the edit changed."""
+class ActionEdit:
+    """The edit of one action's file: what it changes, and warnings it would add."""
 
-    path: Path
-    before: bytes | None  # None: a new file
-    after: bytes
-    changes: list[Change] = field(default_factory=list)
+    files: list[FileEdit]
+    changes: list[Change]
     warnings: list[Problem] = field(default_factory=list)
 
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-    def diff(self) -> str:
-        return unified_diff(self.path, self.before, self.after)
-
-    def write(self) -> None:
-        if self.changed:
-            # Through a symlink (allowed within the plan folder), so the link stays a link.
-            atomic_write(self.path.resolve(), self.after)
-
-
-def unified_diff(path: Path, before: bytes | None, after: bytes) -> str:
-    """The change as a unified diff; `before` None for a new file."""
-    shown = display_path(path)
-    old = before.decode("utf-8").splitlines(keepends=True) if before is not None else []
-    new = after.decode("utf-8").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, "/dev/null" if before is None else shown, shown)
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
+    def messages(self) -> list[str]:
+        return [change.describe() for change in self.changes]
 
 
 def find_action(root: Node | None, action_id: str) -> Mapping | None:
@@ -160,14 +138,15 @@ def set_action(
     append_note: str | None = None,
     due: str | None = None,
     lead_officer: str | None = None,
-) -> FileEdit:
-    """The edit that sets these fields of one action; nothing is written yet.
+) -> ActionEdit:
+    """The edit that sets these fields of one action, read from the files as they are now;
+    nothing is written (see writer.commit).
 
     Raises UsageError for a value that is not allowed, an unknown id, or no
     change asked for; InvalidEditError if the result would not be valid.
     """
     if note is not None and append_note is not None:
-        raise UsageError("give --note (replace the notes) or --append-note (add to them), not both")
+        raise UsageError("replaces the notes: it cannot be given with append_note", field="note")
     source = DiskSource(root)
     loaded = read_plan_set(source)
     already = check(loaded)
@@ -177,9 +156,7 @@ def set_action(
         raise UsageError(unknown_id_message(action_id, plan_set))
     wanted = _wanted(plan_set, action, rag, note, append_note, due, lead_officer)
     if not wanted:
-        raise UsageError(
-            "nothing to change: give --rag, --note, --append-note, --due or --lead-officer"
-        )
+        raise UsageError("nothing to change: give a status, notes, a due date or a lead officer")
     path = Path(action.file)
     before = path.read_bytes()
     bom = before.startswith(BOM)
@@ -197,8 +174,8 @@ def set_action(
             )
         changes.append(change)
     after = (BOM if bom else b"") + text.encode("utf-8")
-    edit = FileEdit(path, before, after, changes)
-    if edit.changed:
+    edit = ActionEdit([FileEdit(path, before, after)], changes)
+    if before != after:
         problems = check_texts(source, {path.name: after})
         if has_errors(problems):
             raise InvalidEditError([p for p in problems if p.level == "error"])
@@ -223,22 +200,25 @@ def _wanted(
         scale = plan_set.config.scale
         key = scale.lookup(rag)
         if key is None:
-            raise UsageError(f"unknown status '{rag}'; use one of: {', '.join(scale.keys)}")
+            raise UsageError(
+                f"'{rag}' is not a status of the scale; use one of: {', '.join(scale.keys)}",
+                field="rag",
+            )
         wanted.append((Change(ident, "rag", action.rag, key), key))
     if due is not None:
         day = due.strip()
         if not _DATE.match(day) or not _is_date(day):
-            raise UsageError(f"--due must be a real date as YYYY-MM-DD, not '{due}'")
+            raise UsageError(f"must be a real date as YYYY-MM-DD, not '{due}'", field="due")
         old = action.due.isoformat() if action.due else None
         wanted.append((Change(ident, "due", old, day), day))
     if lead_officer is not None:
-        name = _text("--lead-officer", lead_officer)
+        name = _text("lead_officer", lead_officer)
         wanted.append((Change(ident, "lead_officer", action.lead_officer, name), name))
     if note is not None:
-        text = _text("--note", note)
+        text = _text("note", note)
         wanted.append((Change(ident, "notes", action.notes, text), text))
     if append_note is not None:
-        added = _text("--append-note", append_note)
+        added = _text("append_note", append_note)
         # An update is a new entry: a line of its own (a paragraph, in folded text).
         text = f"{action.notes.rstrip()}\n{added}" if action.notes else added
         wanted.append((Change(ident, "notes", action.notes, text, appended=True), text))
@@ -253,8 +233,8 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _text(option: str, value: str) -> str:
+def _text(name: str, value: str) -> str:
     text = value.strip()
     if not text:
-        raise UsageError(f"{option} needs some text")
+        raise UsageError("needs some text", field=name)
     return text

@@ -1,0 +1,102 @@
+"""`ragplan validate` and `ragplan schema`."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ragplan.cli.app import app
+from ragplan.cli.common import plural, resolve_plans, run_options, use_colour
+from ragplan.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan folders or files to check (default: the plan set found "
+            "from here). Example: ragplan validate plans",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="auto|standard|parsable|github|json",
+            help="auto: github under GitHub Actions, standard on a terminal, "
+            "parsable otherwise. Example: --format parsable",
+        ),
+    ] = "auto",
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Warnings fail too (exit 1). Example: ragplan validate --strict"
+        ),
+    ] = False,
+    max_file_size: Annotated[
+        int | None,
+        typer.Option(
+            "--max-file-size",
+            metavar="MB",
+            min=1,
+            help="Refuse plan files larger than this many megabytes "
+            "(default 10, or max_file_size_mb in ragplan.yaml). Example: --max-file-size 50",
+        ),
+    ] = None,
+) -> None:
+    """Check plan files: YAML, keys, types, ids, statuses and cross-file rules.
+
+    Exit 0 when valid (warnings allowed), 1 when problems are found.
+
+    Example: ragplan validate --strict plans
+    """
+    from ragplan.checks.validate import validate as run_validate
+    from ragplan.output import problems as problem_format
+
+    options = run_options(ctx)
+    if format != "auto" and format not in problem_format.FORMATS:
+        choices = ", ".join(["auto", *problem_format.FORMATS])
+        raise UsageError(f"'{format}': use one of {choices}", field="format")
+    result = run_validate(paths or [resolve_plans(None, options)], max_file_size, options.use_cache)
+    failed = result.failed(strict)
+    problems = result.problems
+    if options.quiet and not strict:
+        problems = [p for p in problems if p.level == "error"]
+    format = problem_format.choose(format, sys.stdout.isatty())
+    colour = format == "standard" and use_colour(options)
+    for line in problem_format.FORMATS[format](problems, failed, colour):
+        typer.echo(line)
+    if format == "standard" and not options.quiet:
+        errors = sum(1 for p in result.problems if p.level == "error")
+        warnings = len(result.problems) - errors
+        if problems:
+            typer.echo("")
+        typer.echo(
+            f"{plural(result.files, 'file')}, {plural(result.actions, 'action')}: "
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        )
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+@app.command()
+def schema(
+    config: Annotated[
+        bool,
+        typer.Option(
+            "--config",
+            help="The schema of ragplan.yaml instead. Example: ragplan schema --config",
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
+
+    Example: ragplan schema > schema/ragplan-theme.schema.json
+    """
+    from ragplan.reading.schema import json_schema_text
+
+    typer.echo(json_schema_text("config" if config else "theme"), nl=False)

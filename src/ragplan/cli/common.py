@@ -1,0 +1,207 @@
+"""What every command shares: the options given before (or after) the command, the plan
+folder, colour, the names of options, and how reports and edits are written out."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ragplan.errors import UsageError
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The global options (`-q`, `-v`, `--color`, `--no-cache`), passed to every command."""
+
+    color: str = "auto"
+    quiet: bool = False
+    verbose: bool = False
+    use_cache: bool = True
+
+
+def run_options(ctx: typer.Context) -> RunOptions:
+    found = ctx.find_root().obj
+    return found if isinstance(found, RunOptions) else RunOptions()
+
+
+def use_colour(options: RunOptions, stream: Any = None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR, always with --color always."""
+    if options.color == "always":
+        return True
+    if options.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream or sys.stdout, "isatty", lambda: False)())
+
+
+# The option a core field is given by, where it is not --<field with dashes>.
+OPTION_NAMES = {"statuses": "--status", "themes": "--theme", "leads": "--lead", "to": "--to"}
+
+
+def option_name(field: str) -> str:
+    return OPTION_NAMES.get(field, "--" + field.replace("_", "-"))
+
+
+def resolve_plans(path: Path | None, options: RunOptions | None = None) -> Path:
+    """The plan folder a command works on: the one given, or the one discovered."""
+    from ragplan.reading.disk import display_path, find_plan_set
+
+    found = path if path is not None else find_plan_set()
+    if options is not None and options.verbose:
+        typer.echo(f"ragplan: using the plan set in {display_path(found)}", err=True)
+    return found
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def parse_date(value: str | None, field: str) -> date | None:
+    """A date written YYYY-MM-DD; UsageError, in words, for one that is not."""
+    if value is None:
+        return None
+    text = value.strip()
+    parts = text.split("-")
+    if len(parts) != 3 or len(parts[0]) != 4 or not all(p.isascii() and p.isdigit() for p in parts):
+        message = f"'{value}' is not a date written YYYY-MM-DD, e.g. 2010-09-20"
+        raise UsageError(message, field=field)
+    year, month, day = (int(p) for p in parts)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            why = f"there is no month {month}"
+        elif not 1 <= year:
+            why = f"there is no year {year}"
+        else:
+            import calendar
+
+            days = calendar.monthrange(year, month)[1]
+            why = f"{_MONTHS[month - 1]} {year} has {days} days"
+        raise UsageError(f"'{value}': that date does not exist ({why})", field=field) from None
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+PlansArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The plan folder. Default: ./plans, or the folder of a ragplan.yaml "
+        "here or above. Example: plans",
+        show_default=False,
+    ),
+]
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The date the report describes (default: as_of in ragplan.yaml, else today). "
+        "Example: --as-of 2010-09-20",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE instead of printing it. Example: -o board.md",
+    ),
+]
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        help="Render this Jinja template file instead of the built-in one for --format. "
+        "Example: --template board.md.j2",
+    ),
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="Look for templates here first, then in the plan folder's templates/, "
+        "then the built-ins. Example: --templates my-templates",
+    ),
+]
+
+
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", "-n", help="Print the diff of what would change; write nothing. Example: -n"
+    ),
+]
+
+
+def check_format(kind: str, fmt: str) -> None:
+    """UsageError when report `kind` does not come in format `fmt`, before any work."""
+    from ragplan.output.formats import kind_named
+
+    formats = kind_named(kind).formats
+    if fmt not in formats:
+        raise UsageError(f"'{fmt}': use one of {', '.join(formats)}", field="format")
+
+
+def emit_report(
+    ctx: typer.Context,
+    report: Any,
+    fmt: str,
+    plan_root: Path | None,
+    output: Path | None = None,
+    template: Path | None = None,
+    templates: Path | None = None,
+) -> None:
+    """Render `report` in `fmt` and print it (drawn as a table on a colour terminal), or
+    write it to `output` whole or not at all."""
+    from ragplan.output.formats import RenderOptions, kind_of, render
+
+    options = run_options(ctx)
+    check_format(kind_of(report).name, fmt)
+    if fmt == "text" and output is None and template is None and use_colour(options):
+        from ragplan.output.terminal import draw
+
+        typer.echo(draw(report), nl=False, color=True)
+        return
+    rendered = render(report, fmt, RenderOptions(plan_root, templates, template, options.use_cache))
+    if output is None:
+        if isinstance(rendered, bytes):
+            sys.stdout.buffer.write(rendered)
+            sys.stdout.flush()
+        else:
+            typer.echo(rendered, nl=False)
+        return
+    from ragplan.files import atomic_write
+    from ragplan.reading.disk import display_path
+
+    atomic_write(output, rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+    if not options.quiet:
+        typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
+
+
+def report_edits(ctx: typer.Context, edits: Any, diffs: list[str], dry_run: bool) -> None:
+    """Dry run: the diff on stdout, what would change on stderr. Else what changed. Then
+    any warnings the change adds."""
+    from ragplan.output.problems import parsable
+
+    options = run_options(ctx)
+    if dry_run:
+        typer.echo("".join(diffs), nl=False)
+    if not options.quiet:
+        for message in edits.messages():
+            typer.echo(message + (" (dry run: not written)" if dry_run else ""), err=dry_run)
+    for line in parsable(edits.warnings):
+        typer.echo(line, err=True)

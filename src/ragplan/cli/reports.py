@@ -1,0 +1,154 @@
+"""`ragplan summary` and `ragplan outstanding`: the board's figures and its appendix."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ragplan.cli.app import app
+from ragplan.cli.common import (
+    AsOfOpt,
+    OutputOpt,
+    PlansArg,
+    TemplateOpt,
+    TemplatesOpt,
+    emit_report,
+    parse_date,
+    resolve_plans,
+    run_options,
+)
+from ragplan.errors import UsageError
+
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|md|html|json|csv",
+        help="text: a table (coloured on a terminal); md: board-paper Markdown; "
+        "html: one printable page; json, csv: for scripts and spreadsheets. Example: -f md",
+    ),
+]
+
+
+def _earlier(plans: Path, rev: str | None) -> Any:
+    """For --since: the revision as named and the valid plan set read there; else None."""
+    if rev is None:
+        return None
+    from ragplan.reports.since import load_previous
+
+    return rev, load_previous(plans, rev)
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    format: FormatOpt = "text",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="theme|lead_officer|lead_body",
+            help="Group the table by theme, lead officer or lead body. Example: --by lead_officer",
+        ),
+    ] = "theme",
+    as_of: AsOfOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Add the counts at this git revision (a tag, branch, commit) and the "
+            "direction of travel per theme and overall. Example: --since board-2010-07",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """How many actions have each status, overall and per theme, and how many are overdue.
+
+    Example: ragplan summary --format md plans
+    """
+    from ragplan.checks.validate import load_valid
+    from ragplan.reports.summary import summarise
+
+    if since is not None and by != "theme":
+        raise UsageError("--since compares themes: use it without --by")
+    options = run_options(ctx)
+    when = parse_date(as_of, "as_of")
+    folder = resolve_plans(plans, options)
+    plan_set = load_valid(folder, use_cache=options.use_cache)
+    report = summarise(plan_set, when, by, _earlier(folder, since))
+    emit_report(ctx, report, format, plan_set.root, output, template, templates)
+
+
+@app.command()
+def outstanding(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    format: FormatOpt = "text",
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUSES",
+            help="Only these statuses, comma-separated. Example: --status amber,red",
+        ),
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            metavar="IDS",
+            help="Only these themes, comma-separated. Example: --theme 1.3",
+        ),
+    ] = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="NAME",
+            help="Only actions this lead officer leads, alone or with others (repeatable). "
+            'Example: --lead "AD CSC"',
+        ),
+    ] = None,
+    overdue: Annotated[
+        bool,
+        typer.Option(
+            "--overdue", help="Only actions due before the report date. Example: --overdue"
+        ),
+    ] = False,
+    as_of: AsOfOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Add each action's status at this git revision (a tag, branch, commit) and "
+            "whether it is new to the list. Example: --since board-2010-07",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """The actions whose status is not done, by theme and section: the board's appendix.
+
+    Example: ragplan outstanding --format md --status amber,red plans
+    """
+    from ragplan.checks.validate import load_valid
+    from ragplan.reports.outstanding import Filters, find_outstanding
+
+    options = run_options(ctx)
+    when = parse_date(as_of, "as_of")
+    filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
+    folder = resolve_plans(plans, options)
+    plan_set = load_valid(folder, use_cache=options.use_cache)
+    report = find_outstanding(plan_set, when, filters, _earlier(folder, since))
+    emit_report(ctx, report, format, plan_set.root, output, template, templates)
+
+
+def _split(values: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (values or "").split(",") if v.strip())

@@ -1,0 +1,101 @@
+"""`ragplan diff` and `ragplan history`: the plans as they were at git revisions."""
+
+from typing import Annotated
+
+import typer
+
+from ragplan.cli.app import app
+from ragplan.cli.common import (
+    OutputOpt,
+    PlansArg,
+    TemplateOpt,
+    TemplatesOpt,
+    check_format,
+    emit_report,
+    resolve_plans,
+    run_options,
+)
+from ragplan.errors import UsageError
+
+HistoryFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|md|html|json",
+        help="text (a table on a terminal), md, html or json. Example: --format md",
+    ),
+]
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    rev: Annotated[
+        str,
+        typer.Argument(
+            help="The git revision to compare from: a tag, branch, commit. Example: HEAD~1"
+        ),
+    ],
+    plans: PlansArg = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="REV",
+            help="Compare with this revision, not the working tree. Example: --to v2",
+        ),
+    ] = None,
+    format: HistoryFormat = "text",
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Show what changed in the plans since a git revision: actions added, removed,
+    improved, worsened, re-dated or changed, and the counts per status before and after.
+
+    Example: ragplan diff board-2010-07 --format md
+    """
+    from ragplan.reports.diff import plan_diff
+
+    check_format("diff", format)
+    options = run_options(ctx)
+    folder = resolve_plans(plans, options)
+    found = plan_diff(folder, rev, to, options.use_cache)
+    emit_report(ctx, found, format, folder, output, template, templates)
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    tags: Annotated[
+        bool, typer.Option("--tags", help="Count at every tag (the default). Example: --tags")
+    ] = False,
+    last: Annotated[
+        int | None,
+        typer.Option(
+            "--last",
+            metavar="N",
+            min=1,
+            help="Count at the last N commits touching the plans. Example: --last 12",
+        ),
+    ] = None,
+    format: HistoryFormat = "text",
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Show the counts per status at each tag, or at the last N commits that changed the
+    plans, oldest first; the html format draws the trend.
+
+    Example: ragplan history --last 12 --format html > trend.html
+    """
+    from ragplan.reports.history import history as count_history
+
+    if tags and last is not None:
+        raise UsageError("use --tags or --last N, not both")
+    check_format("history", format)
+    folder = resolve_plans(plans, run_options(ctx))
+    found = count_history(folder, last)
+    emit_report(ctx, found, format, folder, output, template, templates)

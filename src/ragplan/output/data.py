@@ -1,0 +1,192 @@
+"""JSON and CSV: the contracts scripts depend on, built from the report data (not templates).
+
+Each report kind gives `<kind>_json(result) -> dict` and, where a table makes
+sense, `<kind>_csv(result) -> (header, rows)`; the format registry writes them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ragplan.reading.schema import ACTION, fields_of
+from ragplan.reports.common import Previous
+from ragplan.reports.diff import Change, PlanDiff
+from ragplan.reports.history import History
+from ragplan.reports.outstanding import Outstanding, OutstandingAction
+from ragplan.reports.summary import Summary
+
+Rows = tuple[list[str], list[list[object]]]
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    def counts(group: Any) -> dict[str, int]:
+        return {c.status.key: c.count for c in group.counts}
+
+    def theme(group: Any) -> dict[str, Any]:
+        found = {
+            "id": group.id,
+            "title": group.title,
+            "lead_officer": group.lead_officer,
+            "total": group.total,
+            "counts": counts(group),
+            "overdue": group.overdue,
+        }
+        if group.previous is not None:
+            found["previous_counts"] = group.previous.scale_counts
+            found["direction"] = group.direction.word
+        return found
+
+    data: dict[str, Any] = {
+        "title": summary.title,
+        "as_of": summary.as_of.isoformat(),
+        "total": summary.total,
+        "counts": counts(summary),
+        "overdue": summary.overdue,
+    }
+    if summary.previous is not None and summary.direction is not None:
+        data["previous"] = _previous_json(summary.previous)
+        data["direction"] = summary.direction.word
+    data["themes"] = [theme(t) for t in summary.themes]
+    if summary.by != "theme":
+        data["by"] = summary.by
+        data["groups"] = [
+            {"name": g.id, "total": g.total, "counts": counts(g), "overdue": g.overdue}
+            for g in summary.groups
+        ]
+    return data
+
+
+def _previous_json(previous: Previous) -> dict[str, Any]:
+    """{"rev", "as_of", "total", "counts"}: counts by that revision's own status keys."""
+    as_of = previous.as_of.isoformat() if previous.as_of is not None else None
+    return {
+        "rev": previous.rev,
+        "as_of": as_of,
+        "total": previous.total,
+        "counts": previous.scale_counts,
+    }
+
+
+# An outstanding action's record: where it sits, then every field of the format.
+OUTSTANDING_FIELDS = (
+    "id",
+    "theme_id",
+    "theme_title",
+    "section_id",
+    "section_title",
+    *(name for name in fields_of(ACTION) if name != "id"),
+    "file",
+    "line",
+    "overdue",
+)
+
+
+# Added after the others with --since.
+SINCE_FIELDS = ("previous_rag", "new")
+
+
+def _action_record(action: OutstandingAction, since: bool = False) -> dict[str, Any]:
+    record = {name: getattr(action, name) for name in OUTSTANDING_FIELDS}
+    record["due"] = action.due.isoformat() if action.due else None
+    if since:
+        previous = action.previous_status
+        record["previous_rag"] = previous.key if previous is not None else None
+        record["new"] = action.new
+    return record
+
+
+def outstanding_json(outstanding: Outstanding) -> dict[str, Any]:
+    since = outstanding.previous is not None
+    data: dict[str, Any] = {"as_of": outstanding.as_of.isoformat()}
+    if outstanding.previous is not None:
+        data["previous"] = _previous_json(outstanding.previous)
+    data["actions"] = [_action_record(a, since) for a in outstanding.actions]
+    return data
+
+
+def summary_csv(summary: Summary) -> Rows:
+    keys = [s.key for s in summary.statuses]
+    lead = ["id", "title", "lead_officer"] if summary.by == "theme" else [summary.by]
+    header = [*lead, *keys, "total", "done", "percent_done", "overdue"]
+    since = summary.previous is not None
+    if since:
+        header += [f"previous_{k}" for k in keys]
+        header += ["previous_total", "previous_done", "previous_percent_done", "direction"]
+    rows = []
+    for g in summary.groups:
+        named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
+        row = [*named, *(c.count for c in g.counts), g.total, g.done, g.percent_done, g.overdue]
+        if g.previous is not None and g.direction is not None:
+            then = g.previous
+            row += [*(c.count for c in then.counts), then.total, then.done, then.percent_done]
+            row.append(g.direction.word)
+        rows.append(row)
+    return header, rows
+
+
+def outstanding_csv(outstanding: Outstanding) -> Rows:
+    since = outstanding.previous is not None
+    names = OUTSTANDING_FIELDS + SINCE_FIELDS if since else OUTSTANDING_FIELDS
+    rows = []
+    for action in outstanding.actions:
+        record = _action_record(action, since)
+        record["overdue"] = "overdue" if action.overdue else ""
+        if since:
+            record["new"] = "new" if action.new else ""
+        rows.append([record[name] for name in names])
+    return list(names), rows
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "fields": list(change.fields),
+        "from_rag": change.from_rag,
+        "to_rag": change.to_rag,
+        "from_due": _iso(change.from_due),
+        "to_due": _iso(change.to_due),
+    }
+
+
+def diff_json(diff: PlanDiff) -> dict[str, Any]:
+    """The json contract: from_rev, to_rev (null: the working tree), changes, before, after."""
+    data = {
+        "from_rev": diff.from_rev,
+        "to_rev": diff.to_rev,
+        "changes": [_change_json(c) for c in diff.changes],
+        "before": {"counts": diff.before.counts, "themes": diff.before.themes},
+        "after": {"counts": diff.after.counts, "themes": diff.after.themes},
+    }
+    return data
+
+
+# The history.
+
+
+def history_json(found: History) -> dict[str, Any]:
+    """{"by", "folder", "statuses": [{"key", "label", "done"}], "points": [{"rev", "commit",
+    "date", "as_of", "total", "done", "counts"}]}, points oldest first."""
+    data = {
+        "by": found.by,
+        "folder": found.folder,
+        "statuses": [{"key": s.key, "label": s.label, "done": s.done} for s in found.statuses],
+        "points": [
+            {
+                "rev": p.rev,
+                "commit": p.commit,
+                "date": p.time.isoformat(),
+                "as_of": _iso(p.as_of),
+                "total": p.total,
+                "done": p.done,
+                "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
+            }
+            for p in found.points
+        ],
+    }
+    return data

@@ -1,0 +1,173 @@
+"""Every report kind and every output format, in one registry each.
+
+A report kind (summary, outstanding, diff, history) names its templates and
+gives its JSON and CSV contracts; a format turns any report into text or bytes.
+A new format is one entry in FORMATS; a new report kind one entry in KINDS.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ragplan.errors import UsageError
+from ragplan.output import data
+from ragplan.output.textsafe import csv_cell, show_controls
+from ragplan.reports.diff import PlanDiff
+from ragplan.reports.history import History
+from ragplan.reports.outstanding import Outstanding
+from ragplan.reports.summary import Summary
+
+Report = Summary | Outstanding | PlanDiff | History
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Where templates come from, and whether compiled templates may be cached."""
+
+    plan_root: Path | None = None
+    templates: Path | None = None
+    template_file: Path | None = None
+    use_cache: bool = True
+
+
+def _fields(report: Any) -> dict[str, Any]:
+    return {f.name: getattr(report, f.name) for f in fields(report)}
+
+
+def _diff_context(diff: Any) -> dict[str, Any]:
+    from ragplan.output.views import diff_view
+
+    view = diff_view(diff)
+    return {"heading": view.heading, "lead": view.lead, "tables": view.tables, **_fields(diff)}
+
+
+def _history_context(found: Any) -> dict[str, Any]:
+    from ragplan.output.views import history_view, trend_chart
+
+    view = history_view(found)
+    context = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
+    return {**context, **_fields(found), "chart": trend_chart(found)}
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One kind of report: its name (the stem of its templates), the formats it comes in,
+    the names its templates receive, and its JSON and CSV contracts."""
+
+    name: str
+    formats: tuple[str, ...]
+    context: Callable[[Any], dict[str, Any]]
+    json: Callable[[Any], dict[str, Any]]
+    csv: Callable[[Any], data.Rows] | None = None
+
+
+KINDS: dict[type, ReportKind] = {
+    Summary: ReportKind(
+        "summary",
+        ("text", "md", "html", "json", "csv"),
+        _fields,
+        data.summary_json,
+        data.summary_csv,
+    ),
+    Outstanding: ReportKind(
+        "outstanding",
+        ("text", "md", "html", "json", "csv"),
+        _fields,
+        data.outstanding_json,
+        data.outstanding_csv,
+    ),
+    PlanDiff: ReportKind("diff", ("text", "md", "html", "json"), _diff_context, data.diff_json),
+    History: ReportKind(
+        "history",
+        ("text", "md", "html", "json"),
+        _history_context,
+        data.history_json,
+    ),
+}
+
+
+def kind_of(report: Report) -> ReportKind:
+    return KINDS[type(report)]
+
+
+def kind_named(name: str) -> ReportKind:
+    return next(kind for kind in KINDS.values() if kind.name == name)
+
+
+# Formats.
+
+
+def _json(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+    return json.dumps(kind.json(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+    assert kind.csv is not None
+    header, rows = kind.csv(report)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if c is None else csv_cell(c) for c in row])
+    return out.getvalue()
+
+
+def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]:
+    def render(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+        from ragplan.output.templates import render_template
+
+        name = f"{kind.name}.{extension}.j2"
+        text = render_template(
+            kind.context(report),
+            name,
+            options.plan_root,
+            options.templates,
+            options.template_file,
+            options.use_cache,
+        )
+        # Whatever a template forgets to escape, no control character reaches the terminal.
+        return show_controls(text)
+
+    return render
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: `render` turns any report kind that has it into text or bytes."""
+
+    name: str
+    extension: str
+    help: str
+    render: Callable[[ReportKind, Any, RenderOptions], str | bytes]
+    templated: bool = False  # made from templates, so --template applies
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "txt", "plain text (a table on a terminal)", _template("txt"), True),
+        Format("md", "md", "Markdown for a board paper", _template("md"), True),
+        Format("html", "html", "one printable web page", _template("html"), True),
+        Format("json", "json", "for scripts", _json),
+        Format("csv", "csv", "for spreadsheets", _csv),
+    )
+}
+
+
+def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """`report` in the format named `fmt`; UsageError (field 'format') if it has no such."""
+    options = options or RenderOptions()
+    kind = kind_of(report)
+    if fmt not in kind.formats:
+        raise UsageError(f"'{fmt}': use one of {', '.join(kind.formats)}", field="format")
+    found = FORMATS[fmt]
+    if options.template_file is not None and not found.templated:
+        # Any template file may be rendered, whatever format it makes.
+        return _template(fmt)(kind, report, options)
+    return found.render(kind, report, options)

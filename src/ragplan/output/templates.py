@@ -1,0 +1,141 @@
+"""The one Jinja environment every template-made format uses (text, Markdown, HTML, Word).
+
+Templates are looked up by name in, in order: the folder given with --templates,
+the plan set's own templates/ folder, and the built-in templates shipped as the
+package ragplan.templates. Every filter and function templates may use is
+registered in `get_env`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ragplan.errors import TemplateError, UnreadablePathError
+from ragplan.output import words
+from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
+from ragplan.reading.disk import display_path
+
+
+def html_lines(value: object) -> Markup:
+    """`value` escaped for HTML, with its line breaks kept as <br>."""
+    if value is None:
+        return Markup("")
+    lines = drop_controls(str(value)).strip().split("\n")
+    return Markup("<br>\n").join(escape(line) for line in lines)
+
+
+def builtin_templates() -> Path:
+    """The folder of the default templates, inside the installed package."""
+    from importlib import import_module
+
+    # A plain package on disk: its file's folder (importlib.resources costs more).
+    return Path(str(import_module("ragplan.templates").__file__)).parent
+
+
+def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins."""
+    found = []
+    if templates is not None:
+        if not templates.is_dir():
+            what = "no such folder" if not templates.exists() else "not a folder"
+            raise UnreadablePathError(f"{display_path(templates)}: {what}", field="templates")
+        found.append(templates)
+    if plan_root is not None and (plan_root / "templates").is_dir():
+        found.append(plan_root / "templates")
+    found.append(builtin_templates())
+    return found
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed on each template's source; a cache
+    folder that cannot be read or written just means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
+    from ragplan.reading import cache
+
+    if not cache.enabled(use_cache):
+        return None
+    try:
+        folder = cache.cache_dir() / "templates"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # read-only or full disk, or no home folder
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
+def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
+    """The one Jinja environment: strict about undefined names, escaping HTML."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        bytecode_cache=_bytecode_cache(use_cache),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md_cell=md_cell,
+        md_text=md_text,
+        html_lines=html_lines,
+        terminal=show_controls,
+        month=words.month,
+        long_date=words.long_date,
+        plural=words.plural,
+        since_name=words.since_name,
+    )
+    env.globals.update(
+        text_table=words.text_table,
+        headline=words.headline,
+        travel_sentence=words.travel_sentence,
+        new_sentence=words.new_sentence,
+    )
+    return env
+
+
+def render_template(
+    context: dict[str, Any],
+    name: str,
+    plan_root: Path | None,
+    templates: Path | None = None,
+    template_file: Path | None = None,
+    use_cache: bool = True,
+) -> str:
+    """Render the template `name` (or the file `template_file`) with `context`."""
+    folders = search_path(plan_root, templates)
+    if template_file is not None:
+        if not template_file.is_file():
+            raise UnreadablePathError(
+                f"{display_path(template_file)}: no such file", field="template"
+            )
+        folders.insert(0, template_file.parent)
+        name = template_file.name
+    env = get_env(folders, use_cache)
+    try:
+        template = env.get_template(name)
+        text = template.render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else name
+        raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template {name}: {exc.message or exc}") from None
+    return text.rstrip("\n") + "\n"

@@ -1,0 +1,249 @@
+"""`diff` and `history` as a heading, a sentence and tables: what their templates, the
+terminal and every other format draw. Status changes always carry words, never colour or
+an arrow alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ragplan.output.textsafe import show_controls
+from ragplan.reports.common import percent
+from ragplan.reports.diff import KINDS, PlanDiff
+from ragplan.reports.history import History, Point
+
+KIND_WORDS = {
+    "added": "added",
+    "removed": "removed",
+    "improved": "↑ improved",
+    "worsened": "↓ worsened",
+    "redated": "re-dated",
+    "changed": "changed",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A captioned table of text cells; `numeric` holds the indexes of right-aligned columns."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()
+
+    @property
+    def align(self) -> str:
+        """'l' or 'r' per column, as text_table takes it."""
+        return "".join("r" if i in self.numeric else "l" for i in range(len(self.headers)))
+
+
+@dataclass(frozen=True)
+class View:
+    """A heading, a line under it, and tables. Control characters from the plans are shown
+    as text (ESC as '\\x1b'), so no format obeys one."""
+
+    heading: str
+    lead: str
+    tables: list[Table] = field(default_factory=list)
+
+
+def _shown(view: View) -> View:
+    return View(
+        show_controls(view.heading),
+        show_controls(view.lead),
+        [
+            Table(
+                show_controls(t.title),
+                [show_controls(h) for h in t.headers],
+                [[show_controls(c) for c in row] for row in t.rows],
+                t.numeric,
+            )
+            for t in view.tables
+        ],
+    )
+
+
+def _to_name(diff: PlanDiff) -> str:
+    return diff.to_rev if diff.to_rev is not None else "the working tree"
+
+
+def _both(then: object, now: object) -> str:
+    shown = ["" if v is None else str(v) for v in (then, now)]
+    if then is None or now is None or then == now:
+        return shown[0] or shown[1]
+    return f"{shown[0]} → {shown[1]}"
+
+
+def diff_view(diff: PlanDiff) -> View:
+    labels = {s.key: s.label for s in diff.statuses}
+    heading = f"Changes from {diff.from_rev} to {_to_name(diff)}"
+    changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
+    if changes:
+        moved = f"{len(changes)} action{'s' if len(changes) != 1 else ''} changed: " + ", ".join(
+            f"{len(diff.by_kind(k))} {KIND_WORDS[k].split()[-1]}" for k in KINDS if diff.by_kind(k)
+        )
+    else:
+        moved = "No action changed."
+    rows = [
+        [
+            c.id,
+            KIND_WORDS[c.kind],
+            _both(labels.get(c.from_rag or "", c.from_rag), labels.get(c.to_rag or "", c.to_rag)),
+            _both(c.from_due, c.to_due),
+            ", ".join(c.fields),
+            c.summary,
+        ]
+        for c in changes
+    ]
+    tables = []
+    if rows:
+        tables.append(
+            Table("Actions", ["Id", "Change", "Status", "Due", "Fields", "Summary"], rows)
+        )
+    tables.append(_counts_table(diff))
+    return _shown(View(heading, moved, tables))
+
+
+def _counts_table(diff: PlanDiff) -> Table:
+    keys = [s.key for s in diff.statuses]
+    before, after = diff.before, diff.after
+
+    def cells(then: dict[str, int] | None, now: dict[str, int] | None) -> list[str]:
+        then = then or {}
+        now = now or {}
+        found = [_both(then.get(k, 0), now.get(k, 0)) for k in keys]
+        return found + [_both(sum(then.values()), sum(now.values()))]
+
+    rows = []
+    for theme_id, title in diff.theme_titles.items():
+        name = f"{theme_id} {title}" if title else theme_id
+        rows.append([name, *cells(before.themes.get(theme_id), after.themes.get(theme_id))])
+    rows.append(["All themes", *cells(before.counts, after.counts)])
+    headers = ["Theme", *(s.label for s in diff.statuses), "Total"]
+    return Table(
+        f"Actions per status, {diff.from_rev} → {_to_name(diff)}",
+        headers,
+        rows,
+        frozenset(range(1, len(headers))),
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _percent(point: Point) -> str:
+    # Rounded down, as summary does: 100% only when every action is done.
+    return f"{percent(point.done, point.total)}%" if point.total else "-"
+
+
+def history_view(found: History) -> View:
+    what = "tag" if found.by == "tags" else "commit touching the plans"
+    headers = ["Revision", "Date", "As of", *(s.label for s in found.statuses), "Total", "Done"]
+    rows = [
+        [
+            p.rev,
+            p.time.date().isoformat(),
+            _iso(p.as_of) or "",
+            *(str(p.counts.get(s.key, 0)) for s in found.statuses),
+            str(p.total),
+            _percent(p),
+        ]
+        for p in found.points
+    ]
+    table = Table("Actions per status", headers, rows, frozenset(range(3, len(headers))))
+    return _shown(
+        View(
+            f"History of {found.folder}",
+            f"Counts at each {what}, oldest first ({len(found.points)}).",
+            [table],
+        )
+    )
+
+
+# The trend chart's geometry: one line per status, drawn in its scale colour. The
+# markup is the template's (history-chart.svg.j2).
+
+GREY = "#505a5f"
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    colour: str
+    points: list[tuple[float, float, str]]  # x, y, and the tip: 'board-2010-07: 5 Green'
+    legend_x: float
+    legend_y: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    width: int
+    height: int
+    left: int
+    top: int
+    right: float  # the x of the plot's right edge
+    bottom: float  # the y of the plot's bottom edge
+    top_value: int
+    x_labels: list[tuple[float, str]]
+    series: list[Series]
+
+
+_CHART = {"width": 640, "height": 280, "left": 48, "right": 120, "top": 16, "bottom": 48}
+
+
+def labelled(count: int, step: float, room: float = 72.0) -> list[int]:
+    """Which points get their revision written under them: evenly spaced, never
+    closer than `room` pixels, always the first and the last."""
+    every = max(1, int(-(-room // step))) if step else 1
+    chosen = list(range(0, count, every))
+    if chosen[-1] != count - 1:
+        if (count - 1 - chosen[-1]) * step < room:
+            chosen.pop()
+        chosen.append(count - 1)
+    return chosen
+
+
+def trend_chart(found: History) -> Chart:
+    """The line chart of the counts per status at each point, oldest on the left."""
+    c = _CHART
+    plot_w = c["width"] - c["left"] - c["right"]
+    plot_h = c["height"] - c["top"] - c["bottom"]
+    points = found.points
+    top = max([max(p.counts.values(), default=0) for p in points] + [1])
+    step = plot_w / (len(points) - 1) if len(points) > 1 else 0
+
+    def x(i: int) -> float:
+        return c["left"] + (i * step if len(points) > 1 else plot_w / 2)
+
+    def y(n: int) -> float:
+        return c["top"] + plot_h - plot_h * n / top
+
+    series = []
+    for n, status in enumerate(found.statuses):
+        spots = []
+        for i, p in enumerate(points):
+            count = p.counts.get(status.key, 0)
+            spots.append((x(i), y(count), f"{p.rev}: {count} {status.label}"))
+        series.append(
+            Series(
+                status.label,
+                status.colour or GREY,
+                spots,
+                c["left"] + plot_w + 16,
+                c["top"] + 8 + 18 * n,
+            )
+        )
+    return Chart(
+        title=f"Actions per status at each revision of {found.folder}",
+        width=c["width"],
+        height=c["height"],
+        left=c["left"],
+        top=c["top"],
+        right=c["left"] + plot_w,
+        bottom=c["top"] + plot_h,
+        top_value=top,
+        x_labels=[(x(i), points[i].rev) for i in labelled(len(points), step)],
+        series=series,
+    )
