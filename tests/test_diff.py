@@ -50,7 +50,15 @@ def test_every_kind_of_change_in_json(repo: GitRepo) -> None:
     run = run_cli("diff", "v1", "plans", "--format", "json")
     assert run.code == 0, run.err
     data = json.loads(run.out)
-    assert list(data) == ["from_rev", "to_rev", "changes", "before", "after"]
+    assert list(data) == [
+        "title",
+        "organisation",
+        "from_rev",
+        "to_rev",
+        "changes",
+        "before",
+        "after",
+    ]
     assert data["from_rev"] == "v1"
     assert data["to_rev"] is None
     assert data["changes"] == [
@@ -164,7 +172,7 @@ def test_text_lists_changes_by_kind_with_words_and_counts_per_theme(repo: GitRep
     run = run_cli("diff", "v1", "plans", "--to", "v2")
     assert run.code == 0
     assert run.out == (
-        "Changes from v1 to v2\n"
+        "Action Plan: changes from v1 to v2\n"
         "6 actions changed: 1 added, 1 removed, 1 improved, 1 worsened, 1 re-dated, 1 changed\n"
         "\n"
         "Actions\n"
@@ -200,7 +208,7 @@ def test_markdown_escapes_pipes_and_line_breaks(repo: GitRepo) -> None:
         "| 2.5 | added | Green |  | id, summary, rag, theme | Agree \\| publish<br>the policy |"
         in run.out
     )
-    assert run.out.startswith("## Changes from v2 to the working tree\n")
+    assert run.out.startswith("## Action Plan: changes from v2 to the working tree\n")
 
 
 def test_html_is_one_page_with_text_escaped(repo: GitRepo) -> None:
@@ -320,7 +328,10 @@ def test_a_users_template_restyles_diff_and_history_as_it_does_summary(
     )
     extra = ["--templates", str(folder)] if where == "--templates" else []
     diff = run_cli("diff", "v1", "plans", "--to", "v2", "-f", "md", *extra)
-    assert diff.out.splitlines()[:2] == ["# Board changes: Changes from v1 to v2", "* 1.1"]
+    assert diff.out.splitlines()[:2] == [
+        "# Board changes: Action Plan: changes from v1 to v2",
+        "* 1.1",
+    ]
     history = run_cli("history", "plans", "-f", "md", *extra)
     assert history.out == "# Trend\nv1=7\nv2=7\n"
     summary = run_cli("summary", "plans", "-f", "md", *extra)

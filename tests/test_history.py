@@ -22,7 +22,7 @@ def repo(in_tmp: Path) -> GitRepo:
 
 
 def test_tags_oldest_first_as_json(repo: GitRepo) -> None:
-    run = run_cli("history", "plans", "--tags", "--format", "json")
+    run = run_cli("history", "plans", "--tags", "board-*", "--format", "json")
     assert run.code == 0, run.err
     data = json.loads(run.out)
     assert data["by"] == "tags"
@@ -40,6 +40,7 @@ def test_tags_oldest_first_as_json(repo: GitRepo) -> None:
             "date": "2010-01-01T12:00:00+00:00",
             "as_of": None,
             "total": 2,
+            "counted": 2,
             "done": 0,
             "counts": {"green": 0, "amber": 1, "red": 1},
         },
@@ -49,6 +50,7 @@ def test_tags_oldest_first_as_json(repo: GitRepo) -> None:
             "date": "2010-01-03T12:00:00+00:00",
             "as_of": None,
             "total": 2,
+            "counted": 2,
             "done": 1,
             "counts": {"green": 1, "amber": 1, "red": 0},
         },
@@ -75,7 +77,7 @@ def test_last_counts_only_commits_touching_the_plans(repo: GitRepo) -> None:
 def test_text_and_markdown_tables(repo: GitRepo) -> None:
     run = run_cli("history", "plans")
     assert run.out == (
-        "History of plans\n"
+        "Action Plan: history of plans\n"
         "Counts at each tag, oldest first (2).\n"
         "\n"
         "Actions per status\n"
@@ -103,9 +105,9 @@ def test_html_draws_the_trend_inline_with_text_escaped(repo: GitRepo) -> None:
 
 
 def test_tags_and_last_together_is_a_usage_error(repo: GitRepo) -> None:
-    run = run_cli("history", "plans", "--tags", "--last", "2")
+    run = run_cli("history", "plans", "--tags", "board-*", "--last", "2")
     assert run.code == 2
-    assert run.err == "ragplan: error: use --tags or --last N, not both\n"
+    assert run.err == "ragplan: error: use --tags PATTERN or --last N, not both\n"
 
 
 def test_no_tags(in_tmp: Path) -> None:
@@ -117,21 +119,61 @@ def test_no_tags(in_tmp: Path) -> None:
     )
 
 
-def test_a_tag_where_the_plans_are_invalid(repo: GitRepo) -> None:
+def test_a_tag_where_the_plans_are_invalid_is_left_out_with_a_warning(repo: GitRepo) -> None:
     repo.commit({"plans/1.yaml": "id: [\n"}, tag="broken")
-    run = run_cli("history", "plans")
-    assert run.code == 5
-    assert run.err.startswith("ragplan: error: broken: the plan set is invalid at this revision")
-    assert run.err.count("\n") == 1
+    run = run_cli("history", "plans", "-f", "json")
+    assert run.code == 0, run.err
+    assert run.err.startswith(
+        "ragplan: warning: broken left out: plans invalid: broken: the plan set is invalid"
+    )
+    data = json.loads(run.out)
+    assert [p["rev"] for p in data["points"]] == ["board-jan", "board-feb"]
+    assert [(s["rev"], s["level"]) for s in data["skipped"]] == [("broken", "warning")]
+    # The report says so too, not only the terminal.
+    text = run_cli("history", "plans").out
+    assert "Left out: broken (plans invalid: broken: the plan set is invalid" in text
+    # Under --strict it is an error, as validate --strict makes warnings fail.
+    strict = run_cli("history", "plans", "--strict")
+    assert strict.code == 5
+    assert strict.err.startswith("ragplan: error: broken: the plan set is invalid at this revision")
+    assert strict.err.count("\n") == 1
 
 
-def test_a_tag_before_the_plans_existed(in_tmp: Path) -> None:
+def test_a_tag_before_the_plans_existed_is_left_out_with_a_note(in_tmp: Path) -> None:
     repo = GitRepo(in_tmp)
-    repo.commit({"README.md": "Plans to come.\n"}, tag="start")
+    repo.commit({"README.md": "A tool release, not a plan.\n"}, tag="v0.1")
     repo.commit({"plans/1.yaml": theme("1", "1.1 green")}, tag="board-1")
+    run = run_cli("history", "plans", "-f", "json")
+    assert run.code == 0, run.err
+    assert run.err == "ragplan: note: v0.1 left out: no plan folder\n"
+    assert [p["rev"] for p in json.loads(run.out)["points"]] == ["board-1"]
+    assert run_cli("-q", "history", "plans").err == ""  # a note, not a warning
+
+
+def test_tags_pattern_counts_only_the_tags_it_matches(in_tmp: Path) -> None:
+    repo = GitRepo(in_tmp)
+    repo.commit({"plans/1.yaml": theme("1", "1.1 red")}, tag="board-2010-07")
+    repo.commit({"plans/1.yaml": theme("1", "1.1 amber")}, tag="v0.1")
+    repo.commit({"plans/1.yaml": theme("1", "1.1 green")}, tag="board-2010-09")
+    data = json.loads(run_cli("history", "plans", "--tags", "board-*", "-f", "json").out)
+    assert [p["rev"] for p in data["points"]] == ["board-2010-07", "board-2010-09"]
+    none = run_cli("history", "plans", "--tags", "committee-*")
+    assert (none.code, none.err) == (
+        5,
+        "ragplan: error: no tag matches 'committee-*'; give another pattern, or none for "
+        "every tag\n",
+    )
+
+
+def test_no_revision_with_valid_plans_is_an_error(in_tmp: Path) -> None:
+    repo = GitRepo(in_tmp)
+    repo.commit({"README.md": "Not a plan.\n"}, tag="v0.1")
+    (in_tmp / "plans").mkdir()
     run = run_cli("history", "plans")
     assert run.code == 5
-    assert run.err == "ragplan: error: start: no plan folder 'plans' at this revision\n"
+    assert run.err.endswith(
+        "ragplan: error: no revision has valid plans in plans: v0.1 (no plan folder)\n"
+    )
 
 
 def test_not_a_repository(in_tmp: Path) -> None:

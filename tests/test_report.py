@@ -98,7 +98,14 @@ def test_grouping_by_lead_officer_uses_the_theme_lead_when_an_action_has_none(
     tmp_path: Path,
 ) -> None:
     s = summarise(load_valid(plan(tmp_path)), by="lead_officer")
-    assert [(g.id, g.total) for g in s.groups] == [("A / B", 1), ("Theme Lead", 2), (None, 1)]
+    # Joint leads are split as --lead matches them: 2.10 counts under A and under B.
+    assert [(g.id, g.total) for g in s.groups] == [("A", 1), ("B", 1), ("Theme Lead", 2), (None, 1)]
+    assert s.joint == 1 and s.total == 4
+    for fmt in ("text", "md", "html"):
+        run = run_cli("summary", plan(tmp_path), "--by", "lead_officer", "-f", fmt)
+        assert "counts under each of them: 1 action has joint leads." in run.out, fmt
+    data = json.loads(run_cli("summary", plan(tmp_path), "--by", "lead_officer", "-f", "json").out)
+    assert data["joint_leads"] == 1
 
 
 def test_grouping_by_lead_body_puts_not_given_last(tmp_path: Path) -> None:
@@ -139,7 +146,10 @@ def test_outstanding_lists_every_status_that_is_not_done_in_natural_order(
         (Filters(leads=("b",)), ["2.10"]),
         (Filters(leads=("theme lead",)), ["2.9"]),
         (Filters(leads=("A / B",)), ["2.10"]),
-        (Filters(leads=("A /",)), []),
+        (Filters(leads=("a  /  b",)), ["2.10"]),  # case and spaces aside
+        (Filters(statuses=("Amber",)), ["2.10"]),  # by label too
+        (Filters(lead_bodies=("trust",)), ["2.9"]),
+        (Filters(sections=()), ["2.9", "2.10"]),
     ],
 )
 def test_outstanding_filters(tmp_path: Path, filters: Filters, ids: list[str]) -> None:
@@ -150,16 +160,36 @@ def test_outstanding_filters(tmp_path: Path, filters: Filters, ids: list[str]) -
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
-        (Filters(statuses=("purple",)), "'purple' is not a status of the scale; use amber, red"),
-        (Filters(statuses=("blue",)), "'blue' is a done status"),
-        (Filters(themes=("1.3",)), "'1.3': no theme has this id"),
+        (
+            Filters(statuses=("purple",)),
+            "'purple' matches no status (by key or label) in the plan set; the plan set has: "
+            "'Amber', 'Blue', 'Green', 'Red'",
+        ),
+        (Filters(statuses=("blue",)), "'blue' is a done status; use Amber, Red"),
+        (
+            Filters(themes=("1.3",)),
+            "'1.3' matches no theme id in the plan set; the plan set has: '10', '2'",
+        ),
+        (
+            Filters(leads=("A /",)),
+            "'A /' matches no lead officer in the plan set; nearest: 'A'",
+        ),
+        (
+            Filters(leads=("Theme Led",)),
+            "'Theme Led' matches no lead officer in the plan set; nearest: 'Theme Lead'",
+        ),
+        (
+            Filters(lead_bodies=("NHS",)),
+            "'NHS' matches no lead body in the plan set; the plan set has: 'Trust'",
+        ),
     ],
 )
-def test_filters_that_cannot_match_are_usage_errors(
+def test_filters_that_match_nothing_are_usage_errors_naming_the_nearest(
     tmp_path: Path, filters: Filters, message: str
 ) -> None:
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(UsageError) as raised:
         find_outstanding(load_valid(plan(tmp_path)), filters=filters)
+    assert raised.value.message == message
 
 
 def test_leads_match_whole_names_between_slashes() -> None:
@@ -194,8 +224,26 @@ def test_outstanding_filters_from_the_cli() -> None:
         "outstanding", EXAMPLE_PLANS, "-f", "csv", "--theme", "1.2, 6", "--lead", "AD CSC"
     )
     assert _ids(run.out) == ["1.2.2.4"]
-    run = run_cli("outstanding", EXAMPLE_PLANS, "-f", "csv", "--lead", "AD CSC", "--lead", "x")
-    assert _ids(run.out) == ["1.2.2.4", "1.3.2.4", "1.3.3.5", "1.3.6.1", "1.3.6.3", "8.3"]
+    run = run_cli(
+        "outstanding", EXAMPLE_PLANS, "-f", "csv", "--lead", "AD CSC", "--lead", "David Sadler"
+    )
+    assert _ids(run.out) == [
+        "1.1.5.2",
+        "1.2.2.4",
+        "1.3.2.4",
+        "1.3.3.5",
+        "1.3.6.1",
+        "1.3.6.3",
+        "8.3",
+    ]
+    run = run_cli("outstanding", EXAMPLE_PLANS, "--lead", "AD CSC", "--lead", "x")
+    assert (run.code, run.err) == (
+        2,
+        "ragplan: error: --lead 'x' matches no lead officer in the plan set; the plan set has: "
+        "'AD CSC', 'AD CSC (AD SS)', 'Alan Tucker', 'Ann McMorris', 'Cynthia Welbourn', "
+        "'David Sadler', 'Gary Cochrane', 'General Managers (CSC)', 'LSCB Manager', "
+        "'Penny Yeadon'\n",
+    )
 
 
 def test_overdue_from_the_cli_follows_as_of() -> None:

@@ -18,15 +18,20 @@ from gitrepo import GitRepo, theme
 from ragplan.output.words import new_sentence, travel_sentence
 from ragplan.reports.common import Count, Previous, ReportStatus
 from ragplan.reports.outstanding import OutstandingAction
-from ragplan.reports.since import IMPROVED, NO_CHANGE, WORSENED, Travel
+from ragplan.reports.since import Moves
 
 JULY = "title: Plan\nas_of: 2010-07-19\n"
 SEPTEMBER = "title: Plan\nas_of: 2010-09-20\n"
+SENTENCE = (
+    "In July 2010 (july), 2 of 5 actions were done (40%); now 3 of 7 are done (42%). "
+    "Of the 5 actions in both, 1 improved and 1 worsened: → no change; 2 are new."
+)
 
 
 @pytest.fixture
 def repo(in_tmp: Path) -> GitRepo:
-    """July: 2 of 5 done. Now 3 of 7: 1.1 done, 1.4 and theme 3 added, 2.1 back on the list."""
+    """July: 2 of 5 done. Now 3 of 7: 1.1 done (improved), 2.1 back on the list (worsened),
+    1.4 and theme 3 added (new)."""
     repo = GitRepo(in_tmp)
     repo.commit(
         {
@@ -64,29 +69,31 @@ def test_summary_json_adds_previous_and_directions_and_keeps_every_key(repo: Git
         "rev": "july",
         "as_of": "2010-07-19",
         "total": 5,
+        "counted": 5,
+        "done": 2,
         "counts": {"green": 2, "amber": 2, "red": 1},
     }
-    assert data["direction"] == "improved"  # 2 of 5 done then, 3 of 7 now
-    assert {k: v for k, v in data.items() if k not in ("previous", "direction", "themes")} == {
+    # One action improved and one worsened; the two new ones do not move the direction.
+    assert data["direction"] == "no change"
+    assert data["moves"] == {"improved": 1, "worsened": 1, "unmoved": 3, "new": 2, "removed": 0}
+    since_keys = ("previous", "direction", "moves", "themes")
+    assert {k: v for k, v in data.items() if k not in since_keys} == {
         k: v for k, v in plain.items() if k != "themes"
     }
     assert isinstance(data["themes"], list) and isinstance(plain["themes"], list)
     for now, before in zip(data["themes"], plain["themes"], strict=True):
         assert {k: v for k, v in now.items() if k not in ("previous_counts", "direction")} == before
     assert [(t["id"], t["previous_counts"], t["direction"]) for t in data["themes"]] == [
-        ("1", {"green": 1, "amber": 1, "red": 1}, "improved"),  # 1 of 3, now 2 of 4
-        ("2", {"green": 1, "amber": 1, "red": 0}, "worsened"),  # 1 of 2, now 0 of 2
-        ("3", {"green": 0, "amber": 0, "red": 0}, "improved"),  # added since July
+        ("1", {"green": 1, "amber": 1, "red": 1}, "improved"),  # 1.1 done; 1.4 new
+        ("2", {"green": 1, "amber": 1, "red": 0}, "worsened"),  # 2.1 back on the list
+        ("3", {"green": 0, "amber": 0, "red": 0}, "new"),  # added since July
     ]
 
 
 def test_summary_markdown_says_what_changed_with_arrow_and_word(repo: GitRepo) -> None:
     run = run_cli("summary", "plans", "-f", "md", "--since", "july")
     assert run.code == 0, run.err
-    assert (
-        "In July 2010 (july), 2 of 5 actions were done (40%); "
-        "now 3 of 7 are done (42%): ↑ improved.\n"
-    ) in run.out
+    assert SENTENCE + "\n" in run.out
     rows = [line for line in run.out.splitlines() if line.startswith("|")]
     assert rows[0] == (
         "| Theme | Title | Lead officer | Green | Amber | Red | Total | % done "
@@ -94,8 +101,8 @@ def test_summary_markdown_says_what_changed_with_arrow_and_word(repo: GitRepo) -
     )
     assert rows[2] == "| 1 | One |  | 2 | 1 | 1 | 4 | 50% | 1 | 1 | 1 | 3 | 33% | ↑ improved |"
     assert rows[3] == "| 2 |  |  | 0 | 2 | 0 | 2 | 0% | 1 | 1 | 0 | 2 | 50% | ↓ worsened |"
-    assert rows[4] == "| 3 |  |  | 1 | 0 | 0 | 1 | 100% | 0 | 0 | 0 | 0 | - | ↑ improved |"
-    assert rows[5].endswith("| **2** | **2** | **1** | **5** | **40%** | **↑ improved** |")
+    assert rows[4] == "| 3 |  |  | 1 | 0 | 0 | 1 | 100% | 0 | 0 | 0 | 0 | - | + new |"
+    assert rows[5].endswith("| **2** | **2** | **1** | **5** | **40%** | **→ no change** |")
 
 
 def test_summary_csv_adds_previous_columns_and_the_direction(repo: GitRepo) -> None:
@@ -113,7 +120,7 @@ def test_summary_csv_adds_previous_columns_and_the_direction(repo: GitRepo) -> N
     assert [(r["id"], r["previous_total"], r["previous_done"], r["direction"]) for r in rows] == [
         ("1", "3", "1", "improved"),
         ("2", "2", "1", "worsened"),
-        ("3", "0", "0", "improved"),
+        ("3", "0", "0", "new"),
     ]
 
 
@@ -121,9 +128,11 @@ def test_summary_csv_adds_previous_columns_and_the_direction(repo: GitRepo) -> N
 def test_every_readable_format_gives_the_arrow_with_its_word(repo: GitRepo, fmt: str) -> None:
     run = run_cli("summary", "plans", "-f", fmt, "--since", "july")
     assert run.code == 0, run.err
-    assert run.out.count("↑ improved") == 4  # the sentence, themes 1 and 3, the total...
-    assert run.out.count("↓ worsened") == 1  # ... and theme 2
-    assert "In July 2010 (july), 2 of 5 actions were done" in run.out
+    assert run.out.count("↑ improved") == 1  # theme 1
+    assert run.out.count("↓ worsened") == 1  # theme 2
+    assert run.out.count("+ new") == 1  # theme 3
+    assert run.out.count("→ no change") == 2  # the sentence and the total
+    assert SENTENCE in run.out
 
 
 def test_summary_on_a_terminal_draws_the_same_figures(
@@ -139,7 +148,8 @@ def test_summary_on_a_terminal_draws_the_same_figures(
     drawn = terminal.draw(summarise(now, since=("july", load_previous(Path("plans"), "july"))))
     assert "In July 2010 (july), 2 of 5 actions were done (40%)" in drawn
     assert "Total then" in drawn and "% done then" in drawn
-    assert drawn.count("↑ improved") == 4 and drawn.count("↓ worsened") == 1
+    assert drawn.count("↑ improved") == 1 and drawn.count("↓ worsened") == 1
+    assert drawn.count("+ new") == 1 and drawn.count("→ no change") == 2
 
 
 def test_outstanding_json_gives_previous_status_and_what_is_new(repo: GitRepo) -> None:
@@ -229,11 +239,19 @@ def test_a_status_then_is_named_by_the_scale_of_then(in_tmp: Path) -> None:
         "rev": "HEAD",
         "as_of": None,
         "total": 2,
+        "counted": 2,
+        "done": 1,
         "counts": {"blue": 1, "green": 1, "red": 0},  # that revision's own keys
     }
     assert data["direction"] == "worsened"
     md = run_cli("summary", "plans", "-f", "md", "--since", "HEAD").out
-    assert "At HEAD, 1 of the 2 actions was done (50%); now 0 are done (0%): ↓ worsened." in md
+    assert (
+        "At HEAD, 1 of the 2 actions was done (50%); now 0 are done (0%). "
+        "Of the 2 actions in both, 0 improved and 2 worsened: ↓ worsened." in md
+    )
+    # Then-columns for the keys only that revision had, so each row adds up.
+    assert "| Green | Amber | Red | Total | % done | Green then | Amber then | Red then" in md
+    assert "Complete (earlier scale) then |" in md
     text = run_cli("outstanding", "plans", "--since", "HEAD").out
     assert "  1.1  Red; was Complete, new to the list\n" in text
     assert "  1.2  Amber; was On track\n" in text
@@ -294,7 +312,7 @@ def test_every_documented_since_name_renders_under_strict_undefined(
         "{% for c in previous.counts %}{{ c.status.key }}={{ c.count }}{% endfor %}"
         " {{ direction.word }} {{ direction.arrow }} {{ direction }}\n"
         "{% for g in themes %}{{ g.previous.total }} {{ g.direction }};{% endfor %}\n"
-        "{{ travel_sentence(previous, done, total, direction) }}\n"
+        "{{ travel_sentence(previous, done, counted, direction, moves) }}\n"
     )
     (folder / "outstanding.txt.j2").write_text(
         "{% for a in actions %}{{ a.id }}:"
@@ -305,10 +323,8 @@ def test_every_documented_since_name_renders_under_strict_undefined(
     assert run.code == 0, run.err
     assert run.out.splitlines()[:2] == [
         "july 2010-07-19 5 2 40 {'green': 2, 'amber': 2, 'red': 1} July 2010 (july)"
-        "green=2amber=2red=1 improved ↑ ↑ improved",
-        "3 ↑ improved;2 ↓ worsened;0 ↑ improved;"
-        "In July 2010 (july), 2 of 5 actions were done (40%); now 3 of 7 are done (42%): "
-        "↑ improved.",
+        "green=2amber=2red=1 no change → → no change",
+        "3 ↑ improved;2 ↓ worsened;0 + new;" + SENTENCE,
     ]
     run = run_cli("outstanding", "plans", "--since", "july", "--templates", folder)
     assert run.code == 0, run.err
@@ -326,47 +342,56 @@ GREEN = ReportStatus("green", "Green", None, True, "#00703c", "#ffffff")
 def _previous(total: int, done: int, as_of: date | None = date(2010, 7, 19)) -> Previous:
     counts = {"green": done, "red": total - done}
     percent = done * 100 // total if total else 0
-    return Previous("board-2010-07", as_of, total, done, percent, [Count(GREEN, done)], counts)
+    return Previous(
+        "board-2010-07", as_of, total, total, done, percent, [Count(GREEN, done)], counts
+    )
 
 
 @pytest.mark.parametrize(
-    ("then", "now", "direction", "expected"),
+    ("then", "now", "moves", "expected"),
     [
         (
             (162, 141),
             (162, 150),
-            IMPROVED,
+            Moves(improved=9, unmoved=153),
             "In July 2010 (board-2010-07), 141 of the 162 actions were done (87%); "
-            "now 150 are done (92%): ↑ improved.",
+            "now 150 are done (92%). Of the 162 actions in both, 9 improved and 0 worsened: "
+            "↑ improved.",
         ),
         (
             (155, 140),
             (162, 150),
-            IMPROVED,
+            Moves(improved=10, unmoved=145, new=7),
             "In July 2010 (board-2010-07), 140 of 155 actions were done (90%); "
-            "now 150 of 162 are done (92%): ↑ improved.",
+            "now 150 of 162 are done (92%). Of the 155 actions in both, 10 improved and "
+            "0 worsened: ↑ improved; 7 are new.",
         ),
         (
             (2, 1),
             (3, 1),
-            WORSENED,
+            Moves(unmoved=2, new=1),
+            # A new action lowers the share done, but nothing worsened.
             "In July 2010 (board-2010-07), 1 of 2 actions was done (50%); "
-            "now 1 of 3 is done (33%): ↓ worsened.",
+            "now 1 of 3 is done (33%). Of the 2 actions in both, 0 improved and 0 worsened: "
+            "→ no change; 1 is new.",
         ),
         (
-            (1, 0),
-            (1, 0),
-            NO_CHANGE,
-            "In July 2010 (board-2010-07), 0 of the 1 action were done (0%); "
-            "now 0 are done (0%): → no change.",
+            (3, 2),
+            (2, 1),
+            Moves(unmoved=2, removed=1),
+            # A done action removed lowers the share, but nothing worsened.
+            "In July 2010 (board-2010-07), 2 of 3 actions were done (66%); "
+            "now 1 of 2 is done (50%). Of the 2 actions in both, 0 improved and 0 worsened: "
+            "→ no change; 1 was removed.",
         ),
     ],
 )
 def test_travel_sentence(
-    then: tuple[int, int], now: tuple[int, int], direction: Travel, expected: str
+    then: tuple[int, int], now: tuple[int, int], moves: Moves, expected: str
 ) -> None:
-    total, done = now
-    assert travel_sentence(_previous(*then), done, total, direction) == expected
+    counted, done = now
+    sentence = travel_sentence(_previous(*then), done, counted, moves.direction, moves)
+    assert sentence == expected
 
 
 def test_new_sentence_counts_the_actions_new_to_the_list() -> None:

@@ -12,10 +12,11 @@ from ragplan.checks.validate import load_valid
 from ragplan.errors import GitError
 from ragplan.reports.since import (
     IMPROVED,
+    NEW,
     NO_CHANGE,
     WORSENED,
     ActionSince,
-    direction,
+    Moves,
     load_previous,
     outstanding_since,
     since,
@@ -23,28 +24,29 @@ from ragplan.reports.since import (
 
 
 @pytest.mark.parametrize(
-    ("then", "now", "expected"),
+    ("moves", "expected"),
     [
-        ((1, 2), (2, 2), IMPROVED),
-        ((2, 2), (2, 3), WORSENED),  # a new action lowers the share done
-        ((1, 2), (2, 4), NO_CHANGE),  # the same share
-        ((0, 0), (0, 0), NO_CHANGE),
-        ((0, 0), (1, 1), IMPROVED),  # a theme that did not exist then
-        ((1, 1), (0, 0), WORSENED),
-        ((1, 3), (1, 3), NO_CHANGE),
+        (Moves(improved=2, worsened=1), IMPROVED),
+        (Moves(improved=1, worsened=2), WORSENED),
+        (Moves(improved=1, worsened=1, unmoved=3), NO_CHANGE),
+        (Moves(unmoved=3, new=4), NO_CHANGE),  # new actions never move the direction
+        (Moves(unmoved=3, removed=2), NO_CHANGE),  # nor do removed ones
+        (Moves(new=2), NEW),  # nothing in both: all of it is new
+        (Moves(), NO_CHANGE),
     ],
 )
-def test_direction_compares_the_share_done(
-    then: tuple[int, int], now: tuple[int, int], expected: object
+def test_direction_weighs_actions_that_improved_against_those_that_worsened(
+    moves: Moves, expected: object
 ) -> None:
-    assert direction(*then, *now) == expected
+    assert moves.direction == expected
 
 
 def test_every_direction_carries_its_word() -> None:
-    assert [str(t) for t in (IMPROVED, WORSENED, NO_CHANGE)] == [
+    assert [str(t) for t in (IMPROVED, WORSENED, NO_CHANGE, NEW)] == [
         "↑ improved",
         "↓ worsened",
         "→ no change",
+        "+ new",
     ]
 
 
@@ -72,22 +74,17 @@ def repo(in_tmp: Path) -> GitRepo:
     return repo
 
 
-def test_since_gives_previous_counts_and_directions(repo: GitRepo) -> None:
+def test_since_gives_previous_figures_moves_and_directions(repo: GitRepo) -> None:
     found = since(load_valid(Path("plans")), load_previous(Path("plans"), "july"), "july")
-    assert found.previous.as_json() == {
-        "rev": "july",
-        "as_of": "2010-07-19",
-        "total": 5,
-        "counts": {"green": 2, "amber": 2, "red": 1},
-    }
-    assert found.direction == IMPROVED  # 2 of 5 done then, 3 of 7 now
-    assert {
-        t.id: (t.previous_counts, t.previous_total, t.direction) for t in found.themes.values()
-    } == {
-        "1": ({"green": 1, "amber": 1, "red": 1}, 3, WORSENED),  # 1 of 3, now 1 of 4
-        "2": ({"green": 1, "amber": 1, "red": 0}, 2, NO_CHANGE),
-        "3": ({"green": 0, "amber": 0, "red": 0}, 0, IMPROVED),  # new since July
-    }
+    assert (found.rev, str(found.as_of)) == ("july", "2010-07-19")
+    assert found.then.counts == {"green": 2, "amber": 2, "red": 1}
+    assert (found.then.done, found.then.counted) == (2, 5)
+    # 1.1 amber -> green, 1.2 green -> amber, 1.3 and 2.x unmoved; 1.4 and 3.1 are new.
+    assert found.moves == Moves(improved=1, worsened=1, unmoved=3, new=2, removed=0)
+    assert found.direction == NO_CHANGE  # new actions do not move it
+    assert found.directions == {"1": NO_CHANGE, "2": NO_CHANGE, "3": NEW}
+    assert found.themes_then["1"].counts == {"green": 1, "amber": 1, "red": 1}
+    assert "3" not in found.themes_then
 
 
 def test_outstanding_since_says_previous_status_and_what_is_new(repo: GitRepo) -> None:

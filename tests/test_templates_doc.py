@@ -24,6 +24,8 @@ RECORDS = {
     "Group": summary.Group,
     "Previous": common.Previous,
     "Direction": since.Travel,
+    "Moves": since.Moves,
+    "Filter": common.Filter,
     "Action": outstanding.OutstandingAction,
     "Theme": outstanding.OutstandingTheme,
     "Section": outstanding.OutstandingSection,
@@ -41,10 +43,11 @@ def test_diff_and_history_templates_receive_what_is_documented() -> None:
     from ragplan.output.formats import kind_named
 
     plan_set = load_valid(EXAMPLE_PLANS)
-    point = history.Point("v1", "0" * 40, datetime(2010, 9, 20), None, {"green": 1}, 1)
+    point = history.Point("v1", "0" * 40, datetime(2010, 9, 20), None, {"green": 1}, 1, 1)
+    statuses = common.report_statuses(plan_set.config.scale)
     reports = {
         "diff": diff.compare(plan_set, plan_set, "v1"),
-        "history": history.History("tags", "plans", list(plan_set.config.scale.statuses), [point]),
+        "history": history.History("Plan", None, "tags", "plans", statuses, [point]),
     }
     shared = documented("What every diff and history template receives")
     for name, report in reports.items():
@@ -61,7 +64,10 @@ def documented(heading: str) -> list[str]:
 
 @pytest.mark.parametrize(("heading", "record"), RECORDS.items())
 def test_documented_names_are_the_fields(heading: str, record: type) -> None:
-    assert documented(heading) == [f.name for f in dataclasses.fields(record)]
+    names = [f.name for f in dataclasses.fields(record)]
+    if heading.startswith("What every"):
+        names.append("report")  # a template also receives the report itself
+    assert documented(heading) == names
 
 
 OURS = ("ragplan.output.templates", "ragplan.output.words", "ragplan.output.textsafe")

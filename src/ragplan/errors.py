@@ -103,6 +103,14 @@ class GitError(RagplanError):
     exit_code = EXIT_GIT
 
 
+class NoPlansAtRevision(GitError):
+    """A revision at which the plan folder did not exist."""
+
+
+class InvalidPlansAtRevision(GitError):
+    """A revision at which the plans had errors."""
+
+
 class WriteError(RagplanError):
     """A file that ragplan refuses to write, or could not write."""
 

@@ -26,13 +26,18 @@ _ID_PARTS = re.compile(r"[.\s]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)")
 
 @dataclass(frozen=True)
 class Status:
-    """One level of the status scale, e.g. green: 'these actions have been completed'."""
+    """One level of the status scale, e.g. green: 'these actions have been completed'.
+
+    `counts` is False for a status such as "withdrawn" or "superseded": its actions
+    are neither done nor outstanding, and no percentage counts them.
+    """
 
     key: str
     label: str
     meaning: str | None = None
     done: bool = False
     colour: str | None = None
+    counts: bool = True
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,16 @@ class Scale:
     def done_keys(self) -> frozenset[str]:
         return frozenset(s.key for s in self.statuses if s.done)
 
+    @property
+    def uncounted_keys(self) -> frozenset[str]:
+        """Statuses left out of every percentage (withdrawn, superseded)."""
+        return frozenset(s.key for s in self.statuses if not s.counts)
+
+    @property
+    def outstanding_keys(self) -> frozenset[str]:
+        """Statuses of actions still to do: not done, and counted."""
+        return frozenset(s.key for s in self.statuses if s.counts and not s.done)
+
     def lookup(self, value: str) -> str | None:
         """The scale key for a written status, matched without regard to case."""
         wanted = value.strip().casefold()
@@ -57,9 +72,11 @@ class Scale:
                 return status.key
         return None
 
-    def rank(self, key: str) -> int:
-        """0 for the best status; higher is worse."""
-        return self.keys.index(key)
+    def rank(self, key: str) -> tuple[int, int]:
+        """Lower is better: any done status before any that is not, then the scale's order
+        (so 'Closed', listed last but done, ranks above 'Red')."""
+        status = self.status(key)
+        return (0 if status.done else 1, self.keys.index(key))
 
     def status(self, key: str) -> Status:
         for status in self.statuses:

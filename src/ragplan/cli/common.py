@@ -40,7 +40,13 @@ def use_colour(options: RunOptions, stream: Any = None) -> bool:
 
 
 # The option a core field is given by, where it is not --<field with dashes>.
-OPTION_NAMES = {"statuses": "--status", "themes": "--theme", "leads": "--lead", "to": "--to"}
+OPTION_NAMES = {
+    "statuses": "--status",
+    "themes": "--theme",
+    "sections": "--section",
+    "leads": "--lead",
+    "lead_bodies": "--lead-body",
+}
 
 
 def option_name(field: str) -> str:

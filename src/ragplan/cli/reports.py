@@ -94,7 +94,8 @@ def outstanding(
         typer.Option(
             "--status",
             metavar="STATUSES",
-            help="Only these statuses, comma-separated. Example: --status amber,red",
+            help="Only these statuses (keys or labels), comma-separated. "
+            "Example: --status amber,red",
         ),
     ] = None,
     theme: Annotated[
@@ -105,13 +106,30 @@ def outstanding(
             help="Only these themes, comma-separated. Example: --theme 1.3",
         ),
     ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            metavar="IDS",
+            help="Only these sections, comma-separated. Example: --section 1.3.6",
+        ),
+    ] = None,
     lead: Annotated[
         list[str] | None,
         typer.Option(
             "--lead",
             metavar="NAME",
-            help="Only actions this lead officer leads, alone or with others (repeatable). "
+            help="Only actions this lead officer leads, alone or with others (repeatable; "
+            "case, spaces and curly or straight quotes do not matter). "
             'Example: --lead "AD CSC"',
+        ),
+    ] = None,
+    lead_body: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead-body",
+            metavar="NAME",
+            help="Only actions this lead body leads (repeatable). Example: --lead-body NYCC",
         ),
     ] = None,
     overdue: Annotated[
@@ -143,7 +161,14 @@ def outstanding(
 
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
-    filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
+    filters = Filters(
+        statuses=_split(status),
+        themes=_split(theme),
+        sections=_split(section),
+        leads=tuple(lead or ()),
+        lead_bodies=tuple(lead_body or ()),
+        overdue_only=overdue,
+    )
     folder = resolve_plans(plans, options)
     plan_set = load_valid(folder, use_cache=options.use_cache)
     report = find_outstanding(plan_set, when, filters, _earlier(folder, since))

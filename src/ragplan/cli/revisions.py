@@ -70,8 +70,14 @@ def history(
     ctx: typer.Context,
     plans: PlansArg = None,
     tags: Annotated[
-        bool, typer.Option("--tags", help="Count at every tag (the default). Example: --tags")
-    ] = False,
+        str | None,
+        typer.Option(
+            "--tags",
+            metavar="PATTERN",
+            help="Count at the tags matching this pattern (* and ? as in file names; "
+            "default: every tag). Example: --tags 'board-*'",
+        ),
+    ] = None,
     last: Annotated[
         int | None,
         typer.Option(
@@ -81,21 +87,36 @@ def history(
             help="Count at the last N commits touching the plans. Example: --last 12",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="A revision whose plans are invalid is an error (exit 5), not skipped with "
+            "a warning. Example: --strict",
+        ),
+    ] = False,
     format: HistoryFormat = "text",
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
 ) -> None:
     """Show the counts per status at each tag, or at the last N commits that changed the
-    plans, oldest first; the html format draws the trend.
+    plans, oldest first; the html format draws the trend. A revision without the plan
+    folder is left out with a note, one with invalid plans with a warning.
 
-    Example: ragplan history --last 12 --format html > trend.html
+    Example: ragplan history --tags 'board-*' --format html -o trend.html
     """
     from ragplan.reports.history import history as count_history
 
-    if tags and last is not None:
-        raise UsageError("use --tags or --last N, not both")
+    if tags is not None and last is not None:
+        raise UsageError("use --tags PATTERN or --last N, not both")
     check_format("history", format)
-    folder = resolve_plans(plans, run_options(ctx))
-    found = count_history(folder, last)
+    options = run_options(ctx)
+    folder = resolve_plans(plans, options)
+    found = count_history(folder, last, tags or "*", strict)
+    for skipped in found.skipped:
+        if skipped.level == "warning" or not options.quiet:
+            typer.echo(
+                f"ragplan: {skipped.level}: {skipped.rev} left out: {skipped.reason}", err=True
+            )
     emit_report(ctx, found, format, folder, output, template, templates)

@@ -115,6 +115,14 @@ def _scale_lines() -> str:
             lines.append("    done: true")
         if status.colour:
             lines.append(f'    colour: "{status.colour}"')
+    lines += [
+        "  # A status that no percentage counts: withdrawn, superseded or merged actions.",
+        "  - key: withdrawn",
+        "    label: Withdrawn",
+        "    meaning: these actions have been withdrawn or superseded",
+        "    counts: false",
+        '    colour: "#b1b4b6"',
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -29,6 +29,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "title": group.title,
             "lead_officer": group.lead_officer,
             "total": group.total,
+            "counted": group.counted,
             "counts": counts(group),
             "overdue": group.overdue,
         }
@@ -39,14 +40,27 @@ def summary_json(summary: Summary) -> dict[str, Any]:
 
     data: dict[str, Any] = {
         "title": summary.title,
+        "organisation": summary.organisation,
         "as_of": summary.as_of.isoformat(),
         "total": summary.total,
+        "counted": summary.counted,
+        "done": summary.done,
+        "percent_done": summary.percent_done,
         "counts": counts(summary),
         "overdue": summary.overdue,
     }
     if summary.previous is not None and summary.direction is not None:
         data["previous"] = _previous_json(summary.previous)
         data["direction"] = summary.direction.word
+        if summary.moves is not None:
+            moves = summary.moves
+            data["moves"] = {
+                "improved": moves.improved,
+                "worsened": moves.worsened,
+                "unmoved": moves.unmoved,
+                "new": moves.new,
+                "removed": moves.removed,
+            }
     data["themes"] = [theme(t) for t in summary.themes]
     if summary.by != "theme":
         data["by"] = summary.by
@@ -54,6 +68,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             {"name": g.id, "total": g.total, "counts": counts(g), "overdue": g.overdue}
             for g in summary.groups
         ]
+        if summary.by == "lead_officer":
+            data["joint_leads"] = summary.joint
     return data
 
 
@@ -64,6 +80,8 @@ def _previous_json(previous: Previous) -> dict[str, Any]:
         "rev": previous.rev,
         "as_of": as_of,
         "total": previous.total,
+        "counted": previous.counted,
+        "done": previous.done,
         "counts": previous.scale_counts,
     }
 
@@ -98,7 +116,18 @@ def _action_record(action: OutstandingAction, since: bool = False) -> dict[str, 
 
 def outstanding_json(outstanding: Outstanding) -> dict[str, Any]:
     since = outstanding.previous is not None
-    data: dict[str, Any] = {"as_of": outstanding.as_of.isoformat()}
+    data: dict[str, Any] = {
+        "title": outstanding.title,
+        "organisation": outstanding.organisation,
+        "as_of": outstanding.as_of.isoformat(),
+        "filters": {
+            f.key: list(f.values) if f.key != "overdue" else True for f in outstanding.filters
+        },
+        "total": outstanding.total,
+        "outstanding": outstanding.outstanding,
+        "listed": len(outstanding.actions),
+        "overdue": outstanding.overdue,
+    }
     if outstanding.previous is not None:
         data["previous"] = _previous_json(outstanding.previous)
     data["actions"] = [_action_record(a, since) for a in outstanding.actions]
@@ -108,15 +137,18 @@ def outstanding_json(outstanding: Outstanding) -> dict[str, Any]:
 def summary_csv(summary: Summary) -> Rows:
     keys = [s.key for s in summary.statuses]
     lead = ["id", "title", "lead_officer"] if summary.by == "theme" else [summary.by]
-    header = [*lead, *keys, "total", "done", "percent_done", "overdue"]
+    header = [*lead, *keys, "total", "counted", "done", "percent_done", "overdue"]
     since = summary.previous is not None
     if since:
-        header += [f"previous_{k}" for k in keys]
+        assert summary.previous is not None
+        # Today's statuses and any only that revision had: the columns add up.
+        header += [f"previous_{c.status.key}" for c in summary.previous.counts]
         header += ["previous_total", "previous_done", "previous_percent_done", "direction"]
     rows = []
     for g in summary.groups:
         named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
-        row = [*named, *(c.count for c in g.counts), g.total, g.done, g.percent_done, g.overdue]
+        row = [*named, *(c.count for c in g.counts), g.total, g.counted, g.done, g.percent_done]
+        row.append(g.overdue)
         if g.previous is not None and g.direction is not None:
             then = g.previous
             row += [*(c.count for c in then.counts), then.total, then.done, then.percent_done]
@@ -157,6 +189,8 @@ def _change_json(change: Change) -> dict[str, Any]:
 def diff_json(diff: PlanDiff) -> dict[str, Any]:
     """The json contract: from_rev, to_rev (null: the working tree), changes, before, after."""
     data = {
+        "title": diff.title,
+        "organisation": diff.organisation,
         "from_rev": diff.from_rev,
         "to_rev": diff.to_rev,
         "changes": [_change_json(c) for c in diff.changes],
@@ -173,6 +207,8 @@ def history_json(found: History) -> dict[str, Any]:
     """{"by", "folder", "statuses": [{"key", "label", "done"}], "points": [{"rev", "commit",
     "date", "as_of", "total", "done", "counts"}]}, points oldest first."""
     data = {
+        "title": found.title,
+        "organisation": found.organisation,
         "by": found.by,
         "folder": found.folder,
         "statuses": [{"key": s.key, "label": s.label, "done": s.done} for s in found.statuses],
@@ -183,10 +219,12 @@ def history_json(found: History) -> dict[str, Any]:
                 "date": p.time.isoformat(),
                 "as_of": _iso(p.as_of),
                 "total": p.total,
+                "counted": p.counted,
                 "done": p.done,
                 "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
             }
             for p in found.points
         ],
+        "skipped": [{"rev": s.rev, "reason": s.reason, "level": s.level} for s in found.skipped],
     }
     return data

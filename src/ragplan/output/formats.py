@@ -37,7 +37,9 @@ class RenderOptions:
 
 
 def _fields(report: Any) -> dict[str, Any]:
-    return {f.name: getattr(report, f.name) for f in fields(report)}
+    """The report's fields, and the report itself as `report` (for the functions that
+    read several of its fields, such as listed_line)."""
+    return {**{f.name: getattr(report, f.name) for f in fields(report)}, "report": report}
 
 
 def _diff_context(diff: Any) -> dict[str, Any]:

@@ -104,6 +104,11 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
     env.globals.update(
         text_table=words.text_table,
         headline=words.headline,
+        done_share=words.done_share,
+        title_line=words.title_line,
+        filters_line=words.filters_line,
+        listed_line=words.listed_line,
+        none_listed=words.none_listed,
         travel_sentence=words.travel_sentence,
         new_sentence=words.new_sentence,
     )

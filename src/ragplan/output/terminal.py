@@ -18,7 +18,18 @@ from rich.text import Text
 
 from ragplan.output.textsafe import show_controls
 from ragplan.output.views import View, diff_view, history_view
-from ragplan.output.words import headline, long_date, new_sentence, travel_sentence
+from ragplan.output.words import (
+    done_share,
+    filters_line,
+    headline,
+    listed_line,
+    long_date,
+    new_sentence,
+    none_listed,
+    plural,
+    title_line,
+    travel_sentence,
+)
 from ragplan.reports.common import Previous, ReportStatus
 from ragplan.reports.diff import PlanDiff
 from ragplan.reports.history import History
@@ -59,7 +70,9 @@ def _draw(*parts: object) -> str:
 
 
 def summary_table(summary: Summary) -> str:
-    title = f"{summary.title}, as of {long_date(summary.as_of)}: {summary.percent_done}% done"
+    share = done_share(summary.percent_done, summary.counted, summary.total)
+    plan = title_line(summary.title, summary.organisation)
+    title = f"{plan}, as of {long_date(summary.as_of)}: {share}"
     table = Table()
     if summary.by == "theme":
         table.add_column("Theme")
@@ -74,8 +87,8 @@ def summary_table(summary: Summary) -> str:
     if summary.overdue:
         table.add_column("Overdue", justify="right")
     if summary.previous is not None:
-        for status in summary.statuses:
-            table.add_column(f"{status.label} then", justify="right")
+        for count in summary.previous.counts:
+            table.add_column(f"{count.status.label} then", justify="right")
         table.add_column("Total then", justify="right")
         table.add_column("% done then", justify="right")
         table.add_column("Direction")
@@ -100,8 +113,19 @@ def summary_table(summary: Summary) -> str:
     table.add_row(*totals)
     lines = [_text(headline(summary.total, summary.counts, summary.overdue), "bold"), _text(title)]
     if summary.previous is not None and summary.direction is not None:
-        sentence = travel_sentence(summary.previous, summary.done, summary.total, summary.direction)
+        assert summary.moves is not None
+        sentence = travel_sentence(
+            summary.previous, summary.done, summary.counted, summary.direction, summary.moves
+        )
         lines.append(_text(sentence))
+    if summary.joint:
+        lines.append(
+            _text(
+                "An action with joint lead officers counts under each of them: "
+                f"{summary.joint} {plural('action', summary.joint)} "
+                f"{plural('has', summary.joint, 'have')} joint leads."
+            )
+        )
     return _draw(*lines, table)
 
 
@@ -110,7 +134,7 @@ def _then(previous: Previous | None, direction: Travel | None, style: str = "") 
     if previous is None or direction is None:
         return []
     cells = [_text(c.count, style) for c in previous.counts]
-    share = f"{previous.percent_done}%" if previous.total else "-"
+    share = f"{previous.percent_done}%" if previous.counted else "-"
     return [*cells, _text(previous.total, style), _text(share, style), _text(direction, style)]
 
 
@@ -138,16 +162,16 @@ def _actions_table(actions: list[OutstandingAction], since: bool) -> Table:
 
 
 def outstanding_table(outstanding: Outstanding) -> str:
-    n = len(outstanding.actions)
-    title = (
-        f"{outstanding.title}: {n} outstanding of {outstanding.total}, "
-        f"as of {long_date(outstanding.as_of)}"
-    )
-    if outstanding.overdue:
-        title += f"; {outstanding.overdue} overdue"
-    parts: list[object] = [_text(title, "bold")]
+    parts: list[object] = [
+        _text(title_line(outstanding.title, outstanding.organisation), "bold"),
+        _text(
+            f"Outstanding actions as of {long_date(outstanding.as_of)}: {listed_line(outstanding)}"
+        ),
+    ]
+    if outstanding.filters:
+        parts.append(_text(filters_line(outstanding.filters), "bold"))
     if not outstanding.actions:
-        parts.append(_text("No outstanding actions."))
+        parts.append(_text(none_listed(outstanding)))
     since = outstanding.previous is not None
     if outstanding.previous is not None and outstanding.actions:
         parts.append(_text(new_sentence(outstanding.previous, outstanding.actions)))
@@ -156,11 +180,11 @@ def outstanding_table(outstanding: Outstanding) -> str:
         if theme.lead_officer:
             heading += f" (lead officer: {theme.lead_officer})"
         parts += [_text(""), _text(heading, "bold")]
-        if theme.actions:
-            parts.append(_actions_table(theme.actions, since))
         for section in theme.sections:
-            label = f"{section.id} {section.title}" if section.title else section.id
-            parts += [_text(label, "italic"), _actions_table(section.actions, since)]
+            if section.id is not None:
+                label = f"{section.id} {section.title}" if section.title else section.id
+                parts.append(_text(label, "italic"))
+            parts.append(_actions_table(section.actions, since))
     return _draw(*parts)
 
 

@@ -76,7 +76,7 @@ def _both(then: object, now: object) -> str:
 
 def diff_view(diff: PlanDiff) -> View:
     labels = {s.key: s.label for s in diff.statuses}
-    heading = f"Changes from {diff.from_rev} to {_to_name(diff)}"
+    heading = f"{diff.title}: changes from {diff.from_rev} to {_to_name(diff)}"
     changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
     if changes:
         moved = f"{len(changes)} action{'s' if len(changes) != 1 else ''} changed: " + ", ".join(
@@ -133,8 +133,8 @@ def _iso(value: date | None) -> str | None:
 
 
 def _percent(point: Point) -> str:
-    # Rounded down, as summary does: 100% only when every action is done.
-    return f"{percent(point.done, point.total)}%" if point.total else "-"
+    # Rounded down, as summary does: 100% only when every counted action is done.
+    return f"{percent(point.done, point.counted)}%" if point.counted else "-"
 
 
 def history_view(found: History) -> View:
@@ -152,13 +152,11 @@ def history_view(found: History) -> View:
         for p in found.points
     ]
     table = Table("Actions per status", headers, rows, frozenset(range(3, len(headers))))
-    return _shown(
-        View(
-            f"History of {found.folder}",
-            f"Counts at each {what}, oldest first ({len(found.points)}).",
-            [table],
-        )
-    )
+    lead = f"Counts at each {what}, oldest first ({len(found.points)})."
+    if found.skipped:
+        left_out = ", ".join(f"{s.rev} ({s.reason})" for s in found.skipped)
+        lead += f" Left out: {left_out}."
+    return _shown(View(f"{found.title}: history of {found.folder}", lead, [table]))
 
 
 # The trend chart's geometry: one line per status, drawn in its scale colour. The

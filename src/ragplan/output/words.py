@@ -13,8 +13,9 @@ from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import Count, Previous, percent
 
 if TYPE_CHECKING:
-    from ragplan.reports.outstanding import OutstandingAction
-    from ragplan.reports.since import Travel
+    from ragplan.reports.common import Filter
+    from ragplan.reports.outstanding import Outstanding, OutstandingAction
+    from ragplan.reports.since import Moves, Travel
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -39,10 +40,54 @@ def plural(word: str, n: int, many: str | None = None) -> str:
 
 
 def headline(total: int, counts: Sequence[Count], overdue: int = 0) -> str:
-    """'162 actions: 150 green / 11 amber / 1 red', then '; 3 overdue' if any are."""
-    tally = " / ".join(f"{c.count} {c.status.label.lower()}" for c in counts)
+    """'162 actions: 150 green / 11 amber / 1 red', then '; 3 overdue' if any are. A status
+    the scale does not count (withdrawn) says so: '2 withdrawn (not counted)'."""
+    tally = " / ".join(
+        f"{c.count} {c.status.in_text}" + ("" if c.status.counts else " (not counted)")
+        for c in counts
+    )
     line = f"{total} {plural('action', total)}: {tally}"
     return f"{line}; {overdue} overdue" if overdue else line
+
+
+def done_share(percent_done: int, counted: int, total: int) -> str:
+    """'92% done', or '92% done of the 60 actions counted' when some are not counted."""
+    if counted == total:
+        return f"{percent_done}% done"
+    return f"{percent_done}% done of the {counted} {plural('action', counted)} counted"
+
+
+def title_line(title: str, organisation: str | None) -> str:
+    """'North Yorkshire Children's Trust: Post-Inspection Action Plan', as a title block
+    names a plan."""
+    return f"{organisation}: {title}" if organisation else title
+
+
+def filters_line(filters: Sequence[Filter]) -> str:
+    """'Filters: status: Red; lead officer: AD CSC', or '' with no filters."""
+    return "Filters: " + "; ".join(str(f) for f in filters) if filters else ""
+
+
+def listed_line(report: Outstanding) -> str:
+    """What an outstanding list is out of: '12 outstanding of 162 actions', or with
+    filters '3 listed of 12 outstanding, 162 actions'; then '; 1 overdue'."""
+    total = f"{report.total} {plural('action', report.total)}"
+    if report.filters:
+        line = f"{len(report.actions)} listed of {report.outstanding} outstanding, {total}"
+    else:
+        line = f"{report.outstanding} outstanding of {total}"
+    return f"{line}; {report.overdue} overdue" if report.overdue else line
+
+
+def none_listed(report: Outstanding) -> str:
+    """What an empty list says: never a bare 'none' when filters kept everything out."""
+    if not report.filters:
+        return "No outstanding actions."
+    outstanding = report.outstanding
+    return (
+        f"No outstanding action matches these filters; {outstanding} "
+        f"{plural('action', outstanding)} {plural('is', outstanding, 'are')} outstanding in all."
+    )
 
 
 def since_name(previous: Previous) -> str:
@@ -52,22 +97,32 @@ def since_name(previous: Previous) -> str:
     return f"{month(previous.as_of)} ({previous.rev})"
 
 
-def travel_sentence(previous: Previous, done: int, total: int, direction: Travel) -> str:
-    """'In July 2010 (board-2010-07), 140 of the 162 actions were done (86%);
-    now 150 are done (92%): ↑ improved.'"""
+def travel_sentence(
+    previous: Previous, done: int, counted: int, direction: Travel, moves: Moves
+) -> str:
+    """'In July 2010 (board-2010-07), 141 of the 162 actions were done (87%); now 150 are
+    done (92%). Of the 162 actions in both, 9 improved and 0 worsened: ↑ improved.'
+    Actions added or removed since are said, and never move the direction."""
     when = f"In {since_name(previous)}" if previous.as_of else f"At {previous.rev}"
     was = plural("was", previous.done, "were")
     now = plural("is", done, "are")
-    if previous.total == total:
-        then = f"{previous.done} of the {total} {plural('action', total)} {was} done"
+    if previous.counted == counted:
+        then = f"{previous.done} of the {counted} {plural('action', counted)} {was} done"
         now = f"now {done} {now} done"
     else:
-        actions = plural("action", previous.total)
-        then = f"{previous.done} of {previous.total} {actions} {was} done"
-        now = f"now {done} of {total} {now} done"
-    return (
-        f"{when}, {then} ({previous.percent_done}%); {now} ({percent(done, total)}%): {direction}."
+        actions = plural("action", previous.counted)
+        then = f"{previous.done} of {previous.counted} {actions} {was} done"
+        now = f"now {done} of {counted} {now} done"
+    both = moves.in_both
+    moved = (
+        f"Of the {both} {plural('action', both)} in both, {moves.improved} improved and "
+        f"{moves.worsened} worsened: {direction}"
     )
+    if moves.new:
+        moved += f"; {moves.new} {plural('is', moves.new, 'are')} new"
+    if moves.removed:
+        moved += f"; {moves.removed} {plural('was', moves.removed, 'were')} removed"
+    return f"{when}, {then} ({previous.percent_done}%); {now} ({percent(done, counted)}%). {moved}."
 
 
 def new_sentence(previous: Previous, actions: Sequence[OutstandingAction]) -> str:

@@ -19,7 +19,7 @@ from typing import IO
 
 from ragplan.checks.problems import Problem
 from ragplan.checks.rules.reading import symlink_problem
-from ragplan.errors import GitError, InvalidPlanError
+from ragplan.errors import GitError, InvalidPlanError, InvalidPlansAtRevision, NoPlansAtRevision
 from ragplan.model import PlanSet
 from ragplan.reading.disk import CONFIG_NAMES, display_path, is_plan_file
 from ragplan.reading.reader import Files, SourceFile, read_plan_set
@@ -170,7 +170,7 @@ class Repository:
         except InvalidPlanError as exc:
             errors = [p for p in exc.problems if p.level == "error"]
             first = errors[0]
-            raise GitError(
+            raise InvalidPlansAtRevision(
                 f"{revision.name}: the plan set is invalid at this revision "
                 f"({len(errors)} error{'s' if len(errors) != 1 else ''}; first "
                 f"{first.file}:{first.line}:{first.column}: {first.message})"
@@ -182,7 +182,9 @@ class Repository:
         found = self._object(spec)
         if isinstance(found, str) or found[1] != "tree":
             what = "no" if isinstance(found, str) else "a file, not a"
-            raise GitError(f"{revision.name}: {what} plan folder '{self.folder}' at this revision")
+            raise NoPlansAtRevision(
+                f"{revision.name}: {what} plan folder '{self.folder}' at this revision"
+            )
         tree_oid, _, tree = found
         oids: dict[str, str] = {}
         problems: list[Problem] = []

@@ -323,6 +323,7 @@ def _scale(
                 meaning=values.get("meaning"),
                 done=bool(values.get("done", False)),
                 colour=values.get("colour"),
+                counts=values.get("counts") is not False,
             )
         )
     if not statuses:

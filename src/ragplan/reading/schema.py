@@ -109,6 +109,12 @@ STATUS = Record(
         ),
         Field("done", "bool", "true if actions with this status are complete (never outstanding)."),
         Field("colour", "colour", "Background colour in reports, as '#rrggbb'."),
+        Field(
+            "counts",
+            "bool",
+            "false for a status such as 'withdrawn': its actions are neither done nor "
+            "outstanding, and no percentage counts them (default true).",
+        ),
     ),
 )
 

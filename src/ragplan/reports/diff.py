@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ragplan.model import Action, PlanSet, Scale, Status, natural_key
+from ragplan.model import Action, PlanSet, Scale, natural_key
+from ragplan.reports.common import ReportStatus, movement, report_statuses
 
 # Most significant first: an action gets the first kind that applies.
 KINDS = ("added", "removed", "improved", "worsened", "redated", "changed")
@@ -60,12 +61,14 @@ class Tally:
 class PlanDiff:
     """What changed from `from_rev` to `to_rev` (None: the working tree)."""
 
+    title: str
+    organisation: str | None
     from_rev: str
     to_rev: str | None
     changes: list[Change]
     before: Tally
     after: Tally
-    statuses: list[Status]
+    statuses: list[ReportStatus]
     theme_titles: dict[str, str | None]
 
     def by_kind(self, kind: str) -> list[Change]:
@@ -98,15 +101,6 @@ def _present(action: Action) -> tuple[str, ...]:
     return tuple(n for n in ("id", *FIELDS) if _value(action, n) not in (None, ""))
 
 
-def _movement(old: Action, new: Action, before: Scale, after: Scale) -> str | None:
-    """'improved' or 'worsened' when the status moved along a scale both statuses are on."""
-    for scale in (after, before):
-        keys = scale.keys
-        if old.rag in keys and new.rag in keys:
-            return "improved" if scale.rank(new.rag) < scale.rank(old.rag) else "worsened"
-    return None
-
-
 def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None = None) -> PlanDiff:
     """Every action that differs between `before` and `after`, in natural id order."""
     old = {a.id: a for a in before.actions()}
@@ -125,7 +119,7 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
             if not fields:
                 continue
             action = now
-            moved = _movement(was, now, old_scale, new_scale) if "rag" in fields else None
+            moved = movement(was.rag, now.rag, old_scale, new_scale) if "rag" in fields else None
             kind = moved or ("redated" if "due" in fields else "changed")
         changes.append(
             Change(
@@ -140,12 +134,23 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
                 theme=action.theme.id,
             )
         )
-    statuses = list(new_scale.statuses)
-    statuses += [s for s in old_scale.statuses if s.key not in new_scale.keys]
+    # Today's statuses, then any only the earlier scale had (a renamed key), marked so
+    # that no two columns share a title and every row adds up.
+    statuses = report_statuses(new_scale, old_scale)
     titles = {t.id: t.title for t in before.themes}
     titles.update({t.id: t.title for t in after.themes})
     ordered = dict(sorted(titles.items(), key=lambda item: natural_key(item[0])))
-    return PlanDiff(from_rev, to_rev, changes, tally(before), tally(after), statuses, ordered)
+    return PlanDiff(
+        after.config.title,
+        after.config.organisation,
+        from_rev,
+        to_rev,
+        changes,
+        tally(before),
+        tally(after),
+        statuses,
+        ordered,
+    )
 
 
 def plan_diff(

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import fnmatch
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ragplan.errors import GitError
-from ragplan.model import Status
-from ragplan.reports.diff import count_by_status
+from ragplan.errors import GitError, InvalidPlansAtRevision, NoPlansAtRevision
+from ragplan.model import PlanSet
+from ragplan.reports.common import ReportStatus, report_statuses
+
+if TYPE_CHECKING:
+    from ragplan.reports.since import Figures
 
 
 @dataclass(frozen=True)
 class Point:
-    """The plan set at one revision, counted."""
+    """The plan set at one revision, counted; `counted` leaves out withdrawn actions."""
 
     rev: str
     commit: str
@@ -21,6 +26,7 @@ class Point:
     as_of: date | None
     counts: dict[str, int]
     done: int
+    counted: int
 
     @property
     def total(self) -> int:
@@ -28,44 +34,93 @@ class Point:
 
 
 @dataclass(frozen=True)
-class History:
-    """Points oldest first; `statuses` lists every status seen, the newest scale's first."""
+class Skipped:
+    """A revision left out of the history, and why ('no plan folder', 'plans invalid')."""
 
+    rev: str
+    reason: str
+    level: str  # 'note' (no plans there) or 'warning' (plans there, but invalid)
+
+
+@dataclass(frozen=True)
+class History:
+    """Points oldest first; `statuses` lists every status seen, the newest scale's first;
+    `skipped` the revisions left out, each with its reason."""
+
+    title: str
+    organisation: str | None
     by: str
     folder: str
-    statuses: list[Status]
+    statuses: list[ReportStatus]
     points: list[Point]
+    skipped: list[Skipped] = field(default_factory=list)
 
 
-def history(plans: Path, last: int | None = None) -> History:
-    """Count the plan set at every tag (`last` None) or at the last `last` commits touching it."""
+def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool = False) -> History:
+    """Count the plan set at every tag matching the glob `tags` (`last` None), or at the last
+    `last` commits touching it. A revision without the plan folder is skipped with a note;
+    one whose plans are invalid with a warning, or an error under `strict`."""
     from ragplan.reading.git import Repository
 
     with Repository(plans) as repo:
-        revisions = repo.tags() if last is None else repo.last_commits(last)
+        if last is None:
+            revisions = [r for r in repo.tags() if fnmatch.fnmatchcase(r.name, tags)]
+        else:
+            revisions = repo.last_commits(last)
         if not revisions:
-            if last is None:
-                raise GitError("no tags name a commit in this repository; use --last N instead")
-            raise GitError(f"no commit on HEAD touches {repo.folder}")
+            if last is not None:
+                raise GitError(f"no commit on HEAD touches {repo.folder}")
+            if tags != "*":
+                raise GitError(
+                    f"no tag matches '{tags}'; give another pattern, or none for every tag"
+                )
+            raise GitError("no tags name a commit in this repository; use --last N instead")
         points = []
-        scales = []
+        plan_sets: list[PlanSet] = []
+        skipped = []
         for revision in revisions:
-            plan_set = repo.plan_set(revision)
-            scale = plan_set.config.scale
-            actions = plan_set.all_actions()
+            try:
+                plan_set = repo.plan_set(revision)
+            except NoPlansAtRevision:
+                skipped.append(Skipped(revision.name, "no plan folder", "note"))
+                continue
+            except InvalidPlansAtRevision as exc:
+                if strict:
+                    raise
+                skipped.append(Skipped(revision.name, f"plans invalid: {exc}", "warning"))
+                continue
+            figures = _figures(plan_set)
             points.append(
                 Point(
                     rev=revision.name,
                     commit=revision.commit,
                     time=revision.time,
                     as_of=plan_set.config.as_of,
-                    counts=count_by_status(actions, scale),
-                    done=sum(1 for a in actions if a.rag in scale.done_keys),
+                    counts=figures.counts,
+                    done=figures.done,
+                    counted=figures.counted,
                 )
             )
-            scales.append(scale)
+            plan_sets.append(plan_set)
         folder = repo.folder
-    statuses: list[Status] = []
-    for scale in reversed(scales):
-        statuses += [s for s in scale.statuses if s.key not in {t.key for t in statuses}]
-    return History("tags" if last is None else "commits", folder, statuses, points)
+    if not plan_sets:
+        what = ", ".join(f"{s.rev} ({s.reason})" for s in skipped)
+        raise GitError(f"no revision has valid plans in {folder}: {what}")
+    newest = plan_sets[-1].config
+    # The newest scale's statuses, then those only older ones had, marked as such.
+    statuses = report_statuses(newest.scale)
+    for plan_set in reversed(plan_sets[:-1]):
+        seen = {s.key for s in statuses}
+        statuses += [
+            replace(s, label=f"{s.label} (earlier scale)")
+            for s in report_statuses(plan_set.config.scale)
+            if s.key not in seen
+        ]
+    by = "tags" if last is None else "commits"
+    return History(newest.title, newest.organisation, by, folder, statuses, points, skipped)
+
+
+def _figures(plan_set: PlanSet) -> Figures:
+    from ragplan.reports.since import figures
+
+    return figures(plan_set.all_actions(), plan_set.config.scale)

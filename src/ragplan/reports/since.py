@@ -1,23 +1,29 @@
-"""Direction of travel since an earlier revision, for `summary --since` and `outstanding --since`.
+"""What changed since an earlier revision, for `summary --since` and `outstanding --since`:
+the figures then, how each action that is in both revisions moved, and the direction of
+travel that follows.
 
-The direction compares the share of actions done (statuses marked `done` in each
-revision's own scale), now against then, and always carries its word.
+An action improved or worsened when its status moved up or down the scale (a done status
+ranks above any other; see common.movement). The direction of a theme, or of the plan,
+weighs the actions in both revisions that improved against those that worsened; actions
+added or removed since are counted as new or removed and never move it. A theme that did
+not exist then is "new".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from ragplan.model import PlanSet
+from ragplan.model import Action, PlanSet, Scale
+from ragplan.reports.common import movement
 from ragplan.reports.diff import count_by_status
 
 
 @dataclass(frozen=True)
 class Travel:
-    """A direction of travel: its word ('improved', 'worsened', 'no change') and arrow."""
+    """A direction of travel: its word ('improved', 'worsened', 'no change', 'new') and arrow."""
 
     word: str
     arrow: str
@@ -29,101 +35,107 @@ class Travel:
 IMPROVED = Travel("improved", "↑")
 WORSENED = Travel("worsened", "↓")
 NO_CHANGE = Travel("no change", "→")
+NEW = Travel("new", "+")
 
 
-def direction(done_then: int, total_then: int, done_now: int, total_now: int) -> Travel:
-    """Compare the share done now with the share done then (no actions counts as none done)."""
-    # done_now / total_now against done_then / total_then, without floating point.
-    now = done_now * max(total_then, 1) if total_now else 0
-    then = done_then * max(total_now, 1) if total_then else 0
-    if now > then:
-        return IMPROVED
-    if now < then:
-        return WORSENED
-    return NO_CHANGE
+@dataclass
+class Moves:
+    """How the actions in both revisions moved, and how many came and went."""
+
+    improved: int = 0
+    worsened: int = 0
+    unmoved: int = 0
+    new: int = 0
+    removed: int = 0
+
+    @property
+    def in_both(self) -> int:
+        return self.improved + self.worsened + self.unmoved
+
+    @property
+    def direction(self) -> Travel:
+        if self.improved > self.worsened:
+            return IMPROVED
+        if self.worsened > self.improved:
+            return WORSENED
+        return NEW if self.in_both == 0 and self.new else NO_CHANGE
 
 
 @dataclass(frozen=True)
-class Previous:
-    """The counts at the earlier revision, overall and per theme id."""
+class Figures:
+    """Actions per status (by the scale's keys), how many are done, and how many count."""
 
-    rev: str
-    as_of: date | None
     counts: dict[str, int]
     done: int
-    themes: dict[str, dict[str, int]]
-    themes_done: dict[str, int]
+    counted: int
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def as_json(self) -> dict[str, Any]:
-        """The `"previous"` object of `summary --since` json."""
-        as_of = self.as_of.isoformat() if self.as_of is not None else None
-        return {"rev": self.rev, "as_of": as_of, "total": self.total, "counts": self.counts}
 
-    def theme_counts(self, theme_id: str) -> dict[str, int]:
-        """A theme's `"previous_counts"`: all zero when the theme did not exist then."""
-        return self.themes.get(theme_id, dict.fromkeys(self.counts, 0))
-
-
-def previous(plan_set: PlanSet, rev: str) -> Previous:
-    """The counts of the plan set read at revision `rev`."""
-    scale = plan_set.config.scale
-    done_keys = scale.done_keys
-    themes = {}
-    themes_done = {}
-    for theme in plan_set.themes:
-        actions = list(theme.all_actions())
-        themes[theme.id] = count_by_status(actions, scale)
-        themes_done[theme.id] = sum(1 for a in actions if a.rag in done_keys)
-    everything = plan_set.all_actions()
-    return Previous(
-        rev=rev,
-        as_of=plan_set.config.as_of,
-        counts=count_by_status(everything, scale),
-        done=sum(1 for a in everything if a.rag in done_keys),
-        themes=themes,
-        themes_done=themes_done,
-    )
+def figures(actions: Iterable[Action], scale: Scale) -> Figures:
+    listed = list(actions)
+    counts = count_by_status(listed, scale)
+    done = sum(n for key, n in counts.items() if key in scale.done_keys)
+    uncounted = sum(n for key, n in counts.items() if key in scale.uncounted_keys)
+    return Figures(counts, done, sum(counts.values()) - uncounted)
 
 
-@dataclass(frozen=True)
-class ThemeSince:
-    """One theme now against then."""
-
-    id: str
-    previous_counts: dict[str, int]
-    previous_total: int
-    direction: Travel
-
-
-@dataclass(frozen=True)
+@dataclass
 class Since:
-    """The whole plan set now against then: `previous` counts and directions of travel."""
+    """The plan set now against then: the figures then (overall and by theme id), how its
+    actions moved (overall and by theme id), and each theme's direction."""
 
-    previous: Previous
-    direction: Travel
-    themes: dict[str, ThemeSince]
+    rev: str
+    as_of: date | None
+    then: Figures
+    themes_then: dict[str, Figures]
+    moves: Moves
+    theme_moves: dict[str, Moves] = field(default_factory=dict)
+    directions: dict[str, Travel] = field(default_factory=dict)
+
+    @property
+    def direction(self) -> Travel:
+        return self.moves.direction
 
 
 def since(current: PlanSet, before: PlanSet, rev: str) -> Since:
-    """Previous counts and direction of travel, overall and for each theme of `current`."""
-    then = previous(before, rev)
-    done_keys = current.config.scale.done_keys
-    themes = {}
+    """Figures then, moves and directions, overall and for each theme of `current`."""
+    old_scale, new_scale = before.config.scale, current.config.scale
+    themes_then = {t.id: figures(t.all_actions(), old_scale) for t in before.themes}
+    found = Since(
+        rev,
+        before.config.as_of,
+        figures(before.all_actions(), old_scale),
+        themes_then,
+        Moves(),
+    )
+    old = {a.id: a for a in before.all_actions()}
+    now_ids = set()
     for theme in current.themes:
-        actions = list(theme.all_actions())
-        done_now = sum(1 for a in actions if a.rag in done_keys)
-        counts = then.theme_counts(theme.id)
-        total_then = sum(counts.values())
-        travel = direction(then.themes_done.get(theme.id, 0), total_then, done_now, len(actions))
-        themes[theme.id] = ThemeSince(theme.id, counts, total_then, travel)
-    everything = current.all_actions()
-    done_now = sum(1 for a in everything if a.rag in done_keys)
-    overall = direction(then.done, then.total, done_now, len(everything))
-    return Since(then, overall, themes)
+        moves = found.theme_moves[theme.id] = Moves()
+        for action in theme.all_actions():
+            now_ids.add(action.id)
+            was = old.get(action.id)
+            if was is None:
+                moves.new += 1
+                continue
+            moved = movement(was.rag, action.rag, old_scale, new_scale)
+            if moved == "improved":
+                moves.improved += 1
+            elif moved == "worsened":
+                moves.worsened += 1
+            else:
+                moves.unmoved += 1
+        found.directions[theme.id] = NEW if theme.id not in themes_then else moves.direction
+    for action in before.all_actions():
+        if action.id not in now_ids:
+            found.theme_moves.setdefault(action.theme.id, Moves()).removed += 1
+    for moves in found.theme_moves.values():
+        for name in ("improved", "worsened", "unmoved", "new", "removed"):
+            setattr(found.moves, name, getattr(found.moves, name) + getattr(moves, name))
+    return found
 
 
 @dataclass(frozen=True)
@@ -136,17 +148,17 @@ class ActionSince:
 
 def outstanding_since(current: PlanSet, before: PlanSet) -> dict[str, ActionSince]:
     """For each action outstanding now, by id: its previous status, and whether it is new
-    to the outstanding list (it did not exist then, or was done then)."""
+    to the outstanding list (it did not exist then, or was done or withdrawn then)."""
     old = {a.id: a for a in before.all_actions()}
-    done_now = current.config.scale.done_keys
-    done_then = before.config.scale.done_keys
+    outstanding_now = current.config.scale.outstanding_keys
+    outstanding_then = before.config.scale.outstanding_keys
     found = {}
     for action in current.all_actions():
-        if action.rag in done_now:
+        if action.rag not in outstanding_now:
             continue
         was = old.get(action.id)
         rag = was.rag if was is not None else None
-        found[action.id] = ActionSince(rag, rag is None or rag in done_then)
+        found[action.id] = ActionSince(rag, rag not in outstanding_then)
     return found
 
 

@@ -9,14 +9,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ragplan.errors import UsageError
-from ragplan.model import Action, PlanSet
+from ragplan.model import Action, PlanSet, Scale
 from ragplan.reports.common import (
     Count,
     Earlier,
     Previous,
     ReportStatus,
     is_overdue,
+    joint_names,
     lead_officer_of,
+    name_key,
     percent,
     previous_figures,
     report_date,
@@ -24,19 +26,24 @@ from ragplan.reports.common import (
 )
 
 if TYPE_CHECKING:
-    from ragplan.reports.since import Travel
+    from ragplan.reports.since import Moves, Travel
 
 GROUPINGS = ("theme", "lead_officer", "lead_body")
 
 
 @dataclass
 class Group:
-    """One row of the summary table: a theme, a lead officer or a lead body."""
+    """One row of the summary table: a theme, a lead officer or a lead body.
+
+    `counted` leaves out the statuses the scale does not count (withdrawn); % done is
+    `done` of `counted`.
+    """
 
     id: str | None
     title: str | None
     lead_officer: str | None
     total: int
+    counted: int
     done: int
     percent_done: int
     overdue: int
@@ -47,7 +54,11 @@ class Group:
 
 @dataclass
 class Summary:
-    """Counts per status for the plan set and per group."""
+    """Counts per status for the plan set and per group.
+
+    `joint` is how many actions name joint lead officers ('A / B'): grouped by lead
+    officer, such an action counts under each, so the groups add up to more than `total`.
+    """
 
     title: str
     organisation: str | None
@@ -55,6 +66,7 @@ class Summary:
     by: str
     statuses: list[ReportStatus]
     total: int
+    counted: int
     done: int
     percent_done: int
     outstanding: int
@@ -62,8 +74,10 @@ class Summary:
     counts: list[Count]
     groups: list[Group]
     themes: list[Group]
+    joint: int = 0
     previous: Previous | None = None
     direction: Travel | None = None
+    moves: Moves | None = None
 
 
 def _group(
@@ -72,26 +86,51 @@ def _group(
     lead: str | None,
     actions: Iterable[Action],
     statuses: list[ReportStatus],
-    done: frozenset[str],
+    scale: Scale,
     as_of: date,
 ) -> Group:
     tally = dict.fromkeys((s.key for s in statuses), 0)
     overdue = 0
+    outstanding = scale.outstanding_keys
     for action in actions:
         tally[action.rag] += 1
-        overdue += is_overdue(action, done, as_of)
+        overdue += is_overdue(action, outstanding, as_of)
     total = sum(tally.values())
-    done_count = sum(n for key, n in tally.items() if key in done)
+    done_count = sum(n for key, n in tally.items() if key in scale.done_keys)
+    counted = total - sum(n for key, n in tally.items() if key in scale.uncounted_keys)
     return Group(
         id=ident,
         title=title,
         lead_officer=lead,
         total=total,
+        counted=counted,
         done=done_count,
-        percent_done=percent(done_count, total),
+        percent_done=percent(done_count, counted),
         overdue=overdue,
         counts=[Count(s, tally[s.key]) for s in statuses],
     )
+
+
+def _by_name(
+    actions: list[Action], by: str
+) -> tuple[dict[str | None, list[Action]], dict[str, str], int]:
+    """Actions grouped by lead officer (an action with joint leads under each of them) or
+    by lead body; the name each group is shown as; how many actions had joint leads."""
+    grouped: dict[str | None, list[Action]] = {}
+    shown: dict[str, str] = {}
+    joint = 0
+    for action in actions:
+        if by == "lead_officer":
+            names: list[str | None] = list(joint_names(lead_officer_of(action))) or [None]
+            joint += len(names) > 1
+        else:
+            names = [action.lead_body]
+        for name in names:
+            key = name_key(name) if name is not None else None
+            if key is not None and name is not None:
+                shown.setdefault(key, name)
+            grouped.setdefault(key, []).append(action)
+    return grouped, shown, joint
 
 
 def summarise(
@@ -107,27 +146,26 @@ def summarise(
     if since is not None and by != "theme":
         raise UsageError("compares themes: it cannot be used with another grouping", field="since")
     when = report_date(plan_set, as_of)
-    statuses = report_statuses(plan_set.config.scale)
-    done = plan_set.config.scale.done_keys
+    scale = plan_set.config.scale
+    statuses = report_statuses(scale)
     actions = plan_set.all_actions()  # counted, and grouped below: no order needed
-    overall = _group(None, None, None, actions, statuses, done, when)
+    overall = _group(None, None, None, actions, statuses, scale, when)
     themes = [
-        _group(t.id, t.title, t.lead_officer, t.all_actions(), statuses, done, when)
+        _group(t.id, t.title, t.lead_officer, t.all_actions(), statuses, scale, when)
         for t in plan_set.themes
     ]
+    joint = 0
     if by == "theme":
         groups = themes
     else:
-        name_of = lead_officer_of if by == "lead_officer" else (lambda a: a.lead_body)
-        grouped: dict[str | None, list[Action]] = {}
-        for action in actions:
-            grouped.setdefault(name_of(action), []).append(action)
+        grouped, shown, joint = _by_name(actions, by)
         # Named groups alphabetically, the actions that name none last.
-        order = sorted(grouped, key=lambda n: (n is None, (n or "").casefold(), n or ""))
-        groups = [
-            _group(n, None, n if by == "lead_officer" else None, grouped[n], statuses, done, when)
-            for n in order
-        ]
+        order = sorted(grouped, key=lambda k: (k is None, k or ""))
+        groups = []
+        for key in order:
+            name = shown[key] if key is not None else None
+            lead = name if by == "lead_officer" else None
+            groups.append(_group(name, None, lead, grouped[key], statuses, scale, when))
     found = Summary(
         title=plan_set.config.title,
         organisation=plan_set.config.organisation,
@@ -135,13 +173,15 @@ def summarise(
         by=by,
         statuses=statuses,
         total=overall.total,
+        counted=overall.counted,
         done=overall.done,
         percent_done=overall.percent_done,
-        outstanding=overall.total - overall.done,
+        outstanding=overall.counted - overall.done,
         overdue=overall.overdue,
         counts=overall.counts,
         groups=groups,
         themes=themes,
+        joint=joint,
     )
     if since is not None:
         _add_travel(found, plan_set, *since)
@@ -149,16 +189,21 @@ def summarise(
 
 
 def _add_travel(summary: Summary, plan_set: PlanSet, rev: str, before: PlanSet) -> None:
-    from ragplan.reports.since import since
+    from ragplan.reports.since import Figures, since
 
     found = since(plan_set, before, rev)
-    then = found.previous
-    summary.previous = previous_figures(rev, then.as_of, then.counts, then.done, summary.statuses)
-    summary.direction = found.direction
-    for theme, group in zip(plan_set.themes, summary.themes, strict=True):
-        travel = found.themes[theme.id]
-        done = then.themes_done.get(theme.id, 0)
-        group.previous = previous_figures(
-            rev, then.as_of, travel.previous_counts, done, summary.statuses
+    # Then-columns for today's statuses and any only that revision had: they add up.
+    columns = report_statuses(plan_set.config.scale, before.config.scale)
+
+    def then(figures: Figures) -> Previous:
+        return previous_figures(
+            rev, found.as_of, figures.counts, figures.done, figures.counted, columns
         )
-        group.direction = travel.direction
+
+    summary.previous = then(found.then)
+    summary.direction = found.direction
+    summary.moves = found.moves
+    none = Figures(dict.fromkeys(before.config.scale.keys, 0), 0, 0)
+    for theme, group in zip(plan_set.themes, summary.themes, strict=True):
+        group.previous = then(found.themes_then.get(theme.id, none))
+        group.direction = found.directions[theme.id]
