@@ -26,10 +26,10 @@ class GitRepo:
         self.days = 0
         self.git("init", "-q")
 
-    def git(self, *args: str, day: int | None = None) -> str:
+    def git(self, *args: str, day: int | None = None, when: str | None = None) -> str:
         env = dict(os.environ, **IDENTITY)
-        if day is not None:
-            stamp = f"2010-01-{day:02d}T12:00:00+0000"
+        if day is not None or when is not None:
+            stamp = when or f"2010-01-{day:02d}T12:00:00+0000"
             env.update(GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
         done = subprocess.run(
             ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=True
@@ -41,15 +41,17 @@ class GitRepo:
         files: dict[str, str | None],
         message: str = "Update the plans",
         tag: str | None = None,
+        when: str | None = None,
     ) -> str:
-        """Write (or, for None, delete) `files`, commit everything, and tag it if asked."""
+        """Write (or, for None, delete) `files`, commit everything (dated `when`, else a day
+        after the last commit, from 2 January 2010), and tag it if asked."""
         for name, content in files.items():
             if content is None:
                 (self.root / name).unlink()
         write_tree(self.root, {n: c for n, c in files.items() if c is not None})
         self.days += 1
         self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message, day=self.days)
+        self.git("commit", "-q", "--allow-empty", "-m", message, day=self.days, when=when)
         if tag is not None:
             self.git("tag", tag)
         return self.git("rev-parse", "HEAD").strip()

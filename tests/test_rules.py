@@ -124,6 +124,23 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ["1.1.1 is amber but has no notes"],
     ),
     "empty-theme": ({"t.yaml": 'id: "1"\n'}, ("t.yaml", 1, 5), ["theme 1 has no actions"]),
+    "text-comment": (
+        {"t.yaml": GOOD_THEME.replace("Do the thing", "Review case #123 and report to panel")},
+        ("t.yaml", 7, 18),
+        [
+            "'summary' in action 1.1.1 was cut at ' #'",
+            "'#123 and report to panel' as a comment",
+            'summary: "Review case #123 and report to panel"',
+        ],
+    ),
+    "scale-order": (
+        {
+            "ragplan.yaml": "scale:\n  - key: red\n  - key: closed\n    done: true\n",
+            "t.yaml": GOOD_THEME.replace("rag: amber", "rag: red"),
+        },
+        ("ragplan.yaml", 3, 5),
+        ["done status 'Closed' is listed after 'Red'", "list done statuses first"],
+    ),
     "rule-levels": (
         {"ragplan.yaml": "rules:\n  missing-note: error\n", "t.yaml": GOOD_THEME},
         ("ragplan.yaml", 2, 3),

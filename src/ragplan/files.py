@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ragplan.errors import BusyError, WriteError
+from ragplan.errors import BusyError, RagplanError, UnreadablePathError, WriteError
 
 # The lock file in a plan folder; hidden, so it is never read as a plan file.
 LOCK_NAME = ".ragplan.lock"
@@ -17,12 +17,13 @@ LOCK_NAME = ".ragplan.lock"
 LOCK_TIMEOUT = 10.0
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, error: type[RagplanError] = WriteError) -> None:
     """Replace `path` with `data` atomically, keeping its permissions.
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then
     renames it over the original, so a crash leaves either the old file or the
-    new one, never half of either, and no stray temporary file.
+    new one, never half of either, and no stray temporary file. A failure raises
+    `error`.
     """
     folder = path.parent
     try:
@@ -34,7 +35,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise error(f"cannot write in {folder}: {exc.strerror}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -46,8 +47,45 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise WriteError(f"cannot write {path}: {exc.strerror}") from None
+            raise error(f"cannot write {path}: {exc.strerror}") from None
         raise
+
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
+
+
+def check_report_target(path: Path, plan_root: Path | None) -> None:
+    """Refuse to write a report where it would destroy plans: over a YAML file, or over
+    any file in a plan folder (the one reported on, or any folder with a ragplan.yaml);
+    and say so when the folder is not there or the path is a folder. UnreadablePathError,
+    field 'output' (exit 3)."""
+    from ragplan.reading.disk import display_path
+
+    shown = display_path(path)
+    if path.is_dir():
+        raise UnreadablePathError(f"{shown}: is a folder; name a file", field="output")
+    if not path.parent.is_dir():
+        raise UnreadablePathError(
+            f"{shown}: no such folder as {display_path(path.parent)}", field="output"
+        )
+    if path.name.lower().endswith(PLAN_SUFFIXES):
+        raise UnreadablePathError(
+            f"{shown}: a report is never written over a .yaml or .yml file, which could be "
+            "a plan file; name a file for the report, such as board.md",
+            field="output",
+        )
+    if path.exists():
+        target = path.resolve()
+        folders = [p for p in target.parents if any((p / n).is_file() for n in CONFIG_NAMES)]
+        if plan_root is not None and target.is_relative_to(plan_root.resolve()):
+            folders.append(plan_root)
+        if folders:
+            raise UnreadablePathError(
+                f"{shown}: is a file in the plan folder {display_path(folders[0])}; a report "
+                "is never written over it: name a file outside the plan folder",
+                field="output",
+            )
 
 
 def lock_timeout() -> float:

@@ -38,6 +38,9 @@ class Status:
     done: bool = False
     colour: str | None = None
     counts: bool = True
+    # Where ragplan.yaml lists it; not part of what the status is.
+    line: int = field(default=0, repr=False, compare=False)
+    column: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

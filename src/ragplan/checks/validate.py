@@ -22,22 +22,28 @@ def check(loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def require_valid(loaded: Loaded) -> PlanSet:
-    """The plan set, if it has no errors; else InvalidPlanError with every problem."""
+def require_valid(loaded: Loaded, warnings: list[Problem] | None = None) -> PlanSet:
+    """The plan set, if it has no errors; else InvalidPlanError with every problem. The
+    warnings it has are added to `warnings`, when given."""
     problems = check(loaded)
     if has_errors(problems):
         raise InvalidPlanError(problems)
+    if warnings is not None:
+        warnings.extend(problems)
     return loaded.plan_set
 
 
 def load_valid(
-    path: Path | None, max_file_size_mb: int | None = None, use_cache: bool = True
+    path: Path | None,
+    max_file_size_mb: int | None = None,
+    use_cache: bool = True,
+    warnings: list[Problem] | None = None,
 ) -> PlanSet:
-    """The plan set in the folder `path` (else the one found from here), for a report."""
+    """The plan set in the folder `path` (else the one found from here), for a report;
+    its warnings are added to `warnings`, when given."""
     source = DiskSource(path or find_plan_set())
-    return require_valid(
-        read_plan_set(source, max_file_size_mb=max_file_size_mb, use_cache=use_cache)
-    )
+    loaded = read_plan_set(source, max_file_size_mb=max_file_size_mb, use_cache=use_cache)
+    return require_valid(loaded, warnings)
 
 
 @dataclass

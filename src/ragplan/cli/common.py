@@ -177,6 +177,10 @@ def emit_report(
 
     options = run_options(ctx)
     check_format(kind_of(report).name, fmt)
+    if output is not None:
+        from ragplan.files import check_report_target
+
+        check_report_target(output, plan_root)
     if fmt == "text" and output is None and template is None and use_colour(options):
         from ragplan.output.terminal import draw
 
@@ -190,12 +194,42 @@ def emit_report(
         else:
             typer.echo(rendered, nl=False)
         return
+    from ragplan.errors import UnreadablePathError
     from ragplan.files import atomic_write
     from ragplan.reading.disk import display_path
 
-    atomic_write(output, rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    atomic_write(output, data, UnreadablePathError)
     if not options.quiet:
         typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
+
+
+# Warnings a report's reader must see: the report shows what the plan holds after them.
+_ALWAYS_SHOWN = frozenset({"text-comment"})
+
+
+def report_warnings(ctx: typer.Context, warnings: list[Any]) -> None:
+    """A report of a plan set with warnings says so on stderr: in full where text was lost,
+    else as a count (run validate for the rest)."""
+    from collections import Counter
+
+    from ragplan.output.problems import parsable
+
+    options = run_options(ctx)
+    if options.quiet or not warnings:
+        return
+    shown = [w for w in warnings if w.rule in _ALWAYS_SHOWN]
+    for line in parsable(shown):
+        typer.echo(line, err=True)
+    rest = Counter(w.rule for w in warnings if w.rule not in _ALWAYS_SHOWN)
+    if rest:
+        listed = ", ".join(f"{n} {rule}" for rule, n in sorted(rest.items()))
+        count = sum(rest.values())
+        typer.echo(
+            f"ragplan: the plan set has {plural(count, 'warning')} ({listed}); "
+            "run 'ragplan validate' to see them",
+            err=True,
+        )
 
 
 def report_edits(ctx: typer.Context, edits: Any, diffs: list[str], dry_run: bool) -> None:

@@ -14,6 +14,7 @@ from ragplan.cli.common import (
     TemplatesOpt,
     emit_report,
     parse_date,
+    report_warnings,
     resolve_plans,
     run_options,
 )
@@ -79,8 +80,10 @@ def summary(
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     folder = resolve_plans(plans, options)
-    plan_set = load_valid(folder, use_cache=options.use_cache)
+    warnings: list[Any] = []
+    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
     report = summarise(plan_set, when, by, _earlier(folder, since))
+    report_warnings(ctx, warnings)
     emit_report(ctx, report, format, plan_set.root, output, template, templates)
 
 
@@ -170,8 +173,10 @@ def outstanding(
         overdue_only=overdue,
     )
     folder = resolve_plans(plans, options)
-    plan_set = load_valid(folder, use_cache=options.use_cache)
+    warnings: list[Any] = []
+    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
     report = find_outstanding(plan_set, when, filters, _earlier(folder, since))
+    report_warnings(ctx, warnings)
     emit_report(ctx, report, format, plan_set.root, output, template, templates)
 
 

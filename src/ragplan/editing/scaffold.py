@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from ragplan.editing.set_action import check_texts, plan_file_names
 from ragplan.editing.writer import FileEdit, Written
-from ragplan.errors import WriteError
+from ragplan.errors import InvalidEditError, WriteError
 from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
-from ragplan.reading.disk import display_path
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
+from ragplan.reading.reader import EmptySource
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 SCHEMA_FOLDER = ".schema"
@@ -154,9 +156,12 @@ def init_plan_set(
     """The files of a new plan set in `folder`, as they are and would be; nothing is
     written (see writer.commit).
 
-    Refuses when a file it would write exists and `force` is not given. Nothing
-    is outside `folder`. With `schemas_only`, only the generated schemas, which
-    are always safe to replace.
+    Refuses when a file it would write exists and `force` is not given, and, even
+    with `force`, in a folder that holds theme files of its own: the starter theme
+    would sit among them and could take an id they use. What it would leave is
+    checked first: nothing is written that would not validate. Nothing is outside
+    `folder`. With `schemas_only`, only the generated schemas, which are always safe
+    to replace.
     """
     files = starter_files(as_of)
     if schemas_only:
@@ -167,6 +172,15 @@ def init_plan_set(
     schema_folder = folder / SCHEMA_FOLDER
     if schema_folder.is_symlink() or (schema_folder.exists() and not schema_folder.is_dir()):
         raise WriteError(f"{display_path(schema_folder)}: not a folder inside the plan folder")
+    theirs = sorted(n for n in plan_file_names(folder) - set(files) if n not in CONFIG_NAMES)
+    if theirs and not schemas_only:
+        shown = display_path(folder)
+        raise WriteError(
+            f"{shown} already holds a plan set ({len(theirs)} theme "
+            f"{'file' if len(theirs) == 1 else 'files'}, such as {theirs[0]}); init starts a "
+            f"new one: name an empty folder, or refresh the schemas with "
+            f"'ragplan init --schemas-only {shown}'"
+        )
     paths = [folder / name for name in files]
     existing = [display_path(p) for p in paths if p.exists() or p.is_symlink()]
     if existing and not force:
@@ -175,10 +189,16 @@ def init_plan_set(
             "use {force} to overwrite",
             mentions=("force",),
         )
+    texts = {name: text.encode("utf-8") for name, text in files.items()}
+    if not schemas_only:
+        base = DiskSource(folder) if folder.is_dir() else EmptySource(folder, display_path(folder))
+        errors = [p for p in check_texts(base, texts) if p.level == "error"]
+        if errors:
+            raise InvalidEditError(errors)
     return Written(
         [
-            FileEdit(path, path.read_bytes() if path.is_file() else None, text.encode("utf-8"))
-            for path, text in zip(paths, files.values(), strict=True)
+            FileEdit(path, path.read_bytes() if path.is_file() else None, texts[name])
+            for name, path in zip(files, paths, strict=True)
         ]
     )
 

@@ -324,6 +324,8 @@ def _scale(
                 done=bool(values.get("done", False)),
                 colour=values.get("colour"),
                 counts=values.get("counts") is not False,
+                line=item_mark[0],
+                column=item_mark[1],
             )
         )
     if not statuses:

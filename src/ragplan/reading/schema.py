@@ -29,6 +29,7 @@ class Field:
     doc: str
     required: bool = False
     record: str | None = None  # for kind "records": the name of the record listed
+    prose: bool = False  # free text, where a ' #' would silently cut words off
 
 
 @dataclass(frozen=True)
@@ -53,19 +54,31 @@ ACTION = Record(
             "Dotted id that starts with its section's or theme's id, e.g. '1.1.5.2'.",
             required=True,
         ),
-        Field("lead_body", "text", "The organisation that leads, e.g. 'NYCC' or 'NYCC / LSCB'."),
-        Field("summary", "text", "What the action is: the key action summary.", required=True),
+        Field(
+            "lead_body",
+            "text",
+            "The organisation that leads, e.g. 'NYCC' or 'NYCC / LSCB'.",
+            prose=True,
+        ),
+        Field(
+            "summary",
+            "text",
+            "What the action is: the key action summary.",
+            required=True,
+            prose=True,
+        ),
         Field("due", "date", "End date, as an ISO date: 2010-12-31."),
-        Field("lead_officer", "text", "The person or role that leads, e.g. 'AD CSC'."),
+        Field("lead_officer", "text", "The person or role that leads, e.g. 'AD CSC'.", prose=True),
         Field(
             "rag", "status", "Status: a key of the scale, in any case, e.g. 'amber'.", required=True
         ),
-        Field("notes", "text", "Progress notes; outstanding actions should have them."),
+        Field("notes", "text", "Progress notes; outstanding actions should have them.", prose=True),
         Field(
             "carried_from",
             "text",
             "Where a carried-forward action came from, e.g. 'Post-Inspection Action Plan "
             "(2010-09-20)'.",
+            prose=True,
         ),
     ),
 )
@@ -77,7 +90,7 @@ SECTION = Record(
         Field(
             "id", "id", "Dotted id that starts with the theme's id, e.g. '1.1.5'.", required=True
         ),
-        Field("title", "text", "Section title, e.g. 'Telephone Resilience'."),
+        Field("title", "text", "Section title, e.g. 'Telephone Resilience'.", prose=True),
         Field("actions", "records", "The section's actions.", record="action"),
     ),
 )
@@ -87,8 +100,8 @@ THEME = Record(
     "A theme file: one theme of the plan, with its sections and actions.",
     (
         Field("id", "id", "The theme's id, e.g. '1.1' or '6'.", required=True),
-        Field("title", "text", "Theme title; some themes have none."),
-        Field("lead_officer", "text", "The theme's lead officer."),
+        Field("title", "text", "Theme title; some themes have none.", prose=True),
+        Field("lead_officer", "text", "The theme's lead officer.", prose=True),
         Field("sections", "records", "The theme's sections.", record="section"),
         Field(
             "actions", "records", "Actions directly under the theme (no section).", record="action"
@@ -101,11 +114,14 @@ STATUS = Record(
     "One level of the status scale.",
     (
         Field("key", "text", "The value actions use in `rag`, e.g. 'green'.", required=True),
-        Field("label", "text", "How reports name it, e.g. 'Green'; defaults to the key."),
+        Field(
+            "label", "text", "How reports name it, e.g. 'Green'; defaults to the key.", prose=True
+        ),
         Field(
             "meaning",
             "text",
             "What it means, as reports say it: 'these actions have been completed'.",
+            prose=True,
         ),
         Field("done", "bool", "true if actions with this status are complete (never outstanding)."),
         Field("colour", "colour", "Background colour in reports, as '#rrggbb'."),
@@ -122,8 +138,8 @@ CONFIG = Record(
     "config",
     "ragplan.yaml: settings for the whole plan set. Every key is optional.",
     (
-        Field("title", "text", "The plan's title, e.g. 'Post-Inspection Action Plan'."),
-        Field("organisation", "text", "Who owns the plan."),
+        Field("title", "text", "The plan's title, e.g. 'Post-Inspection Action Plan'.", prose=True),
+        Field("organisation", "text", "Who owns the plan.", prose=True),
         Field("as_of", "date", "The date the statuses describe; reports say 'By September 2010'."),
         Field(
             "scale",
@@ -236,6 +252,8 @@ def check_record(
             invalid.add(key)
         else:
             values[key] = converted
+    if node.comments is not None:
+        _cut_by_comments(node, fields, values, where, out)
     for spec in record.fields:
         if spec.required and not values.get(spec.name) and spec.name not in invalid:
             out.append(
@@ -244,6 +262,33 @@ def check_record(
                 )
             )
     return values
+
+
+def _cut_by_comments(
+    node: YMap, fields: dict[str, Field], values: dict[str, Any], where: str, out: list[Problem]
+) -> None:
+    """Warn where a comment on a value's line cut text off it, or left it empty."""
+    assert node.comments is not None
+    for key, comment in node.comments.items():
+        spec = fields.get(key)
+        if spec is None:
+            continue
+        line, column, _ = node.marks[key][2]
+        value = values.get(key)
+        if value is None or value == "":
+            message = (
+                f"'{key}' in {where} is empty: YAML reads '{comment}' as a comment; "
+                f'quote the value to keep it: {key}: "{comment}"'
+            )
+        elif spec.prose and isinstance(value, str):
+            whole = f"{value} {comment}"
+            message = (
+                f"'{key}' in {where} was cut at ' #': YAML reads '{comment}' as a comment "
+                f'and drops it; quote the value to keep it: {key}: "{whole}"'
+            )
+        else:
+            continue  # a comment after a status, a date or an id is a comment
+        out.append(rules.TEXT_COMMENT.at(line, column, message))
 
 
 _INVALID = object()

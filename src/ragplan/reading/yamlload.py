@@ -24,15 +24,18 @@ ValueMark = tuple[int, int, bool]
 
 
 class YMap(dict[str, "YValue"]):
-    """A YAML mapping; `marks[key]` = (key line, key column, value mark)."""
+    """A YAML mapping; `marks[key]` = (key line, key column, value mark). `comments[key]`
+    is a comment on the same line as an unquoted value (None when there is none), which
+    YAML silently cuts from the value: `summary: Review case #123` reads as 'Review case'."""
 
-    __slots__ = ("line", "column", "marks")
+    __slots__ = ("line", "column", "marks", "comments")
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
         self.line = line
         self.column = column
         self.marks: dict[str, tuple[int, int, ValueMark]] = {}
+        self.comments: dict[str, str] | None = None
 
 
 class YList(list["YValue"]):
@@ -66,10 +69,10 @@ BOM = b"\xef\xbb\xbf"
 MAX_DEPTH = 20
 
 
-def decode_check(data: bytes) -> Problem | None:
-    """Say where the first byte that is not UTF-8 is, if there is one."""
+def decode(data: bytes) -> str | Problem:
+    """The text, or where the first byte that is not UTF-8 is."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         pos = exc.start
         line = data.count(b"\n", 0, pos) + 1
@@ -80,7 +83,6 @@ def decode_check(data: bytes) -> Problem | None:
             column,
             f"byte 0x{data[pos]:02x} is not valid UTF-8; save the file as UTF-8",
         )
-    return None
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> Problem:
@@ -102,14 +104,14 @@ def parse(data: bytes) -> Parsed:
     """Parse one YAML document from UTF-8 bytes (a leading BOM is allowed)."""
     if data.startswith(BOM):
         data = data[3:]
-    bad = decode_check(data)
-    if bad is not None:
-        return Parsed(None, (1, 1, True), [bad])
+    text = decode(data)
+    if not isinstance(text, str):
+        return Parsed(None, (1, 1, True), [text])
     import yaml
 
     problems: list[Problem] = []
     try:
-        root, root_mark = _build(_parser(data), problems)
+        root, root_mark = _build(_parser(data), problems, text if "#" in text else None)
     except yaml.MarkedYAMLError as exc:
         problems.append(_yaml_error(exc, data))
         return Parsed(None, (1, 1, True), problems)
@@ -127,7 +129,16 @@ def _parser(data: bytes) -> Any:
     return CParser(data)
 
 
-def _build(parser: Any, problems: list[Problem]) -> tuple[YValue, ValueMark]:
+def _comment_after(text: str, end: int) -> str | None:
+    """The comment that follows an unquoted value ending at character `end`, on its line."""
+    if text[end : end + 1] not in (" ", "\t"):  # the usual value runs to its line's end
+        return None
+    stop = text.find("\n", end)
+    rest = text[end : stop if stop >= 0 else len(text)].strip()
+    return rest if rest.startswith("#") else None
+
+
+def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YValue, ValueMark]:
     """Turn the event stream into YMap/YList/str values in one loop.
 
     `container` is the mapping or sequence being filled; for a mapping, `key` is
@@ -188,6 +199,12 @@ def _build(parser: Any, problems: list[Problem]) -> tuple[YValue, ValueMark]:
                         key, key_pos = value, (line, column)
                     continue
                 vmark: ValueMark = (line, column, plain)
+                if plain and text is not None and type(container) is YMap:
+                    comment = _comment_after(text, event.end_mark.index)
+                    if comment is not None and key is not None and key is not _DUPLICATE:
+                        if container.comments is None:
+                            container.comments = {}
+                        container.comments[key] = comment
             else:
                 value = YMap(line, column) if kind is MappingStartEvent else YList(line, column)
                 vmark = (line, column, False)

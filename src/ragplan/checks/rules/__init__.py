@@ -21,6 +21,7 @@ from ragplan.checks.rules import (
     missing_notes,
     no_themes,
     reading,
+    scale_order,
     unknown_status,
 )
 from ragplan.checks.rules.rule import LEVELS, Rule
@@ -32,7 +33,15 @@ __all__ = ["LEVELS", "PLAN_RULES", "RULES", "Rule", "adjustable", "apply_levels"
 
 PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tuple(
     (m.RULE, m.check)
-    for m in (no_themes, unknown_status, duplicate_id, id_hierarchy, missing_notes, empty_theme)
+    for m in (
+        no_themes,
+        scale_order,
+        unknown_status,
+        duplicate_id,
+        id_hierarchy,
+        missing_notes,
+        empty_theme,
+    )
 )
 
 RULES: dict[str, Rule] = {

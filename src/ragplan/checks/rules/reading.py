@@ -35,6 +35,12 @@ RULE_LEVELS = Rule(
     "error",
     "ragplan.yaml's rules set adjustable rules to error, warning or disable.",
 )
+TEXT_COMMENT = Rule(
+    "text-comment",
+    "warning",
+    "An unquoted text value holds no ' #': YAML reads the rest of the line as a comment.",
+    adjustable=True,
+)
 SYMLINK = Rule(
     "symlink", "error", "A plan file may not be a symlink to a file outside the plan folder."
 )
@@ -56,6 +62,7 @@ RULES = (
     DATE,
     SCALE,
     RULE_LEVELS,
+    TEXT_COMMENT,
     SYMLINK,
 )
 
