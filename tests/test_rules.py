@@ -32,6 +32,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
     "encoding": ({"t.yaml": b'id: "1"\ntitle: caf\xe9\n'}, ("t.yaml", 2, 11), ["0xe9", "UTF-8"]),
     "syntax": ({"t.yaml": 'id: "1"\ntitle: [open\n'}, ("t.yaml", 3, 1), ["expected"]),
     "tabs": ({"t.yaml": 'id: "1"\nsections:\n\t- id: "1.1"\n'}, ("t.yaml", 3, 1), ["tab"]),
+    "empty-file": (
+        {"t.yaml": "# to be written\n"},
+        ("t.yaml", 1, 1),
+        ["the file holds no theme: it is empty or only comments"],
+    ),
     "nesting": (
         {"t.yaml": GOOD_THEME + "deep: " + "[" * 30 + "]" * 30 + "\n"},
         ("t.yaml", 10, 26),

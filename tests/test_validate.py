@@ -59,8 +59,13 @@ def test_several_documents_are_refused(in_tmp: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "rule", "words"),
     [
-        ("- id: x\n", "type", "the theme must be a mapping"),
-        ('id: "1"\nactions:\n  - just text\n', "type", "action must be a mapping"),
+        (
+            "- id: x\n",
+            "type",
+            "the file holds a list, but a theme file holds keys with values; it should start "
+            'like these three lines: id: "1" | title: Leadership and Governance | actions:',
+        ),
+        ('id: "1"\nactions:\n  - just text\n', "type", "action must be keys with values"),
         (
             'id: "1"\nactions:\n  - id: "1.1"\n    summary: [a, b]\n    rag: red\n',
             "type",

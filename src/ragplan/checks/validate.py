@@ -3,7 +3,7 @@ levels its ragplan.yaml sets; and the one "require valid" every report and edit 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ragplan.checks.problems import Problem, has_errors
@@ -48,9 +48,13 @@ def load_valid(
 
 @dataclass
 class Validation:
+    """Every problem found, how many files and actions were read, and the files checked
+    (as messages name them)."""
+
     problems: list[Problem]
     files: int
     actions: int
+    checked: list[str] = field(default_factory=list)
 
     def failed(self, strict: bool) -> bool:
         return has_errors(self.problems) or (strict and bool(self.problems))
@@ -83,13 +87,15 @@ def validate(
     """Check the plan folders or files in `paths` (the discovered plan set if none)."""
     problems: list[Problem] = []
     files = actions = 0
+    checked: list[str] = []
     for folder, only in _group(paths or [find_plan_set()]).items():
         loaded = read_plan_set(
             DiskSource(folder, only), max_file_size_mb=max_file_size_mb, use_cache=use_cache
         )
         problems.extend(check(loaded))
+        checked.extend(loaded.files)
         plan_set = loaded.plan_set
         files += len(plan_set.themes) + (1 if plan_set.config.file else 0)
         actions += sum(1 for t in plan_set.themes for _ in t.all_actions())
     problems.sort(key=lambda p: p.sort_key)
-    return Validation(problems, files, actions)
+    return Validation(problems, files, actions, checked)

@@ -18,4 +18,4 @@ def main() -> None:
     # One short run whose objects nearly all live until it exits: the cyclic
     # collector would only walk them (about 10 ms a pass on 10,000 actions).
     gc.disable()
-    app()
+    app(prog_name="ragplan")

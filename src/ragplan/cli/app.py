@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from ragplan import __version__
-from ragplan.cli import params
+from ragplan.cli import complete, params
 from ragplan.cli.common import RunOptions, option_name
 from ragplan.errors import EXIT_PROBLEMS, InvalidPlanError, RagplanError
 
@@ -144,6 +144,7 @@ def main_options(
         typer.Option(
             "--color",
             metavar="auto|always|never",
+            autocompletion=complete.colours,
             help="Colour output: auto (on a terminal, unless NO_COLOR is set), "
             "always or never. Example: --color never",
         ),

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.common import plural, resolve_plans, run_options, use_colour
 from ragplan.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
@@ -27,9 +28,11 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            metavar="auto|standard|parsable|github|json",
-            help="auto: github under GitHub Actions, standard on a terminal, "
-            "parsable otherwise. Example: --format parsable",
+            metavar="auto|standard|parsable|github|json|junit|sarif",
+            autocompletion=complete.validate_formats,
+            help="auto: github under GitHub Actions, standard on a terminal, parsable "
+            "otherwise; junit (JUnit XML) and sarif (SARIF 2.1.0) for other CI systems and "
+            "code-scanning dashboards. Example: --format junit > ragplan.xml",
         ),
     ] = "auto",
     strict: Annotated[
@@ -69,7 +72,8 @@ def validate(
         problems = [p for p in problems if p.level == "error"]
     format = problem_format.choose(format, sys.stdout.isatty())
     colour = format == "standard" and use_colour(options)
-    for line in problem_format.FORMATS[format](problems, failed, colour):
+    outcome = problem_format.Outcome(problems, result.checked, failed, strict, colour)
+    for line in problem_format.FORMATS[format](outcome):
         typer.echo(line)
     if format == "standard" and not options.quiet:
         errors = sum(1 for p in result.problems if p.level == "error")

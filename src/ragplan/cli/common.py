@@ -162,6 +162,9 @@ def check_format(kind: str, fmt: str) -> None:
         raise UsageError(f"'{fmt}': use one of {', '.join(formats)}", field="format")
 
 
+BOM = "\ufeff"
+
+
 def emit_report(
     ctx: typer.Context,
     report: Any,
@@ -198,7 +201,12 @@ def emit_report(
     from ragplan.files import atomic_write
     from ragplan.reading.disk import display_path
 
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    if isinstance(rendered, str):
+        # A CSV file gets a byte-order mark, without which Excel on Windows reads UTF-8 as
+        # another encoding ('£' as 'Â£'); on a pipe, where programs read it, none.
+        data = (BOM if fmt == "csv" else "").encode("utf-8") + rendered.encode("utf-8")
+    else:
+        data = rendered
     atomic_write(output, data, UnreadablePathError)
     if not options.quiet:
         typer.echo(f"ragplan: wrote {display_path(output)}", err=True)

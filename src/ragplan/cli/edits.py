@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.common import DryRunOpt, PlansArg, report_edits, resolve_plans, run_options
 from ragplan.errors import UsageError
@@ -16,13 +17,21 @@ from ragplan.errors import UsageError
 def set_(
     ctx: typer.Context,
     action_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The action's id. Example: 1.3.6.1")
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=complete.action_ids,
+            help="The action's id. Example: 1.3.6.1",
+        ),
     ],
     plans: PlansArg = None,
     rag: Annotated[
         str | None,
         typer.Option(
-            "--rag", metavar="STATUS", help="New status, a key of the scale. Example: --rag amber"
+            "--rag",
+            metavar="STATUS",
+            autocompletion=complete.statuses,
+            help="New status, a key of the scale. Example: --rag amber",
         ),
     ] = None,
     note: Annotated[
@@ -50,6 +59,7 @@ def set_(
         typer.Option(
             "--lead-officer",
             metavar="NAME",
+            autocompletion=complete.lead_officers,
             help="New lead officer. Example: --lead-officer 'AD CSC'",
         ),
     ] = None,

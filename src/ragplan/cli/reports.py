@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.common import (
     AsOfOpt,
@@ -26,6 +27,7 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         metavar="text|md|html|json|csv",
+        autocompletion=complete.formats_of("summary"),
         help="text: a table (coloured on a terminal); md: board-paper Markdown; "
         "html: one printable page; json, csv: for scripts and spreadsheets. Example: -f md",
     ),
@@ -51,6 +53,7 @@ def summary(
         typer.Option(
             "--by",
             metavar="theme|lead_officer|lead_body",
+            autocompletion=complete.groupings,
             help="Group the table by theme, lead officer or lead body. Example: --by lead_officer",
         ),
     ] = "theme",
@@ -97,6 +100,7 @@ def outstanding(
         typer.Option(
             "--status",
             metavar="STATUSES",
+            autocompletion=complete.outstanding_statuses,
             help="Only these statuses (keys or labels), comma-separated. "
             "Example: --status amber,red",
         ),
@@ -106,6 +110,7 @@ def outstanding(
         typer.Option(
             "--theme",
             metavar="IDS",
+            autocompletion=complete.theme_ids,
             help="Only these themes, comma-separated. Example: --theme 1.3",
         ),
     ] = None,
@@ -114,6 +119,7 @@ def outstanding(
         typer.Option(
             "--section",
             metavar="IDS",
+            autocompletion=complete.section_ids,
             help="Only these sections, comma-separated. Example: --section 1.3.6",
         ),
     ] = None,
@@ -122,6 +128,7 @@ def outstanding(
         typer.Option(
             "--lead",
             metavar="NAME",
+            autocompletion=complete.lead_officers,
             help="Only actions this lead officer leads, alone or with others (repeatable; "
             "case, spaces and curly or straight quotes do not matter). "
             'Example: --lead "AD CSC"',
@@ -132,6 +139,7 @@ def outstanding(
         typer.Option(
             "--lead-body",
             metavar="NAME",
+            autocompletion=complete.lead_bodies,
             help="Only actions this lead body leads (repeatable). Example: --lead-body NYCC",
         ),
     ] = None,

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.common import (
     OutputOpt,
@@ -23,6 +24,7 @@ HistoryFormat = Annotated[
         "--format",
         "-f",
         metavar="text|md|html|json",
+        autocompletion=complete.formats_of("diff"),
         help="text (a table on a terminal), md, html or json. Example: --format md",
     ),
 ]

@@ -1,8 +1,14 @@
-"""Turn validation problems into text: parsable, standard, github or json."""
+"""Turn validation problems into text: standard, parsable, github, json, junit or sarif.
+
+JUnit XML (one test case per file, a failure per problem) is read by GitLab, Azure
+DevOps, Jenkins and most other CI systems; SARIF 2.1.0 by GitHub code scanning and the
+editors and dashboards that show static analysis results in place.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from ragplan.checks.problems import Problem
 from ragplan.output.textsafe import one_line
@@ -63,6 +69,17 @@ def github(problems: list[Problem]) -> Iterator[str]:
         yield f"::{p.level}{' ' + props if props else ''}::{message}"
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a format needs: the problems to show, the files checked, and the verdict."""
+
+    problems: list[Problem]
+    checked: list[str]
+    failed: bool
+    strict: bool
+    colour: bool
+
+
 def as_json(problems: list[Problem], failed: bool) -> Iterator[str]:
     import json  # only for this format
 
@@ -86,12 +103,112 @@ def as_json(problems: list[Problem], failed: bool) -> Iterator[str]:
     )
 
 
-# Each format: (problems, whether they fail the run, whether in colour) -> lines.
-FORMATS: dict[str, Callable[[list[Problem], bool, bool], Iterable[str]]] = {
-    "standard": lambda problems, failed, colour: standard(problems, colour),
-    "parsable": lambda problems, failed, colour: parsable(problems),
-    "github": lambda problems, failed, colour: github(problems),
-    "json": lambda problems, failed, colour: as_json(problems, failed),
+def _fails(problem: Problem, strict: bool) -> bool:
+    return problem.level == "error" or strict
+
+
+def junit(outcome: Outcome) -> Iterator[str]:
+    """JUnit XML: a test case per file checked; each problem that fails the run is a
+    failure, a warning that does not is written to the test case's output."""
+    from xml.sax.saxutils import quoteattr
+
+    def esc(text: str) -> str:
+        from xml.sax.saxutils import escape
+
+        return escape(one_line(text))
+
+    by_file: dict[str, list[Problem]] = {name: [] for name in outcome.checked}
+    for problem in outcome.problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    failures = sum(1 for ps in by_file.values() if any(_fails(p, outcome.strict) for p in ps))
+    head = f'name="ragplan validate" tests="{len(by_file)}" failures="{failures}" errors="0"'
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield f"<testsuites {head}>"
+    yield f'  <testsuite {head} skipped="0">'
+    for name, problems in by_file.items():
+        case = f'classname="ragplan.validate" name={quoteattr(one_line(name))}'
+        if not problems:
+            yield f"    <testcase {case}/>"
+            continue
+        yield f"    <testcase {case}>"
+        failing = [p for p in problems if _fails(p, outcome.strict)]
+        if failing:
+            first = failing[0]
+            count = f"{len(failing)} problem{'s' if len(failing) != 1 else ''}"
+            message = quoteattr(one_line(f"{count}: {first.message}"))
+            yield f"      <failure type={quoteattr(first.rule)} message={message}>"
+            for line in parsable(failing):
+                yield f"{esc(line)}"
+            yield "      </failure>"
+        passing = [p for p in problems if not _fails(p, outcome.strict)]
+        if passing:
+            yield "      <system-out>"
+            for line in parsable(passing):
+                yield f"{esc(line)}"
+            yield "      </system-out>"
+        yield "    </testcase>"
+    yield "  </testsuite>"
+    yield "</testsuites>"
+
+
+def sarif(outcome: Outcome) -> Iterator[str]:
+    """SARIF 2.1.0: one run of ragplan, each rule that found something, and each problem
+    located by file, line and column."""
+    import json
+    from urllib.parse import quote
+
+    from ragplan import __version__
+    from ragplan.checks.rules import RULES
+
+    used = sorted({p.rule for p in outcome.problems})
+    index = {rule: i for i, rule in enumerate(used)}
+    rules = []
+    for rule_id in used:
+        rule = RULES.get(rule_id)
+        entry: dict[str, object] = {"id": rule_id}
+        if rule is not None:
+            entry["shortDescription"] = {"text": rule.doc}
+            entry["defaultConfiguration"] = {"level": rule.level}
+        rules.append(entry)
+    results = [
+        {
+            "ruleId": p.rule,
+            "ruleIndex": index[p.rule],
+            "level": "error" if _fails(p, outcome.strict) else "warning",
+            "message": {"text": one_line(p.message)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(p.file)},
+                        "region": {"startLine": p.line, "startColumn": p.column},
+                    }
+                }
+            ],
+        }
+        for p in outcome.problems
+    ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "ragplan", "version": __version__, "rules": rules}},
+                "artifacts": [{"location": {"uri": quote(name)}} for name in outcome.checked],
+                "results": results,
+            }
+        ],
+    }
+    yield json.dumps(log, indent=2, ensure_ascii=False)
+
+
+# Each format, by name: the lines it prints for an outcome.
+FORMATS: dict[str, Callable[[Outcome], Iterable[str]]] = {
+    "standard": lambda o: standard(o.problems, o.colour),
+    "parsable": lambda o: parsable(o.problems),
+    "github": lambda o: github(o.problems),
+    "json": lambda o: as_json(o.problems, o.failed),
+    "junit": junit,
+    "sarif": sarif,
 }
 
 

@@ -52,9 +52,33 @@ def md_text(value: object) -> str:
     return md_cell(value).replace("<br>", " ")
 
 
+# Characters that print as nothing or as an ordinary space: format characters (zero-width
+# space, direction marks, byte-order marks) and every space but the ordinary one.
+INVISIBLE = re.compile(
+    "[\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u1680\u180e"
+    "\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def char_name(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE'."""
+    import unicodedata
+
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+def name_invisible(text: str) -> str:
+    """Invisible characters named where they are: 'amber<U+200B ZERO WIDTH SPACE>'."""
+    return INVISIBLE.sub(lambda m: f"<{char_name(m.group())}>", text)
+
+
 def one_line(text: str) -> str:
-    """`text` for a one-line message: controls and line breaks shown, not obeyed."""
-    return show_controls(text).replace("\n", "\\n")
+    """`text` for a one-line message: controls and line breaks shown, not obeyed, and
+    invisible characters named, so a message never hides what is wrong."""
+    shown = show_controls(name_invisible(text)).replace("\t", "\\t")
+    return shown.replace("\n", "\\n")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # CR arrives as "\n"

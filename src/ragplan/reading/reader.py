@@ -113,8 +113,11 @@ class EmptySource:
 
 @dataclass
 class Loaded:
+    """A plan set as read, the problems found reading it, and the files read (as shown)."""
+
     plan_set: PlanSet
     problems: list[Problem]
+    files: list[str] = field(default_factory=list)
 
 
 def read_plan_set(
@@ -156,7 +159,8 @@ def read_plan_set(
     listed = len(files.themes) + len(files.problems)
     only = getattr(source, "only", None) is not None
     plan_set = PlanSet(source.root, config, themes, source.shown, None if only else listed)
-    return Loaded(plan_set, problems)
+    shown = [f.shown for f in ([files.config] if files.config else []) + files.themes]
+    return Loaded(plan_set, problems, shown)
 
 
 def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) -> bool:
@@ -257,8 +261,11 @@ class _Reader:
             return None
         node, mark = read
         if node is None:
-            message = "the file is empty; a theme file needs at least an id"
-            self.problems.append(rules.TYPE.problem(file.shown, 1, 1, message))
+            message = (
+                "the file holds no theme: it is empty or only comments; a theme file starts "
+                'with its id, such as: id: "1"'
+            )
+            self.problems.append(rules.EMPTY_FILE.problem(file.shown, 1, 1, message))
             return None
         found: list[Problem] = []
         values = schema.check_record(schema.THEME, node, mark, "the theme", found)

@@ -37,6 +37,7 @@ class Record:
     name: str
     doc: str
     fields: tuple[Field, ...]
+    example: tuple[str, ...] = ()  # three lines of what it looks like, for messages
     # Made once: check_record looks fields up for every key of every action.
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -81,6 +82,7 @@ ACTION = Record(
             prose=True,
         ),
     ),
+    ('id: "1.1.1"', "summary: Report progress to the board monthly.", "rag: amber"),
 )
 
 SECTION = Record(
@@ -93,6 +95,7 @@ SECTION = Record(
         Field("title", "text", "Section title, e.g. 'Telephone Resilience'.", prose=True),
         Field("actions", "records", "The section's actions.", record="action"),
     ),
+    ('id: "1.1"', "title: Board Reporting", "actions:"),
 )
 
 THEME = Record(
@@ -107,6 +110,7 @@ THEME = Record(
             "actions", "records", "Actions directly under the theme (no section).", record="action"
         ),
     ),
+    ('id: "1"', "title: Leadership and Governance", "actions:"),
 )
 
 STATUS = Record(
@@ -132,6 +136,7 @@ STATUS = Record(
             "outstanding, and no percentage counts them (default true).",
         ),
     ),
+    ("key: green", "label: Green", "done: true"),
 )
 
 CONFIG = Record(
@@ -166,6 +171,7 @@ CONFIG = Record(
             "{missing-notes: error, empty-theme: disable}.",
         ),
     ),
+    ("title: Improvement Plan", "organisation: Example Council", "as_of: 2010-09-20"),
 )
 
 RECORDS = {r.name: r for r in (ACTION, SECTION, THEME, STATUS, CONFIG)}
@@ -220,13 +226,19 @@ def check_record(
     to check in context.
     """
     if not isinstance(node, YMap):
-        out.append(
-            rules.TYPE.at(
-                mark[0],
-                mark[1],
-                f"{where} must be a mapping of keys to values, not {describe(node)}",
+        example = " | ".join(record.example)
+        if record is THEME or record is CONFIG:
+            file = "a theme file" if record is THEME else "ragplan.yaml"
+            message = (
+                f"the file holds {describe(node)}, but {file} holds keys with values; it "
+                f"should start like these three lines: {example}"
             )
-        )
+        else:
+            message = (
+                f"{where} must be keys with values, not {describe(node)}; it should look "
+                f"like these three lines: {example}"
+            )
+        out.append(rules.TYPE.at(mark[0], mark[1], message))
         return None
     fields = record.by_name
     values: dict[str, Any] = {}

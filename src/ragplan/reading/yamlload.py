@@ -7,11 +7,13 @@ aliases and tags are refused, and duplicate keys are reported with both lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ragplan.checks.problems import Problem
 from ragplan.checks.rules import reading as rules
+from ragplan.output.textsafe import char_name
 
 if TYPE_CHECKING:
     import yaml
@@ -85,19 +87,159 @@ def decode(data: bytes) -> str | Problem:
         )
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, data: bytes) -> Problem:
+# Characters YAML reads as syntax at the start of an unquoted value.
+_SYNTAX_STARTS = {
+    "[": "a list",
+    "{": "a mapping",
+    "*": "an alias",
+    "&": "an anchor",
+    "!": "a tag",
+    "%": "a directive",
+    "@": "a reserved character",
+    "`": "a reserved character",
+    "|": "the start of literal text",
+    ">": "the start of folded text",
+}
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):[ \t]+(.*?)\s*$")
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _plain_words(exc: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str | None:
+    """What usually causes this YAML error, and its fix, in words; None if unknown."""
+    problem = exc.problem or ""
+    here = _line(text, line)
+    char = here[column - 1 : column]
+    if "cannot start any token" in problem and char in ("%", "@", "`"):
+        pair = _KEY_VALUE.match(here)
+        fix = f": {pair.group(2)}: {_quoted(pair.group(3))}" if pair is not None else ""
+        return (
+            f"text starting with '{char}' cannot be written unquoted in YAML; quote the value{fix}"
+        )
+    if "mapping values are not allowed" in problem:
+        before = _line(text, line - 1) if line > 1 else ""
+        pair = _KEY_VALUE.match(here)
+        if pair is not None and ": " in pair.group(3) + " ":
+            key, value = pair.group(2), pair.group(3)
+            return (
+                f"the text of '{key}' holds ': ', which YAML reads as the start of another "
+                f"key; quote the value: {key}: {_quoted(value)}"
+            )
+        if before.strip() and _indent(here) > _indent(before):
+            return (
+                f"line {line} is indented more than the line above it; keys of the same "
+                f"item line up, at column {_indent(before) + 1}"
+            )
+    if "did not find expected key" in problem or "scanning an alias" in (exc.context or ""):
+        for number in (line, line - 1, exc.context_mark.line + 1 if exc.context_mark else 0):
+            pair = _KEY_VALUE.match(_line(text, number))
+            if pair is not None and pair.group(3)[:1] in _SYNTAX_STARTS:
+                key, value = pair.group(2), pair.group(3)
+                what = _SYNTAX_STARTS[value[0]]
+                return (
+                    f"text starting with '{value[0]}' is read by YAML as {what}; quote "
+                    f"the value: {key}: {_quoted(value)}"
+                )
+    if "scanning an anchor" in (exc.context or "") or "scanning an alias" in (exc.context or ""):
+        mark = exc.context_mark
+        if mark is not None:
+            pair = _KEY_VALUE.match(_line(text, mark.line + 1))
+            if pair is not None and pair.group(3)[:1] in "*&":
+                key, value = pair.group(2), pair.group(3)
+                what = _SYNTAX_STARTS[value[0]]
+                return (
+                    f"text starting with '{value[0]}' is read by YAML as {what}; quote "
+                    f"the value: {key}: {_quoted(value)}"
+                )
+    if "scanning a quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        start = exc.context_mark
+        quote = _line(text, start.line + 1)[start.column : start.column + 1] or '"'
+        return (
+            f"the quote ({quote}) opened at line {start.line + 1}, column {start.column + 1}, "
+            "is never closed; close it at the end of the text"
+        )
+    if "expected '-' indicator" in problem and exc.context_mark is not None:
+        first = exc.context_mark.column + 1
+        return (
+            f"this list item is not lined up with the items above it, whose '-' is at "
+            f"column {first}; start every '- ' of a list at the same column"
+        )
+    if "did not find expected key" in problem and exc.context_mark is not None:
+        return (
+            f"line {line} does not line up with the keys above it (from line "
+            f"{exc.context_mark.line + 1}); check its indentation"
+        )
+    return None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
-    if "cannot start any token" in problem and b"\t" in data:
-        text = data.split(b"\n", line)[line - 1].decode("utf-8")
-        if text[column - 1 : column] == "\t":
-            return rules.TABS.at(line, column, "a tab is used for indentation; YAML needs spaces")
+    if "cannot start any token" in problem and _line(text, line)[column - 1 : column] == "\t":
+        where = "indentation" if not _line(text, line)[: column - 1].strip() else "this line"
+        return rules.TABS.at(
+            line, column, f"a tab is used in {where}; YAML needs ordinary spaces here"
+        )
+    yaml_words = problem
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
-        context_line = exc.context_mark.line + 1
-        problem = f"{problem} ({exc.context} at line {context_line})"
-    return rules.SYNTAX.at(line, column, problem)
+        yaml_words = f"{exc.context}: {problem}"
+    words = _plain_words(exc, text, line, column)
+    if words is None:
+        return rules.SYNTAX.at(line, column, f"this is not valid YAML (YAML: {yaml_words})")
+    return rules.SYNTAX.at(line, column, f"{words} (YAML: {yaml_words})")
+
+
+# Spaces that are not ordinary spaces, where YAML needs an ordinary one: in a line's
+# indentation, or right after a key's ':' or a list's '-'.
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_STRUCTURAL = re.compile(
+    "^([ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*)"
+    "(?:-([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]))?"
+    "(?:[^:#\n]*:([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]))?",
+    re.M,
+)
+
+
+def _odd_spaces(text: str) -> Problem | None:
+    """Where a non-breaking or other unusual space stands for a space YAML needs: pasted
+    from Word or a web page, it looks right and silently changes what the file says."""
+    if _ODD_SPACE.search(text) is None:  # the usual file
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _STRUCTURAL.match(line)
+        if found is None:
+            continue
+        indent = _ODD_SPACE.search(found.group(1))
+        if indent is not None:
+            at = indent.start()
+            where = "to indent"
+        else:
+            after = next((g for g in (2, 3) if found.group(g)), None)
+            if after is None:
+                continue
+            at = found.start(after)
+            where = "after ':'" if after == 3 else "after '-'"
+        name = char_name(line[at])
+        return rules.TABS.at(
+            number,
+            at + 1,
+            f"a {name} is used {where}, where YAML needs an ordinary space; retype it as "
+            "a space (it is often pasted from Word or a web page)",
+        )
+    return None
 
 
 def parse(data: bytes) -> Parsed:
@@ -107,13 +249,16 @@ def parse(data: bytes) -> Parsed:
     text = decode(data)
     if not isinstance(text, str):
         return Parsed(None, (1, 1, True), [text])
+    odd = _odd_spaces(text)
+    if odd is not None:
+        return Parsed(None, (1, 1, True), [odd])
     import yaml
 
     problems: list[Problem] = []
     try:
-        root, root_mark = _build(_parser(data), problems, text if "#" in text else None)
+        root, root_mark = _build(_parser(data), problems, text)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_yaml_error(exc, data))
+        problems.append(_yaml_error(exc, text))
         return Parsed(None, (1, 1, True), problems)
     except yaml.YAMLError as exc:  # errors without a position, e.g. a reader error
         problems.append(rules.SYNTAX.at(1, 1, str(exc).splitlines()[0]))
@@ -138,7 +283,7 @@ def _comment_after(text: str, end: int) -> str | None:
     return rest if rest.startswith("#") else None
 
 
-def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YValue, ValueMark]:
+def _build(parser: Any, problems: list[Problem], text: str) -> tuple[YValue, ValueMark]:
     """Turn the event stream into YMap/YList/str values in one loop.
 
     `container` is the mapping or sequence being filled; for a mapping, `key` is
@@ -159,6 +304,7 @@ def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YVal
     root: YValue = None
     root_mark: ValueMark = (1, 1, True)
     documents = 0
+    has_comments = "#" in text
 
     while True:
         event: Any = get_event()
@@ -175,9 +321,12 @@ def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YVal
                     )
                 )
             if event.tag is not None and not (kind is ScalarEvent and event.tag == "!"):
-                problems.append(
-                    rules.YAML_TAG.at(line, column, f"YAML tags ({event.tag}) are not allowed")
-                )
+                message = f"YAML tags ({event.tag}) are not allowed"
+                if kind is ScalarEvent and event.style in ("", None):
+                    # '!urgent plan' meant as text: show the fix.
+                    start, end = event.start_mark.index, event.end_mark.index
+                    message += f"; if this is text, quote it: {_quoted(text[start:end])}"
+                problems.append(rules.YAML_TAG.at(line, column, message))
             value: Any
             if kind is ScalarEvent:
                 value = event.value
@@ -199,7 +348,7 @@ def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YVal
                         key, key_pos = value, (line, column)
                     continue
                 vmark: ValueMark = (line, column, plain)
-                if plain and text is not None and type(container) is YMap:
+                if plain and has_comments and type(container) is YMap:
                     comment = _comment_after(text, event.end_mark.index)
                     if comment is not None and key is not None and key is not _DUPLICATE:
                         if container.comments is None:
@@ -260,9 +409,12 @@ def _build(parser: Any, problems: list[Problem], text: str | None) -> tuple[YVal
                     rules.SYNTAX.at(
                         mark.line + 1,
                         mark.column + 1,
-                        "only one YAML document is allowed per file; remove the '---'",
+                        "the file holds a second YAML document after '---'; a plan file is "
+                        "one document: remove the '---' or move what follows to a file of "
+                        "its own",
                     )
                 )
+                return None, (1, 1, True)
         elif kind is ev.StreamEndEvent:
             return root, root_mark
 

@@ -8,7 +8,15 @@ from ragplan.checks.rules.rule import Rule
 FILE_SIZE = Rule("file-size", "error", "A file over the size limit is refused before it is parsed.")
 ENCODING = Rule("encoding", "error", "A file must be UTF-8 (a byte-order mark is allowed).")
 SYNTAX = Rule("syntax", "error", "The file must be valid YAML, one document per file.")
-TABS = Rule("tabs", "error", "Indentation must use spaces, not tabs.")
+EMPTY_FILE = Rule(
+    "empty-file", "error", "A theme file holds a theme: it is not empty or only comments."
+)
+TABS = Rule(
+    "tabs",
+    "error",
+    "The spaces that shape a file (indentation, after ':' and '-') are ordinary spaces: "
+    "no tabs, no non-breaking spaces.",
+)
 NESTING = Rule("nesting", "error", "Values nest at most 20 levels deep (plan files need 5).")
 TOO_MANY_ACTIONS = Rule(
     "too-many-actions",
@@ -49,6 +57,7 @@ RULES = (
     FILE_SIZE,
     ENCODING,
     SYNTAX,
+    EMPTY_FILE,
     TABS,
     NESTING,
     TOO_MANY_ACTIONS,
