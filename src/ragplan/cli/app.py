@@ -33,6 +33,9 @@ COMMAND_ORDER = (
     "carry-forward",
     "diff",
     "history",
+    "import",
+    "export",
+    "collect",
 )
 
 
