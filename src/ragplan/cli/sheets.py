@@ -163,3 +163,166 @@ def _report(ctx: typer.Context, messages: list[str], diffs: list[str], dry_run: 
 
 def _plans(ctx: typer.Context, plans: Path | None) -> Path:
     return resolve_plans(plans, run_options(ctx))
+
+
+collect = typer.Typer(
+    help="Send each lead officer a workbook of their actions; apply what they send back.\n\n"
+    "Example: ragplan collect export plans --out returns",
+    no_args_is_help=True,
+)
+app.add_typer(collect, name="collect")
+
+
+@collect.command("export")
+def collect_export(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", metavar="DIR", help="Folder for the workbooks. Example: --out returns/2010-10"
+        ),
+    ] = Path("returns"),
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="lead_officer|theme",
+            help="One workbook per lead officer (joint leads get the action in each of "
+            "their workbooks) or per theme. Example: --by theme",
+        ),
+    ] = "lead_officer",
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Send every action, done ones too, not only outstanding. Example: --all"
+        ),
+    ] = False,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUSES",
+            help="Only these statuses, comma-separated. Example: --status amber,red",
+        ),
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            metavar="IDS",
+            help="Only these themes, comma-separated. Example: --theme 1.3",
+        ),
+    ] = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="NAME",
+            help="Only this lead officer's actions (repeatable). Example: --lead 'AD CSC'",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write one workbook per lead officer holding their outstanding actions.
+
+    Only RAG Rating (a list of the scale's labels), Notes and Due can be changed; a
+    hidden sheet records what was sent, so `collect apply` can merge the return.
+
+    Example: ragplan collect export plans --out returns/2010-10
+    """
+    from ragplan.editing.collect import Selection, export_workbooks
+    from ragplan.editing.writer import Written, write
+
+    folder = _plans(ctx, plans)
+    selection = Selection(all_, _split(status), _split(theme), tuple(lead or ()))
+    exported = export_workbooks(folder, out, by=by, selection=selection, force=force)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SpreadsheetError(f"cannot create {out}: {exc.strerror}") from None
+    write(Written(exported.files).files)
+    if not run_options(ctx).quiet:
+        for line in exported.messages():
+            _say(line)
+
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="FILES... [PLANS]",
+        help="The returned workbooks, and the plan folder if it is not found from here "
+        "(a folder among them). Example: returns/*.xlsx plans",
+        show_default=False,
+    ),
+]
+
+
+@collect.command("apply")
+def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = False) -> None:
+    """Apply returned workbooks to the plan files, keeping every comment and line.
+
+    Per field: a change made only in the workbook is applied, one made only in the
+    plan since export is kept, and different changes to both are a conflict. A
+    workbook with a conflict or a cell that cannot be used (a status not in the
+    scale, a bad date, an edited Ref) is refused whole; the others are applied.
+    Exit 1 if any is refused.
+
+    Example: ragplan collect apply returns/*.xlsx plans --dry-run
+    """
+    from ragplan.editing.collect import apply_returns
+    from ragplan.editing.writer import commit
+    from ragplan.output.problems import parsable
+
+    folders = [p for p in paths if p.is_dir()]
+    files = [p for p in paths if not p.is_dir()]
+    if len(folders) > 1:
+        raise UsageError("name one plan folder; the other paths are workbooks")
+    if not files:
+        raise UsageError("name the returned workbooks to apply")
+    folder = _plans(ctx, folders[0] if folders else None)
+    applied = commit(folder, lambda: apply_returns(folder, files), dry_run=dry_run)
+    options = run_options(ctx)
+    if dry_run:
+        typer.echo("".join(f.diff() for f in applied.files), nl=False)
+    for result in applied.results:
+        if result.refused:
+            for line in result.lines():
+                _say(line, err=True)
+        elif not options.quiet:
+            for line in result.lines():
+                _say(
+                    line + (" (dry run: not written)" if dry_run and line[:1] != " " else ""),
+                    err=dry_run,
+                )
+    for line in parsable(applied.warnings):
+        typer.echo(line, err=True)
+    refused = applied.refused
+    if refused:
+        count = len(refused)
+        raise SpreadsheetError(
+            f"{count} of {len(applied.results)} workbook{'' if count == 1 else 's'} refused; "
+            "nothing from " + ("it" if count == 1 else "them") + " was applied"
+        )
+
+
+@collect.command("status")
+def collect_status(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help="The folder collect export wrote to. Example: returns/2010-10"
+        ),
+    ],
+    plans: PlansArg = None,
+) -> None:
+    """Whose workbooks came back, what each would change, and whose are missing.
+
+    Example: ragplan collect status returns/2010-10 plans
+    """
+    from ragplan.editing.collect import collect_status as status_of
+
+    report = status_of(folder, _plans(ctx, plans))
+    for line in report.lines():
+        _say(line)
