@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 
 from ragplan.cli.app import app
-from ragplan.cli.common import DryRunOpt, PlansArg, resolve_plans, run_options
+from ragplan.cli.common import (
+    AsOfOpt,
+    DryRunOpt,
+    PlansArg,
+    parse_date,
+    resolve_plans,
+    run_options,
+)
 from ragplan.errors import SpreadsheetError, UsageError
 
 ForceOpt = Annotated[
@@ -326,3 +333,44 @@ def collect_status(
     report = status_of(folder, _plans(ctx, plans))
     for line in report.lines():
         _say(line)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="The workbook to write. Example: -o plan.xlsx"
+        ),
+    ] = Path("plan.xlsx"),
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            metavar="sheets|single",
+            help="A sheet per theme, or one sheet of every action with a Theme column. "
+            "Example: --layout single",
+        ),
+    ] = "sheets",
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write the whole plan set as an .xlsx workbook: a summary sheet of the counts, then
+    the actions, a sheet per theme (or one sheet).
+
+    Example: ragplan export plans -o plan.xlsx
+    """
+    from ragplan.checks.validate import load_valid
+    from ragplan.files import atomic_write
+    from ragplan.reading.disk import display_path
+    from ragplan.sheets.planbook import plan_workbook
+
+    options = run_options(ctx)
+    when = parse_date(as_of, "as_of")
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"'{output}': name the workbook .xlsx", field="output")
+    plan_set = load_valid(_plans(ctx, plans), use_cache=options.use_cache)
+    atomic_write(output, plan_workbook(plan_set, when, layout))
+    if not options.quiet:
+        typer.echo(f"wrote {display_path(output)}")

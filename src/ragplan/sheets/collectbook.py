@@ -26,6 +26,7 @@ from ragplan.sheets.grid import Cell, Grid, column_letter, sheet_prefix, text_of
 from ragplan.sheets.writing import (
     LOCKED_FILL,
     conditional_status_colours,
+    fit_rows,
     header_row,
     put,
     uninert,
@@ -144,6 +145,7 @@ def build(scale: Scale, export: Export, name: str, actions: list[Action]) -> byt
             else:
                 cell.fill = locked
     last = first + max(len(actions), 1) - 1
+    fit_rows(ws, first)
     rag_col, due_col = column_letter(6), column_letter(4)
     hidden = wb.create_sheet(HIDDEN)
     _write_sent(hidden, scale, export, name, actions)

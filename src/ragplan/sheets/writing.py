@@ -70,8 +70,37 @@ def header_row(ws: Any, row: int, headings: list[str]) -> None:
         cell = put(ws, row, col, heading, wrap=True)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(heading, 16)
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(heading, 11)
     ws.freeze_panes = ws.cell(row=row + 1, column=1)
+    printable(ws)
+
+
+def fit_rows(ws: Any, first: int) -> None:
+    """Give rows of wrapped text the height their longest cell needs (no program sizes
+    rows that a file gives no height, when it prints)."""
+    from openpyxl.utils import get_column_letter
+
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
+            per_line = max(int(width * 1.1), 1)
+            needed = sum(-(-max(len(part), 1) // per_line) for part in cell.value.split("\n"))
+            lines = max(lines, needed)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * min(lines, 27)
+
+
+def printable(ws: Any) -> None:
+    """Printed landscape, as wide as the page, as many pages long as it needs."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def status_colours(scale: Scale) -> dict[str, tuple[str, str]]:
