@@ -162,20 +162,12 @@ def _read_sheets(
     found = []
     for grid in grids:
         header = find_header(grid, options.mapping)
+        if grid.hidden and options.sheet is None:
+            read.append(f"sheet {grid.name} is hidden; not read (read it with --sheet)")
+            continue
         if header is None:
-            if len(grids) == 1:
-                raise SpreadsheetError(f"{shown}: {missing_column_message(grid, options.mapping)}")
             read.append(f"sheet {grid.name}: no header row of an action plan; not read")
             continue
-        if grid.hidden and options.sheet is None:
-            read.append(f"sheet {grid.name} is hidden; not read (name it with --sheet to read it)")
-            continue
-        for name, wanted in options.mapping.items():
-            if name not in header.columns:
-                raise UsageError(
-                    f"{name}={wanted}: {missing_column_message(grid, {name: wanted})}",
-                    field="map",
-                )
         found.append((grid, header))
         named = ", ".join(
             f"{header.heading(col) or column_letter(col)} → {name}"
@@ -184,10 +176,11 @@ def _read_sheets(
         read.append(f"sheet {grid.name}: header in row {header.row}; columns {named}")
         read += [f"sheet {grid.name}: {note}" for note in header.notes]
     if not found:
-        raise SpreadsheetError(
-            f"{shown}: no sheet has a header row of an action plan (a row naming the action, "
-            "e.g. 'Action', and its 'Status' or 'Ref'); name the columns with --map"
-        )
+        shown_grids = [g for g in grids if not g.hidden or options.sheet is not None] or grids
+        why = missing_column_message(shown_grids[0], options.mapping)
+        if options.mapping:
+            raise UsageError(why, field="map")
+        raise SpreadsheetError(f"{shown}: {why}")
     return found, read
 
 

@@ -138,6 +138,10 @@ def find_header(grid: Grid, mapping: dict[str, str]) -> Header | None:
     best: tuple[int, int, dict[str, int]] | None = None
     for row in range(1, min(len(grid.rows), HEADER_SEARCH_ROWS) + 1):
         columns = _assign(grid, row, mapping)
+        if any(
+            not _named(grid, row, columns.get(name), wanted) for name, wanted in mapping.items()
+        ):
+            continue  # the row must hold every column --map names
         if "summary" not in columns or not ({"rag", "id"} & set(columns)):
             continue
         if best is None or len(columns) > best[1]:
@@ -151,6 +155,14 @@ def find_header(grid: Grid, mapping: dict[str, str]) -> Header | None:
         if col not in columns.values() and _has_data(grid, row, col):
             header.unread[col] = header.heading(col)
     return header
+
+
+def _named(grid: Grid, row: int, col: int | None, wanted: str) -> bool:
+    """Whether column `col` of the header row is the one `--map` named `wanted`."""
+    if col is None:
+        return False
+    heading = text_of(grid.cell(row, col).value)
+    return normal(heading) == normal(wanted) or column_number(wanted) == col
 
 
 def _has_data(grid: Grid, header_row: int, col: int) -> bool:
@@ -187,7 +199,7 @@ def missing_column_message(grid: Grid, mapping: dict[str, str]) -> str:
         if not any(normal(s) == normal(wanted) for s in seen):
             near = difflib.get_close_matches(wanted, seen, n=3, cutoff=0.5)
             hint = f"; nearest: {', '.join(near)}" if near else ""
-            return f"sheet {grid.name}: no column headed '{wanted}' for {name}{hint}"
+            return f"'{wanted}' (for {name}) is no column heading of sheet {grid.name}{hint}"
     return (
         f"sheet {grid.name}: no header row found in the first {HEADER_SEARCH_ROWS} rows: none "
         "names both the action (e.g. 'Action' or 'Key Actions Summary (with end date)') and "
