@@ -139,7 +139,7 @@ NYCC,1.1.5.2,A total review of the telephone set up,David Sadler,Amber,Corporate
 NYCC,1.3.6.1,IRO Managers to report quarterly,AD CSC,Red,This will be progressed.
 NYCC,1.3.6.3,Multi-agency evaluation,AD CSC / LSCB Manager,Amber,To be carried forward.
 1.4 Workforce Capacity Building,,,AD CSC / Penny Yeadon,,
-NYCC,1.4.1,Reconfigure the Harrogate teams,General Managers (CSC)/ Penny Yeadon,Amber,Teams switched.
+NYCC,1.4.1,Reconfigure the teams,General Managers (CSC)/ Penny Yeadon,Amber,Teams switched.
 6,,,AD CSC,,
 NYCC PCT,6.1,Establish working links,Cynthia Welbourn,Green,Done in 2010.
 """
