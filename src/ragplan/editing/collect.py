@@ -240,9 +240,10 @@ class WorkbookResult:
     def refused(self) -> bool:
         return bool(self.errors)
 
-    def lines(self) -> list[str]:
-        """What the workbook did, for people: a heading, then one line per change."""
-        who = f" ({self.name})" if self.name else ""
+    def lines(self, named: bool = True) -> list[str]:
+        """What the workbook did, for people: a heading (naming whom it is from, if
+        `named`), then one line per change."""
+        who = f" ({self.name})" if self.name and named else ""
         shown = display_path(self.path)
         if self.errors:
             count = len(self.errors)
@@ -436,8 +437,8 @@ class CollectStatus:
                 lines.append(f"{officer.name}: missing ({officer.sent} not returned)")
                 continue
             for result in officer.returns:
-                lines.append(f"{officer.name}: returned " + result.lines()[0])
-                lines += result.lines()[1:]
+                said = result.lines(named=False)
+                lines += [f"{officer.name}: returned {said[0]}", *said[1:]]
         lines += self.others
         missing = [o.name for o in self.officers if not o.returns]
         if missing:
