@@ -218,11 +218,14 @@ def _refusal(exc: Exception, shown: str) -> Exception:
     """A one-line error for whatever openpyxl or defusedxml raised."""
     from defusedxml import DefusedXmlException
 
-    if isinstance(exc, DefusedXmlException):
-        return SpreadsheetError(
-            f"{shown}: its XML declares entities or a DOCTYPE ({type(exc).__name__}); "
-            "it was not read"
-        )
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps what the parser raised
+        if isinstance(cause, DefusedXmlException):
+            return SpreadsheetError(
+                f"{shown}: its XML declares entities or a DOCTYPE ({type(cause).__name__}); "
+                "it was not read"
+            )
+        cause = cause.__cause__ or cause.__context__
     detail = " ".join(str(exc).split())[:120] or type(exc).__name__
     return UnreadablePathError(f"{shown} is damaged or not an .xlsx workbook ({detail})")
 
