@@ -307,8 +307,9 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
     refused = applied.refused
     if refused:
         count = len(refused)
+        total = len(applied.results)
         raise SpreadsheetError(
-            f"{count} of {len(applied.results)} workbook{'' if count == 1 else 's'} refused; "
+            f"{count} of {total} workbook{'' if total == 1 else 's'} refused; "
             "nothing from " + ("it" if count == 1 else "them") + " was applied"
         )
 

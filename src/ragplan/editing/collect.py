@@ -428,8 +428,9 @@ class CollectStatus:
 
     def lines(self) -> list[str]:
         back = [o for o in self.officers if o.returns]
+        sent = self.exported.replace("T", " ")[:16]  # 2010-10-01 09:30
         lines = [
-            f"Returns in {display_path(self.folder)} (sent {self.exported} from {self.plan}): "
+            f"Returns in {display_path(self.folder)} (sent {sent} from {self.plan}): "
             f"{len(back)} of {len(self.officers)} back"
         ]
         for officer in self.officers:
