@@ -446,3 +446,13 @@ def test_status_lists_who_returned_what_it_changes_and_who_is_missing(
         "missing: AD CSC (AD SS), Alan Tucker, Cynthia Welbourn, Gary Cochrane, "
         "General Managers (CSC), LSCB Manager, Penny Yeadon"
     )
+
+
+def test_a_workbook_sent_from_another_plan_is_refused(sent: Path, plans: Path) -> None:
+    config = plans / "ragplan.yaml"
+    config.write_text(
+        config.read_text().replace("title: Post-Inspection Action Plan", "title: Other")
+    )
+    assert refused(sent, plans, lambda ws: None, "david-sadler.xlsx")[1] == (
+        "  it was sent from the plan 'Post-Inspection Action Plan', not 'Other' in plans"
+    )

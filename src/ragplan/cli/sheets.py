@@ -239,16 +239,12 @@ def collect_export(
     Example: ragplan collect export plans --out returns/2010-10
     """
     from ragplan.editing.collect import Selection, export_workbooks
-    from ragplan.editing.writer import Written, write
+    from ragplan.editing.writer import write
 
     folder = _plans(ctx, plans)
     selection = Selection(all_, _split(status), _split(theme), tuple(lead or ()))
     exported = export_workbooks(folder, out, by=by, selection=selection, force=force)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SpreadsheetError(f"cannot create {out}: {exc.strerror}") from None
-    write(Written(exported.files).files)
+    write(exported.files)  # each whole or not at all; not plan files, so no plan lock
     if not run_options(ctx).quiet:
         for line in exported.messages():
             _say(line)

@@ -379,8 +379,8 @@ def _merge(
             if theirs != base:
                 result.errors.append(
                     f"{where}: conflict on {ref} {FIELD_WORDS[name]}: the workbook says "
-                    f"{_shown(name, mine, action)}, but the plan now says "
-                    f"{_shown(name, theirs, action)} (it was {_shown(name, base, action)} when "
+                    f"{_shown(name, mine)}, but the plan now says "
+                    f"{_shown(name, theirs)} (it was {_shown(name, base)} when "
                     "sent)"
                 )
                 continue
@@ -399,7 +399,7 @@ def _merge(
     return wanted
 
 
-def _shown(name: str, value: str, action: Action) -> str:
+def _shown(name: str, value: str) -> str:
     if not value:
         return "nothing"
     if name == "rag":

@@ -49,7 +49,6 @@ class ImportOptions:
     title: str | None = None
     force: bool = False
     allow_warnings: bool = False
-    today: date | None = None
 
 
 @dataclass
@@ -64,6 +63,7 @@ class Imported:
     statuses: list[str]
     unused: list[str]
     actions: int
+    # What writer.commit's callers print; an import says its warnings among `unused`.
     warnings: list[Problem] = field(default_factory=list)
 
     def messages(self) -> list[str]:
@@ -118,15 +118,16 @@ def import_plan(source: Path, target: Path, options: ImportOptions) -> Imported:
         else make_scale(state.rows, options.done, state.status_column)
     )
     title = (options.title or state.title or source.stem).strip()
-    today = options.today or date.today()
+    today = date.today()
     texts, lines = _render(themes, scale, mapping, title, source, options, today)
-    _check(target, texts, lines, options)
+    warned = _check(target, texts, lines, options)
     files = []
     for name, data in texts.items():
         path = target / name
         files.append(FileEdit(path, path.read_bytes() if path.is_file() else None, data))
     counts = [(t.id or "", t.title, len(all_rows(t))) for t in themes]
-    return Imported(source, target, files, read, counts, described, state.unused, len(state.rows))
+    unused = state.unused + warned
+    return Imported(source, target, files, read, counts, described, unused, len(state.rows))
 
 
 # Reading the sheets
@@ -288,29 +289,21 @@ def _check(
     texts: dict[str, bytes],
     lines_of: dict[tuple[str, int], Row],
     options: ImportOptions,
-) -> None:
-    """Refuse a plan set `ragplan validate --strict` would fail, naming the cells."""
+) -> list[str]:
+    """Refuse a plan set `ragplan validate --strict` would fail, naming the cells; with
+    `allow_warnings`, the warnings it would give, named the same way."""
     base: Source = (
         DiskSource(target) if target.is_dir() else EmptySource(target, display_path(target))
     )
     problems = check_texts(base, texts)
-    refused = [p for p in problems if p.level == "error" or not options.allow_warnings]
-    if not refused:
-        return
-    shown = []
-    for problem in refused:
-        name = Path(problem.file).name
-        row = lines_of.get((name, problem.line))
-        if row is None:  # a problem on a field's line: the action whose block holds it
-            above = [line for (n, line) in lines_of if n == name and line <= problem.line]
-            row = lines_of.get((name, max(above))) if above else None
-        where = row.where(_RULE_FIELD.get(problem.rule, "summary")) if row else problem.file
-        shown.append(f"{where}: [{problem.level}] {problem.message} ({problem.rule})")
-    errors = sum(1 for p in refused if p.level == "error")
+    shown = [_at_cell(p, lines_of) for p in problems]
+    errors = sum(1 for p in problems if p.level == "error")
+    if not problems or (options.allow_warnings and not errors):
+        return shown
     what = (
         f"{errors} error{'' if errors == 1 else 's'}"
         if errors
-        else (f"{len(refused)} warning{'' if len(refused) == 1 else 's'}")
+        else (f"{len(problems)} warning{'' if len(problems) == 1 else 's'}")
     )
     hint = "" if errors else "; fill in those cells, or give --allow-warnings to import anyway"
     raise SpreadsheetError(
@@ -318,3 +311,14 @@ def _check(
         f"nothing was written{hint}",
         shown,
     )
+
+
+def _at_cell(problem: Problem, lines_of: dict[tuple[str, int], Row]) -> str:
+    """A problem of the new files, said at the cell it comes from."""
+    name = Path(problem.file).name
+    row = lines_of.get((name, problem.line))
+    if row is None:  # a problem on a field's line: the action whose block holds it
+        above = [line for (n, line) in lines_of if n == name and line <= problem.line]
+        row = lines_of.get((name, max(above))) if above else None
+    where = row.where(_RULE_FIELD.get(problem.rule, "summary")) if row else problem.file
+    return f"{where}: [{problem.level}] {problem.message} ({problem.rule})"

@@ -13,7 +13,6 @@ cannot be used is an error naming its cell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -397,7 +396,3 @@ def _due(cell: Cell, where: str, errors: list[str]) -> str | None:
         )
         return None
     return found.day.isoformat()
-
-
-def day(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None

@@ -22,6 +22,7 @@ _HEADING = re.compile(
     r"(\d{1,3}(?:\.\d+)*)(?:\s*[:.)\-\u2013\u2014]\s*|\s+)(.*)$",
     re.I | re.S,
 )
+_LEAD_LINE = re.compile(r"^lead officer:\s*(.+)$", re.I)
 _HEADING_ID = re.compile(r"^(?:(?:theme|priority|section)\s+)?(\d{1,3}(?:\.\d+)*)\.?$", re.I)
 
 
@@ -77,7 +78,10 @@ class Layout:
         cols = header.columns
         if self.status_column is None and "rag" in cols:
             self.status_column = header.heading(cols["rag"]) or column_letter(cols["rag"])
-        self._above_header(grid, header)
+        theme: Draft | None = None
+        if several:  # a sheet per theme: named by the sheet, or by the title above its header
+            theme = self._theme_named(grid.name, f"sheet {grid.name}", None)
+        self._above_header(grid, header, theme)
         for col, title in header.unread.items():
             count = sum(
                 1 for r in range(header.row + 1, len(grid.rows) + 1) if not grid.cell(r, col).empty
@@ -88,9 +92,6 @@ class Layout:
                 f"{'' if count == 1 else 's'} with values); read it with --map FIELD="
                 f"'{title or column_letter(col)}'"
             )
-        theme: Draft | None = None
-        if several:
-            theme = self._theme_named(grid.name, f"sheet {grid.name}", None)
         section: Draft | None = None
         for r in range(header.row + 1, len(grid.rows) + 1):
             if all(c.empty and c.formula is None for c in grid.rows[r - 1]):
@@ -101,6 +102,9 @@ class Layout:
                 named = self._theme_named(value, grid.ref(r, cols["theme"]), None)
                 if named is not theme:
                     theme, section = named, None
+            if "section" in cols and not cells["section"].empty and theme is not None:
+                value = text_of(cells["section"].value).strip()
+                section = self._section_named(value, grid.ref(r, cols["section"]), theme)
             heading = self._heading(grid, header, r, cells)
             if heading is not None:
                 text, where, lead = heading
@@ -112,6 +116,23 @@ class Layout:
             self.rows.append(row)
             owner = theme if theme is not None else self._theme_of_ref(row.ref)
             owner.rows.append(row)
+
+    def _section_named(self, text: str, where: str, theme: Draft) -> Draft | None:
+        """The section a Section cell names, within its theme; one with no id places its
+        actions by their refs, and is said."""
+        ident, title = _split_heading(text)
+        if ident is None or theme.id is None or not ident.startswith(theme.id + "."):
+            message = (
+                f"{where}: section '{short(text)}' is not numbered under its theme; "
+                "its actions are placed by their refs"
+            )
+            if message not in self.unused:
+                self.unused.append(message)
+            return None
+        found = theme.sections.get(ident)
+        if found is None:
+            found = theme.sections[ident] = Draft(ident, title, where)
+        return found
 
     def _cell(self, grid: Grid, row: int, col: int) -> Cell:
         """The cell, with a formula's stored value used and said."""
@@ -131,18 +152,25 @@ class Layout:
                 )
         return cell
 
-    def _above_header(self, grid: Grid, header: Header) -> None:
+    def _above_header(self, grid: Grid, header: Header, theme: Draft | None) -> None:
+        """The plan's title (the first text above the first header), a sheet theme's
+        title and lead officer (as `export` writes them); anything else there is said."""
         for r in range(1, header.row):
             for c, cell in enumerate(grid.rows[r - 1], 1):
                 if cell.empty:
                     continue
                 text = " ".join(text_of(cell.value).split())
-                if self.title is None and self.given_title is None:
+                lead = _LEAD_LINE.match(text)
+                if theme is not None and text.startswith(grid.name.rstrip()):
+                    theme.id, theme.title = _split_heading(text)  # the sheet name, untruncated
+                elif theme is not None and lead is not None and not theme.lead_officer:
+                    theme.lead_officer = lead[1]
+                elif self.title is None and self.given_title is None and theme is None:
                     self.title = text
-                    continue
-                self.unused.append(
-                    f"{grid.ref(r, c)}: '{short(text)}' is above the header row; not read"
-                )
+                else:
+                    self.unused.append(
+                        f"{grid.ref(r, c)}: '{short(text)}' is above the header row; not read"
+                    )
 
     def _heading(
         self, grid: Grid, header: Header, r: int, cells: dict[str, Cell]
