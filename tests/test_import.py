@@ -369,3 +369,26 @@ def test_an_exported_plan_imports_back_as_it_was(in_tmp: Path, layout: str) -> N
         return themes, fields
 
     assert shape(in_tmp / "again") == shape(EXAMPLE_PLANS)
+
+
+def test_the_board_papers_appendix_b_pasted_as_text_imports_as_the_paper_counts(
+    in_tmp: Path,
+) -> None:
+    """Appendix B of the seed's board paper, as its text came (tab-separated, with blank
+    lines, a title line, a Ref column with no heading): the 12 outstanding actions."""
+    source = Path(__file__).parent / "sheets" / "appendix-b.txt"
+    run = run_cli("import", source, "--to", "plans", "--scale", EXAMPLE_PLANS / "ragplan.yaml")
+    assert run.code == 0, run.err
+    plan_set = load_valid(in_tmp / "plans")
+    assert plan_set.config.title == "POST-INSPECTION ACTION PLAN: OUTSTANDING ACTIONS (SEPT 2010)"
+    assert Counter(a.rag for a in plan_set.actions()) == {"amber": 11, "red": 1}
+    seed = {a.id: a for a in load_valid(EXAMPLE_PLANS).actions()}
+    for action in plan_set.actions():
+        was = seed[action.id]
+        assert (action.rag, action.summary, action.notes, action.lead_body) == (
+            was.rag,
+            was.summary,
+            was.notes,
+            was.lead_body,
+        )
+        assert action.theme.id == was.theme.id

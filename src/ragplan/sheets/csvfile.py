@@ -52,6 +52,23 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         ) from None
 
 
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines into the same number of columns most
+    often (a comma, semicolon, tab or bar); csv.Sniffer gives up on text full of quotes."""
+    sample = [line for line in text[:50_000].splitlines()[:50] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for candidate in ",;\t|":
+        try:
+            widths = [len(row) for row in csv.reader(sample, delimiter=candidate)]
+        except csv.Error:
+            continue
+        common = max(set(widths), key=widths.count, default=1)
+        score = (widths.count(common) if common > 1 else 0, common)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
 def read_csv(path: Path) -> CsvSheet:
     """The rows of a CSV file as one sheet named after the file."""
     shown = display_path(path)
@@ -70,10 +87,7 @@ def read_csv(path: Path) -> CsvSheet:
         delimiter = lines[0].strip()[4]  # Excel's own hint: "sep=;"
         text = "".join(lines[1:])
     if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
+        delimiter = _delimiter(text)
     rows: list[list[Cell]] = []
     try:
         for number, row in enumerate(
