@@ -417,6 +417,10 @@ def test_a_file_that_cannot_be_read_stops_everything_with_exit_3(sent: Path, pla
     )
     assert snapshot(plans) == before
     assert run_cli("collect", "apply", "missing.xlsx", "plans").code == 3
+    Path("returns/~$ad-csc.xlsx").write_bytes(b"\x0bOwner")
+    run = run_cli("collect", "apply", sent / "ad-csc.xlsx", "returns/~$ad-csc.xlsx", "plans")
+    assert run.code == 0
+    assert run.err == "skipped returns/~$ad-csc.xlsx: Excel's lock file of an open workbook\n"
 
 
 def test_status_lists_who_returned_what_it_changes_and_who_is_missing(

@@ -253,7 +253,7 @@ def collect_export(
 PathsArg = Annotated[
     list[Path],
     typer.Argument(
-        metavar="FILES... [PLANS]",
+        metavar="FILES",
         help="The returned workbooks, and the plan folder if it is not found from here "
         "(a folder among them). Example: returns/*.xlsx plans",
         show_default=False,
@@ -279,6 +279,9 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
 
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
+    for path in [p for p in files if p.name.startswith("~$")]:
+        files.remove(path)  # what Excel leaves beside a workbook open on someone's desk
+        typer.echo(f"skipped {path}: Excel's lock file of an open workbook", err=True)
     if len(folders) > 1:
         raise UsageError("name one plan folder; the other paths are workbooks")
     if not files:

@@ -228,7 +228,7 @@ def _render(
         if status.done:
             config.append("    done: true")
         if status.colour:
-            config.append("    " + entry(4, "colour", status.colour))
+            config.append(f'    colour: "{status.colour}"')  # as README writes it
     texts = {CONFIG_NAMES[0]: ("\n".join(config) + "\n").encode("utf-8")}
     lines_of: dict[tuple[str, int], Row] = {}
     names: set[str] = set()
