@@ -50,6 +50,9 @@ class GitRepo:
                 (self.root / name).unlink()
         write_tree(self.root, {n: c for n, c in files.items() if c is not None})
         self.days += 1
+        # Stage every file by its content: a file copied with its modification time
+        # and size unchanged would otherwise look untouched to git's index.
+        self.git("rm", "-r", "-q", "--cached", "--ignore-unmatch", ".")
         self.git("add", "-A")
         self.git("commit", "-q", "--allow-empty", "-m", message, day=self.days, when=when)
         if tag is not None:

@@ -8,15 +8,21 @@ tagged `board-2010-09`, on top of the same plans as they stood in July 2010 (tag
 prints (its standard error first, then its output); `...` stands for any lines. A
 command shown without output must run without a usage error.
 
-A block preceded by `<!-- example: purple -->` runs where action 1.3.6.1's status is
-'Purple', for the examples of what validate says about a broken plan.
+A block preceded by `<!-- example: NAME -->` runs in another sandbox: `purple`, where
+action 1.3.6.1's status is 'Purple' (what validate says of a broken plan); `tracker`, an
+empty folder holding the fire service's tracker.xlsx of tests/workbooks.py (import);
+`returns`, the repository after `collect export plans --out returns/2010-10`, with
+AD CSC's workbook back (1.3.6.1 amber, with a note) and David Sadler's back with
+'Purple' pasted over the dropdown.
 """
 
 from __future__ import annotations
 
+import glob
 import re
 import shlex
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -25,7 +31,8 @@ from gitrepo import GitRepo
 
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 BLOCK = re.compile(
-    r"(?:<!-- example: (?P<scenario>[\w-]+) -->\n)?```console\n(?P<body>.*?)```", re.S
+    r"(?:(?P<indent> *)<!-- example: (?P<scenario>[\w-]+) -->\n)? *```console\n(?P<body>.*?) *```",
+    re.S,
 )
 
 # July 2010: these nine were still amber, and 1.3.6.3 was red.
@@ -41,9 +48,8 @@ def _examples() -> list[tuple[str, str, str]]:
         text = doc.read_text(encoding="utf-8")
         for m in BLOCK.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
-            found.append(
-                (f"{doc.name}:{line}", m.group("scenario") or "repository", m.group("body"))
-            )
+            body = textwrap.dedent(m.group("body"))  # a block may sit in a list item
+            found.append((f"{doc.name}:{line}", m.group("scenario") or "repository", body))
     return found
 
 
@@ -71,9 +77,35 @@ def example_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _returns(root: Path) -> None:
+    import openpyxl
+
+    folder = root / "returns" / "2010-10"
+    assert run_cli("-q", "collect", "export", "plans", "--out", folder).code == 0
+
+    def edit(name: str, cells: dict[tuple[int, int], str]) -> None:
+        book = openpyxl.load_workbook(folder / name)
+        for (row, column), value in cells.items():
+            book["Updates"].cell(row=row, column=column).value = value
+        book.save(folder / name)
+
+    book = openpyxl.load_workbook(folder / "ad-csc.xlsx")
+    row = next(r for r in range(5, 20) if book["Updates"].cell(row=r, column=2).value == "1.3.6.1")
+    edit("ad-csc.xlsx", {(row, 6): "Amber", (row, 7): "Audit of assessments booked for November."})
+    edit("david-sadler.xlsx", {(5, 6): "Purple"})
+
+
 def _sandbox(scenario: str, template: Path, tmp_path: Path) -> Path:
     root = tmp_path / "repo"
+    if scenario == "tracker":
+        from workbooks import fire_tracker
+
+        root.mkdir(parents=True)
+        fire_tracker(root / "tracker.xlsx")
+        return root
     shutil.copytree(template, root)
+    if scenario == "returns":
+        _returns(root)
     if scenario == "purple":
         theme = root / "plans" / "1.3-improvements-in-timeliness-of-assessments.yaml"
         text = theme.read_text(encoding="utf-8")
@@ -94,9 +126,10 @@ def _commands(body: str) -> list[tuple[str, list[str]]]:
 
 
 def _matches(expected: list[str], actual: list[str]) -> bool:
-    """`expected` against `actual`, where a line '...' stands for any lines."""
+    """`expected` against `actual`, where a line '...' (indented or not) stands for any
+    lines."""
     pattern = "".join(
-        "(?:.*\n)*?" if line == "..." else re.escape(line) + "\n" for line in expected
+        "(?:.*\n)*?" if line.strip() == "..." else re.escape(line) + "\n" for line in expected
     )
     return re.fullmatch(pattern, "".join(f"{a}\n" for a in actual)) is not None
 
@@ -121,6 +154,11 @@ def test_console_example_is_what_ragplan_prints(
             continue  # set-up steps such as pip
         if ">" in words:  # output redirected to a file: just run it
             words = words[: words.index(">")]
+        words = [  # the shell expands globs such as returns/2010-10/*.xlsx
+            match
+            for word in words
+            for match in (sorted(glob.glob(word)) if "*" in word else [word])
+        ]
         run = run_cli(*words[1:])
         assert "Traceback" not in run.err, (where, command, run.err)
         if not any(line.startswith("ragplan: error:") for line in expected):

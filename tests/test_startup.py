@@ -14,7 +14,7 @@ from conftest import EXAMPLE_PLANS
 from ragplan.cli import app
 from ragplan.cli.params import PlainValues, plain_type
 
-HEAVY = ("pydantic", "rich", "jinja2", "yaml")
+HEAVY = ("pydantic", "rich", "jinja2", "yaml", "openpyxl")
 
 
 def imported_by(*args: str) -> list[str]:
@@ -38,16 +38,42 @@ def imported_by(*args: str) -> list[str]:
         ["validate", "PLANS", "--strict", "--max-file-size", "5"],
         ["set", "1.3.6.1", "PLANS", "--rag", "amber", "--dry-run"],
         ["history", "PLANS", "--last", "2"],
+        ["collect", "status", "NOWHERE", "PLANS", "-q"],
+        ["collect", "apply", "NOWHERE/x.xlsx", "PLANS", "--dry-run"],
+        ["import", "NOWHERE/x.csv", "--to", "NOWHERE", "--map", "rag=Status"],
     ],
-    ids=lambda args: args[0],
+    ids=lambda args: " ".join(args[:2]),
 )
-def test_no_command_imports_pydantic(args: list[str]) -> None:
-    heavy = imported_by(*(str(EXAMPLE_PLANS) if a == "PLANS" else a for a in args))
+def test_no_command_imports_pydantic(args: list[str], tmp_path: Path) -> None:
+    places = {"PLANS": str(EXAMPLE_PLANS), "NOWHERE": str(tmp_path)}
+    heavy = imported_by(*(_filled(a, places) for a in args))
     assert "pydantic" not in heavy
 
 
+def _filled(arg: str, places: dict[str, str]) -> str:
+    """`PLANS` or `NOWHERE/x.csv` with the place put in."""
+    head, sep, tail = arg.partition("/")
+    return places[head] + sep + tail if head in places else arg
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "PLANS", "--format", "md"],
+        ["outstanding", "PLANS", "--format", "csv"],
+        ["validate", "PLANS", "--strict"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_everyday_commands_never_import_openpyxl(args: list[str]) -> None:
+    """openpyxl takes longer to import than a plan set takes to read: only the spreadsheet
+    commands may."""
+    heavy = imported_by(*(str(EXAMPLE_PLANS) if a == "PLANS" else a for a in args))
+    assert "openpyxl" not in heavy
+
+
 def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:
-    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == ["yaml"]
+    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == ["yaml"]  # nor openpyxl
     assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == ["yaml"]
 
 
@@ -59,8 +85,11 @@ def test_a_run_served_from_the_cache_does_not_even_import_yaml() -> None:
 def _params() -> list[tuple[str, Any, Any]]:
     group = typer.main.get_command(app)
     found = [("ragplan", group, p) for p in group.params]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    commands = list(group.commands.items())  # type: ignore[attr-defined]
+    while commands:  # and the commands of groups such as `collect`
+        name, command = commands.pop(0)
         found += [(name, command, p) for p in command.params]
+        commands += [(f"{name} {n}", c) for n, c in getattr(command, "commands", {}).items()]
     return found
 
 

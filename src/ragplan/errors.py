@@ -121,3 +121,16 @@ class BusyError(RagplanError):
     """Another ragplan command is changing the same plan set; nothing was changed."""
 
     exit_code = EXIT_BUSY
+
+
+class SpreadsheetError(RagplanError):
+    """A spreadsheet that ragplan refuses to read, import or apply; nothing is changed.
+
+    `problems` lists each cell at fault, as `Sheet!B12: why`.
+    """
+
+    exit_code = EXIT_PROBLEMS
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []

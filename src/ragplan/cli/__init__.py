@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 
-from ragplan.cli import check, edits, reports, revisions  # noqa: F401  (registers the commands)
+from ragplan.cli import check, edits, reports, revisions, sheets  # noqa: F401  (registers commands)
 from ragplan.cli.app import app
 
 __all__ = ["app", "main"]

@@ -33,6 +33,9 @@ COMMAND_ORDER = (
     "carry-forward",
     "diff",
     "history",
+    "import",
+    "export",
+    "collect",
 )
 
 
@@ -70,9 +73,12 @@ class RagplanGroup(TyperGroup):
         # Every option of every command (and its --help, which a command's context
         # makes from the help option names it inherits from this one).
         found = list(self.get_params(ctx))
-        for command in self.commands.values():
+        commands = list(self.commands.values())
+        while commands:  # groups (`collect`) hold commands of their own
+            command = commands.pop()
             inherits = "help_option_names" not in command.context_settings
             found += command.get_params(ctx) if inherits else command.params
+            commands += getattr(command, "commands", {}).values()
         params.install(found)
         return super().parse_args(ctx, args)
 
@@ -86,6 +92,10 @@ class RagplanGroup(TyperGroup):
         if at >= len(args) or args[at] not in self.commands:
             return args
         command = self.commands[args[at]]
+        sub = getattr(command, "commands", {})
+        if at + 1 < len(args) and args[at + 1] in sub:  # `collect apply ...`
+            at += 1
+            command = sub[args[at]]
         takes_value = {
             name
             for param in command.params

@@ -14,22 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ragplan.checks.problems import Problem, has_errors
 from ragplan.checks.validate import load_valid
 from ragplan.editing.set_action import check_texts, plan_file_names
 from ragplan.editing.writer import FileEdit
-from ragplan.editing.yamlsplice import (
-    DOUBLE,
-    Mapping,
-    Node,
-    Scalar,
-    SpliceError,
-    candidates,
-    parse_spans,
-)
+from ragplan.editing.yamlsplice import Mapping, Node, SpliceError
 from ragplan.editing.yamlsplice import set_value as splice_value
+from ragplan.editing.yamlwrite import entry, id_entry
 from ragplan.errors import InvalidEditError, UsageError, WriteError
 from ragplan.model import Action, Config, PlanSet, Section, Theme, natural_key
 from ragplan.reading import schema
@@ -152,34 +143,12 @@ def _leading_comments(path: Path) -> Iterator[str]:
         yield line
 
 
-def _entry(col: int, key: str, value: str, *, typed: bool = False) -> str:
-    """`key: value` at column `col`, in the plainest style that reads back as `value`."""
-    for rendered in candidates(
-        value, None, col + 2, first_line=col + len(key) + 2, allow_typed=typed
-    ):
-        line = f"{key}: {rendered}"
-        try:
-            root = parse_spans(" " * col + line + "\n")
-        except (yaml.YAMLError, SpliceError):
-            continue
-        if isinstance(root, Mapping):
-            item = root.get(key)
-            if item is not None and isinstance(item[1], Scalar) and item[1].value == value:
-                return line
-    raise AssertionError(f"no YAML style reads back {value!r}")  # pragma: no cover
-
-
-def _ident(value: str) -> str:
-    """Ids are always double-quoted, so YAML never reads 1.10 as the number 1.1."""
-    return f"id: {candidates(value, DOUBLE, 0)[0]}"
-
-
 def _theme_lines(theme: Theme, done: frozenset[str], origin: str) -> Iterator[str]:
-    yield _ident(theme.id)
+    yield id_entry(theme.id)
     if theme.title is not None:
-        yield _entry(0, "title", theme.title)
+        yield entry(0, "title", theme.title)
     if theme.lead_officer is not None:
-        yield _entry(0, "lead_officer", theme.lead_officer)
+        yield entry(0, "lead_officer", theme.lead_officer)
     sections = [s for s in theme.sections if any(a.rag not in done for a in s.actions)]
     if sections:
         yield "sections:"
@@ -193,9 +162,9 @@ def _theme_lines(theme: Theme, done: frozenset[str], origin: str) -> Iterator[st
 
 
 def _section_lines(section: Section, done: frozenset[str], origin: str) -> Iterator[str]:
-    yield "  - " + _ident(section.id)
+    yield "  - " + id_entry(section.id)
     if section.title is not None:
-        yield "    " + _entry(4, "title", section.title)
+        yield "    " + entry(4, "title", section.title)
     yield "    actions:"
     for action in section.actions:
         if action.rag not in done:
@@ -204,21 +173,21 @@ def _section_lines(section: Section, done: frozenset[str], origin: str) -> Itera
 
 def _action_lines(action: Action, dash: int, origin: str) -> Iterator[str]:
     col = dash + 2
-    yield " " * dash + "- " + _ident(action.id)
+    yield " " * dash + "- " + id_entry(action.id)
     for name in ACTION_TEXT_FIELDS:
         value = getattr(action, name)
         if value is None:
             continue
         text = value.isoformat() if name == "due" else value
-        yield " " * col + _entry(col, name, text, typed=name == "due")
-    yield " " * col + _entry(col, "carried_from", origin)
+        yield " " * col + entry(col, name, text, typed=name == "due")
+    yield " " * col + entry(col, "carried_from", origin)
 
 
 def _config_text(plan_set: PlanSet, title: str, target: Path) -> bytes:
     """The old ragplan.yaml with the new title, or a new one holding just the title."""
     config: Config = plan_set.config
     if config.file is None:
-        return (_entry(0, "title", title) + "\n").encode("utf-8")
+        return (entry(0, "title", title) + "\n").encode("utf-8")
     data = Path(config.file).read_bytes()
     text = data.decode("utf-8-sig")
     bom = data[: len(data) - len(text.encode("utf-8"))]
@@ -232,6 +201,6 @@ def _config_text(plan_set: PlanSet, title: str, target: Path) -> bytes:
     try:
         text = splice_value(text, root_mapping, "title", title, CONFIG_ORDER)
     except SpliceError:  # a ragplan.yaml with no keys at all
-        text = text + ("" if text.endswith("\n") or not text else "\n") + _entry(0, "title", title)
+        text = text + ("" if text.endswith("\n") or not text else "\n") + entry(0, "title", title)
         text += "\n"
     return bom + text.encode("utf-8")

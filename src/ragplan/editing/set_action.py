@@ -1,6 +1,7 @@
-"""`ragplan set`: change one action in place, checked before it is written.
+"""`ragplan set`: change one action in place, checked before it is written; and
+`PlanEdit`, which makes any number of such changes to any number of actions at once.
 
-The file is edited as text (see ragplan.editing.yamlsplice), so comments, key order,
+Files are edited as text (see ragplan.editing.yamlsplice), so comments, key order,
 quoting, folded text and blank lines stay as they were. The changed plan set is
 validated in memory before anything is written.
 """
@@ -129,6 +130,65 @@ def unknown_id_message(action_id: str, plan_set: PlanSet) -> str:
     return f"no action '{action_id}' in {where}{hint}"
 
 
+class PlanEdit:
+    """Field changes to any number of actions, made to their files' text in memory.
+
+    Each file is read once, when its first change is made; every change is spliced
+    into its text (see ragplan.editing.yamlsplice), so comments and layout stay. The
+    whole result is checked once, in memory (`problems`), before anything is written.
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.before: dict[Path, bytes] = {}
+        self.texts: dict[Path, str] = {}
+
+    def change(self, action: Action, change: Change, written: str) -> None:
+        """Set `change.field` of `action` to the text `written` (a no-op if unchanged)."""
+        if not change.changed:
+            return
+        path = Path(action.file)
+        if path not in self.texts:
+            data = path.read_bytes()
+            self.before[path] = data
+            self.texts[path] = data[len(BOM) if data.startswith(BOM) else 0 :].decode("utf-8")
+        self.texts[path] = set_value(
+            self.texts[path],
+            lambda node: find_action(node, action.id),
+            change.field,
+            written,
+            ACTION_ORDER,
+            allow_typed=change.field == "due",
+        )
+
+    def copy(self) -> PlanEdit:
+        """The same edit, to change further without touching this one."""
+        other = PlanEdit(self.source)
+        other.before = dict(self.before)
+        other.texts = dict(self.texts)
+        return other
+
+    def files(self) -> list[FileEdit]:
+        found = []
+        for path, text in self.texts.items():
+            before = self.before[path]
+            bom = BOM if before.startswith(BOM) else b""
+            found.append(FileEdit(path, before, bom + text.encode("utf-8")))
+        return found
+
+    def problems(self) -> list[Problem]:
+        """Every problem the plan set would have with these changes (none read from disk
+        if nothing changed)."""
+        texts = {f.path.name: f.after for f in self.files() if f.changed}
+        return check_texts(self.source, texts) if texts else []
+
+
+def new_warnings(problems: list[Problem], already: list[Problem]) -> list[Problem]:
+    """The problems an edit adds to those the plan set had before it."""
+    known = {(p.file, p.rule, p.message) for p in already}
+    return [p for p in problems if (p.file, p.rule, p.message) not in known]
+
+
 def set_action(
     root: Path,
     action_id: str,
@@ -157,30 +217,14 @@ def set_action(
     wanted = _wanted(plan_set, action, rag, note, append_note, due, lead_officer)
     if not wanted:
         raise UsageError("nothing to change: give a status, notes, a due date or a lead officer")
-    path = Path(action.file)
-    before = path.read_bytes()
-    bom = before.startswith(BOM)
-    text = before[len(BOM) if bom else 0 :].decode("utf-8")
-    changes = []
+    plan_edit = PlanEdit(source)
     for change, written in wanted:
-        if change.changed:
-            text = set_value(
-                text,
-                lambda node: find_action(node, action_id),
-                change.field,
-                written,
-                ACTION_ORDER,
-                allow_typed=change.field == "due",
-            )
-        changes.append(change)
-    after = (BOM if bom else b"") + text.encode("utf-8")
-    edit = ActionEdit([FileEdit(path, before, after)], changes)
-    if before != after:
-        problems = check_texts(source, {path.name: after})
-        if has_errors(problems):
-            raise InvalidEditError([p for p in problems if p.level == "error"])
-        known = {(p.file, p.rule, p.message) for p in already}
-        edit.warnings = [p for p in problems if (p.file, p.rule, p.message) not in known]
+        plan_edit.change(action, change, written)
+    edit = ActionEdit(plan_edit.files(), [change for change, _ in wanted])
+    problems = plan_edit.problems()
+    if has_errors(problems):
+        raise InvalidEditError([p for p in problems if p.level == "error"])
+    edit.warnings = new_warnings(problems, already)
     return edit
 
 

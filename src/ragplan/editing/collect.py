@@ -1,0 +1,500 @@
+"""`ragplan collect`: send each lead officer a workbook of their actions, and apply what
+comes back.
+
+Export writes one workbook per lead officer (or per theme) and a manifest of what
+was sent. Apply merges each returned workbook three ways, field by field: what the
+workbook changed since it was sent is applied, what only the plan changed since is
+kept, and a field both changed differently is a conflict. A workbook with any
+conflict or any cell that cannot be used is refused whole; the others are applied
+together with `set`'s byte-preserving edit (PlanEdit), checked once, and written
+under the plan folder's lock by writer.commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ragplan.checks.problems import Problem, has_errors
+from ragplan.checks.validate import check, load_valid, require_valid
+from ragplan.editing.set_action import Change, PlanEdit, new_warnings
+from ragplan.editing.writer import FileEdit
+from ragplan.errors import SpreadsheetError, UnreadablePathError, UsageError, WriteError
+from ragplan.model import Action, PlanSet, natural_key
+from ragplan.reading.disk import DiskSource, display_path
+from ragplan.reading.reader import read_plan_set
+from ragplan.reports.common import lead_officer_of, leads_match
+from ragplan.sheets.collectbook import (
+    EDITABLE,
+    FIELD_WORDS,
+    SHOWN,
+    Export,
+    Returned,
+    build,
+    plan_values,
+    read_return,
+)
+from ragplan.sheets.statuses import slug
+
+MANIFEST = "ragplan-collect.json"
+NO_LEAD = "No lead officer"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which actions to send: outstanding ones (or all), filtered like `outstanding`."""
+
+    all: bool = False
+    statuses: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+
+
+@dataclass
+class Exported:
+    """The workbooks of one export and its manifest, not yet written."""
+
+    folder: Path
+    files: list[FileEdit]
+    workbooks: list[tuple[str, str, int]]  # file name, whom for, how many actions
+
+    def messages(self) -> list[str]:
+        lines = [
+            f"{display_path(self.folder / name)}: {count} action{'' if count == 1 else 's'} "
+            f"for {who}"
+            for name, who, count in self.workbooks
+        ]
+        total = len(self.workbooks)
+        lines.append(
+            f"{total} workbook{'' if total == 1 else 's'} in {display_path(self.folder)}: send "
+            "each to its lead officer; put the returns in the same folder, then run "
+            f"`ragplan collect status {display_path(self.folder)}` and "
+            "`ragplan collect apply FILES...`"
+        )
+        return lines
+
+
+def _selected(plan_set: PlanSet, selection: Selection) -> list[Action]:
+    scale = plan_set.config.scale
+    keys = []
+    for written in selection.statuses:
+        key = scale.lookup(written)
+        if key is None or (key in scale.done_keys and not selection.all):
+            allowed = [k for k in scale.keys if selection.all or k not in scale.done_keys]
+            what = "not a status of the scale" if key is None else "a done status (add --all)"
+            raise UsageError(f"'{written}' is {what}; use {', '.join(allowed)}", field="statuses")
+        keys.append(key)
+    theme_ids = {t.id for t in plan_set.themes}
+    for theme in selection.themes:
+        if theme not in theme_ids:
+            raise UsageError(f"'{theme}': no theme has this id", field="themes")
+    chosen = []
+    for action in plan_set.actions():
+        if not selection.all and action.rag in scale.done_keys:
+            continue
+        if keys and action.rag not in keys:
+            continue
+        if selection.themes and action.theme.id not in selection.themes:
+            continue
+        if selection.leads and not leads_match(lead_officer_of(action), selection.leads):
+            continue
+        chosen.append(action)
+    return chosen
+
+
+def officers(action: Action) -> list[str]:
+    """The lead officers an action is sent to: each name of a joint lead ('A / B')."""
+    lead = lead_officer_of(action)
+    if not lead:
+        return [NO_LEAD]
+    names: dict[str, str] = {}
+    for name in lead.split("/"):
+        shown = " ".join(name.split())
+        if shown:
+            names.setdefault(shown.casefold(), shown)
+    return list(names.values()) or [NO_LEAD]
+
+
+def revision(plan_set: PlanSet) -> str:
+    """A digest of the plan files' bytes: the revision the workbooks were made from."""
+    digest = hashlib.sha256()
+    files = [t.file for t in plan_set.themes] + [plan_set.config.file or ""]
+    for name in sorted(f for f in files if f):
+        digest.update(name.encode("utf-8") + b"\0" + Path(name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _git_commit(folder: Path) -> str:
+    """The commit checked out where the plans are, if they are in git (else '')."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def export_workbooks(
+    plans: Path, out: Path, *, by: str, selection: Selection, force: bool
+) -> Exported:
+    """One workbook per lead officer (or theme) holding their selected actions, and the
+    manifest `collect status` reads; nothing is written."""
+    if by not in ("lead_officer", "theme"):
+        raise UsageError(f"'{by}': use lead_officer or theme", field="by")
+    plan_set = load_valid(plans)
+    if out.exists() and not out.is_dir():
+        raise WriteError(f"{display_path(out)} is not a folder")
+    existing = sorted(p.name for p in out.glob("*.xlsx")) if out.is_dir() else []
+    if (existing or (out / MANIFEST).exists()) and not force:
+        raise WriteError(
+            f"{display_path(out)} already holds workbooks ({', '.join(existing) or MANIFEST}); "
+            "use {force} to write over them, or choose another folder",
+            mentions=("force",),
+        )
+    actions = _selected(plan_set, selection)
+    if not actions:
+        raise UsageError("no action matches: nothing to send")
+    groups: dict[str, tuple[str, list[Action]]] = {}
+    for action in actions:
+        if by == "theme":
+            theme = action.theme
+            names = [f"{theme.id} {theme.title}" if theme.title else f"Theme {theme.id}"]
+        else:
+            names = officers(action)
+        for name in names:
+            groups.setdefault(name.casefold(), (name, []))[1].append(action)
+    export = Export(
+        export_id=secrets.token_hex(8),
+        exported=datetime.now().astimezone().isoformat(timespec="seconds"),
+        plan_title=plan_set.config.title,
+        folder=display_path(plan_set.root),
+        revision=revision(plan_set),
+        commit=_git_commit(plan_set.root),
+        by=by,
+    )
+    files: list[FileEdit] = []
+    listed = []
+    taken: set[str] = set()
+    manifest = []
+    for name, group in sorted(groups.values(), key=lambda g: g[0].casefold()):
+        stem = slug(name)[:60] or "workbook"
+        file_name, number = f"{stem}.xlsx", 2
+        while file_name in taken:
+            file_name, number = f"{stem}-{number}.xlsx", number + 1
+        taken.add(file_name)
+        data = build(plan_set.config.scale, export, name, group)
+        path = out / file_name
+        files.append(FileEdit(path, path.read_bytes() if path.is_file() else None, data))
+        listed.append((file_name, name, len(group)))
+        manifest.append(
+            {
+                "file": file_name,
+                "for": name,
+                "actions": [a.id for a in group],
+                "sha256": hashlib.sha256(data).hexdigest(),
+            }
+        )
+    record = {
+        "format": 1,
+        "export": export.export_id,
+        "exported": export.exported,
+        "plan": export.plan_title,
+        "folder": export.folder,
+        "revision": export.revision,
+        "commit": export.commit,
+        "by": by,
+        "workbooks": manifest,
+    }
+    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    path = out / MANIFEST
+    files.append(FileEdit(path, path.read_bytes() if path.is_file() else None, text.encode()))
+    return Exported(out, files, listed)
+
+
+# Applying returns
+
+
+@dataclass
+class WorkbookResult:
+    """What one returned workbook does: its changes, or why it is refused."""
+
+    path: Path
+    name: str = ""
+    changes: list[Change] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.errors)
+
+    def lines(self, named: bool = True) -> list[str]:
+        """What the workbook did, for people: a heading (naming whom it is from, if
+        `named`), then one line per change."""
+        who = f" ({self.name})" if self.name and named else ""
+        shown = display_path(self.path)
+        if self.errors:
+            count = len(self.errors)
+            head = f"{shown}{who}: refused ({count} problem{'' if count == 1 else 's'}); "
+            return [head + "nothing from it was applied", *(f"  {e}" for e in self.errors)]
+        changed = [c for c in self.changes if c.changed]
+        if not changed:
+            head = f"{shown}{who}: no changes"
+        else:
+            head = f"{shown}{who}: {len(changed)} change{'' if len(changed) == 1 else 's'}"
+        return [
+            head,
+            *(f"  {c.describe()}" for c in changed),
+            *(f"  note: {n}" for n in self.notes),
+        ]
+
+
+@dataclass
+class Applied:
+    """Every workbook's result and the plan files as they would be after them."""
+
+    files: list[FileEdit]
+    results: list[WorkbookResult]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def messages(self) -> list[str]:
+        return [line for result in self.results for line in result.lines()]
+
+    @property
+    def refused(self) -> list[WorkbookResult]:
+        return [r for r in self.results if r.refused]
+
+
+def read_returns(paths: list[Path], plan_set: PlanSet) -> list[tuple[Path, Returned | str]]:
+    """Each workbook read, or why it is refused whole. A file that cannot be read at all
+    raises UnreadablePathError, so nothing is applied."""
+    found: list[tuple[Path, Returned | str]] = []
+    for path in paths:
+        try:
+            found.append((path, read_return(path, plan_set.config.scale)))
+        except SpreadsheetError as exc:
+            found.append((path, exc.message))
+    return found
+
+
+def apply_returns(plans: Path, paths: list[Path]) -> Applied:
+    """The changes the returned workbooks at `paths` make to the plan set at `plans`, read
+    from the files as they are now; nothing is written (see writer.commit)."""
+    source = DiskSource(plans)
+    loaded = read_plan_set(source)
+    already = check(loaded)
+    plan_set = require_valid(loaded)
+    actions = {a.id: a for a in plan_set.all_actions()}
+    now = {ident: plan_values(a) for ident, a in actions.items()}
+    edit = PlanEdit(source)
+    results = []
+    for path, returned in read_returns(paths, plan_set):
+        result = WorkbookResult(path)
+        results.append(result)
+        if isinstance(returned, str):
+            result.errors.append(returned)
+            continue
+        result.name = returned.sent.name
+        result.notes += returned.notes
+        result.errors += returned.errors
+        if returned.sent.export.plan_title != plan_set.config.title:
+            result.errors.append(
+                f"it was sent from the plan '{returned.sent.export.plan_title}', not "
+                f"'{plan_set.config.title}' in {display_path(plan_set.root)}"
+            )
+        if result.errors:
+            continue
+        wanted = _merge(returned, now, actions, result)
+        if result.errors:
+            continue
+        trial = edit.copy()
+        for action, change in wanted:
+            trial.change(action, change, change.new)
+        problems = trial.problems()
+        if has_errors(problems):
+            result.errors += [
+                f"the changes would make the plan invalid: {p.file}:{p.line}: {p.message} "
+                f"({p.rule})"
+                for p in problems
+                if p.level == "error"
+            ]
+            continue
+        edit = trial
+        result.changes = [change for _, change in wanted]
+        for action, change in wanted:
+            now[action.id][change.field] = change.new
+    applied = Applied(edit.files(), results)
+    applied.warnings = new_warnings(edit.problems(), already)
+    return applied
+
+
+def _merge(
+    returned: Returned,
+    now: dict[str, dict[str, str]],
+    actions: dict[str, Action],
+    result: WorkbookResult,
+) -> list[tuple[Action, Change]]:
+    """The changes a workbook makes, merged three ways against the plan now; conflicts
+    and changes that cannot be made go to `result.errors`."""
+    wanted = []
+    for ref, row in sorted(returned.rows.items(), key=lambda item: natural_key(item[0])):
+        sent = returned.sent.base[ref]
+        changed = [
+            name
+            for name in (*EDITABLE, *SHOWN)
+            if name in row.values and row.values[name] != sent.get(name, "")
+        ]
+        if not changed:
+            continue
+        action = actions.get(ref)
+        if action is None:
+            result.errors.append(
+                f"{row.cells[changed[0]]}: action {ref} is no longer in the plan, so its "
+                "change cannot be applied"
+            )
+            continue
+        for name in changed:
+            mine, base, theirs = row.values[name], sent.get(name, ""), now[ref][name]
+            where = row.cells[name]
+            if name in SHOWN:
+                result.notes.append(
+                    f"{where}: the {FIELD_WORDS[name]} of {ref} was changed in the workbook; "
+                    "only RAG Rating, Notes and Due are read back, so it was not applied"
+                )
+                continue
+            if theirs == mine:
+                continue  # the plan already says so
+            if theirs != base:
+                result.errors.append(
+                    f"{where}: conflict on {ref} {FIELD_WORDS[name]}: the workbook says "
+                    f"{_shown(name, mine)}, but the plan now says "
+                    f"{_shown(name, theirs)} (it was {_shown(name, base)} when "
+                    "sent)"
+                )
+                continue
+            if not mine:
+                result.errors.append(
+                    f"{where}: the {FIELD_WORDS[name]} of {ref} was emptied; ragplan does not "
+                    "remove a value from a return: put it back, or write what replaces it"
+                )
+                continue
+            old = action.due.isoformat() if name == "due" and action.due else None
+            if name == "rag":
+                old = action.rag
+            elif name == "notes":
+                old = action.notes
+            wanted.append((action, Change(ref, name, old, mine)))
+    return wanted
+
+
+def _shown(name: str, value: str) -> str:
+    if not value:
+        return "nothing"
+    if name == "rag":
+        return value
+    text = " ".join(value.split())
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+# Status of returns
+
+
+@dataclass
+class OfficerStatus:
+    name: str
+    sent: str
+    returns: list[WorkbookResult]
+
+
+@dataclass
+class CollectStatus:
+    folder: Path
+    exported: str
+    plan: str
+    officers: list[OfficerStatus]
+    others: list[str]
+
+    def lines(self) -> list[str]:
+        back = [o for o in self.officers if o.returns]
+        sent = self.exported.replace("T", " ")[:16]  # 2010-10-01 09:30
+        lines = [
+            f"Returns in {display_path(self.folder)} (sent {sent} from {self.plan}): "
+            f"{len(back)} of {len(self.officers)} back"
+        ]
+        for officer in self.officers:
+            if not officer.returns:
+                lines.append(f"{officer.name}: missing ({officer.sent} not returned)")
+                continue
+            for result in officer.returns:
+                said = result.lines(named=False)
+                lines += [f"{officer.name}: returned {said[0]}", *said[1:]]
+        lines += self.others
+        missing = [o.name for o in self.officers if not o.returns]
+        if missing:
+            lines.append(f"missing: {', '.join(missing)}")
+        return lines
+
+
+def collect_status(folder: Path, plans: Path) -> CollectStatus:
+    """Which workbooks of the export in `folder` came back, and what each would change."""
+    manifest_path = folder / MANIFEST
+    shown = display_path(manifest_path)
+    try:
+        record = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpreadsheetError(
+            f"{display_path(folder)} holds no export ({MANIFEST} is missing): run "
+            "`ragplan collect export --out FOLDER` first"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise SpreadsheetError(f"{shown} cannot be read: {exc}") from None
+    load_valid(plans)  # a plan set with errors is said before any workbook is read
+    sent = {w["file"]: w for w in record.get("workbooks", [])}
+    by_name: dict[str, OfficerStatus] = {
+        w["for"]: OfficerStatus(w["for"], w["file"], []) for w in sent.values()
+    }
+    others = []
+    paths = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", "."))
+    )
+    for path in paths:
+        entry = sent.get(path.name)
+        if entry is not None and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]:
+            continue  # the copy that was sent, untouched
+        applied = apply_returns_preview(plans, path)
+        result = applied.results[0]
+        officer = by_name.get(result.name)
+        if officer is None:
+            others.append(f"{display_path(path)}: not a workbook of this export")
+            others += result.lines()[1:]
+            continue
+        officer.returns.append(result)
+    return CollectStatus(
+        folder,
+        record.get("exported", "?"),
+        record.get("folder", "?"),
+        list(by_name.values()),
+        others,
+    )
+
+
+def apply_returns_preview(plans: Path, path: Path) -> Applied:
+    """What one workbook would change on its own, for `collect status`."""
+    try:
+        return apply_returns(plans, [path])
+    except UnreadablePathError as exc:
+        return Applied([], [WorkbookResult(path, errors=[exc.message])])

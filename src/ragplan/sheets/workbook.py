@@ -1,0 +1,263 @@
+"""Read an .xlsx workbook from outside the team, bounded and inert.
+
+A returned workbook may be hostile. Before openpyxl sees it: the file's size,
+the number of parts in its zip and the size they expand to are limited (a zip
+bomb is refused unopened), XML that declares a DOCTYPE or entities is refused
+(defusedxml, which openpyxl uses when it is installed, refuses it again while
+parsing), and a sheet holding more rows or cells than any plan needs is refused
+from a count of its XML. Formulas are never calculated: each cell gives the
+value its program last stored, and the formula, so callers can report it.
+Macros are never run; a workbook holding them is refused, or read as data only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ragplan.errors import SpreadsheetError, UnreadablePathError
+from ragplan.reading.disk import display_path
+from ragplan.sheets.grid import Cell, Grid, sheet_prefix
+
+MAX_FILE_MB = 20  # a plan of 10,000 actions with long notes is about 3 MB as .xlsx
+MAX_EXPANDED_MB = 100  # what all the parts of the zip may expand to
+MAX_PARTS = 1_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 100
+MAX_CELLS = 500_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and encrypted files
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+@dataclass
+class Workbook:
+    """The sheets of a workbook, in its order; `macros` when it holds a VBA project
+    (never run)."""
+
+    shown: str
+    sheets: list[Grid]
+    macros: bool
+
+    def sheet(self, name: str) -> Grid | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+
+def read_workbook(path: Path, *, allow_macros: bool = False) -> Workbook:
+    """Every sheet of the workbook at `path`, as plain values.
+
+    Raises UnreadablePathError for a file that cannot be read or is no .xlsx
+    workbook, SpreadsheetError for one that is refused (too large, a zip bomb, XML
+    entities, a huge sheet, macros when not `allow_macros`).
+    """
+    shown = display_path(path)
+    data = _read_bytes(path, shown)
+    archive = _open_zip(data, shown)
+    parts = _checked_parts(archive, shown)
+    macros = any(PurePosixPath(name).name.lower() == "vbaproject.bin" for name in parts)
+    if macros and not allow_macros:
+        raise SpreadsheetError(
+            f"{shown} holds macros (a VBA project); ragplan never runs them and does not "
+            "accept a macro workbook back: save it as an Excel Workbook (.xlsx) and try again"
+        )
+    _check_sheet_sizes(archive, parts, shown)
+    import openpyxl
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:
+        raise SpreadsheetError(
+            f"{shown}: not read, because openpyxl is not using defusedxml (is it installed, "
+            "and OPENPYXL_DEFUSEDXML unset?); without it a workbook's XML could expand entities"
+        )
+    with warnings.catch_warnings():
+        # openpyxl warns about features it drops (extensions, slicers): only values are read.
+        warnings.simplefilter("ignore")
+        try:
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+        except SpreadsheetError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise _refusal(exc, shown) from None
+    sheets = []
+    for ws in values.worksheets:
+        sheets.append(_grid(ws, formulas[ws.title], shown))
+    return Workbook(shown, sheets, macros)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1_000_000:
+            raise SpreadsheetError(
+                f"{shown} is {size / 1_000_000:.1f} MB, over the {MAX_FILE_MB} MB a plan's "
+                "workbook needs; it was not opened"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_MB * 1_000_000 + 1)
+    except FileNotFoundError:
+        raise UnreadablePathError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadablePathError(f"{shown}: a folder, not a workbook") from None
+    except OSError as exc:
+        raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_MB * 1_000_000:  # it grew after stat
+        raise SpreadsheetError(f"{shown} is over the {MAX_FILE_MB} MB limit; it was not opened")
+    return data
+
+
+def _open_zip(data: bytes, shown: str) -> zipfile.ZipFile:
+    if data.startswith(_OLE_MAGIC):
+        raise UnreadablePathError(
+            f"{shown} is an Excel 97-2003 (.xls) or password-protected workbook; "
+            "save it as an Excel Workbook (.xlsx) without a password"
+        )
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise UnreadablePathError(
+            f"{shown} is not an .xlsx workbook (an .xlsx file is a zip archive); "
+            "for a CSV file, name it .csv"
+        ) from None
+
+
+def _checked_parts(archive: zipfile.ZipFile, shown: str) -> dict[str, zipfile.ZipInfo]:
+    """The zip's parts by name, once their number and expanded size are known safe."""
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise SpreadsheetError(
+            f"{shown} holds {len(infos)} parts, over the {MAX_PARTS} a workbook needs; "
+            "it was not opened"
+        )
+    # zipfile stops each part at its declared size, so declared sizes bound what expands.
+    expanded = sum(info.file_size for info in infos)
+    if expanded > MAX_EXPANDED_MB * 1_000_000:
+        raise SpreadsheetError(
+            f"{shown} would expand to {expanded / 1_000_000:.0f} MB, over the "
+            f"{MAX_EXPANDED_MB} MB limit (a zip bomb?); it was not opened"
+        )
+    parts = {info.filename: info for info in infos}
+    if "[Content_Types].xml" not in parts or not any(n.startswith("xl/") for n in parts):
+        raise UnreadablePathError(f"{shown} is a zip archive but not an .xlsx workbook")
+    for name, info in parts.items():
+        if not name.endswith((".xml", ".rels", ".vml")):
+            continue
+        head = _part(archive, info, shown)
+        if _DOCTYPE.search(head) or _DOCTYPE.search(_utf16(head)):
+            raise SpreadsheetError(
+                f"{shown}: its part {name} declares a DOCTYPE or XML entities, which no "
+                "spreadsheet program writes (an XML entity attack?); it was not opened"
+            )
+    return parts
+
+
+def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise UnreadablePathError(f"{shown} is damaged ({info.filename}: {exc})") from None
+
+
+def _utf16(data: bytes) -> bytes:
+    """UTF-16 XML as ASCII-compatible bytes, so the DOCTYPE test sees it too."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    return b""
+
+
+def _check_sheet_sizes(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], shown: str
+) -> None:
+    """Refuse a sheet with more rows or cells than a plan needs, counted in its XML."""
+    for name, part in _sheet_parts(archive, parts, shown).items():
+        data = _part(archive, parts[part], shown)
+        rows = len(_ROW.findall(data))
+        cells = len(_CELL.findall(data))
+        if rows > MAX_ROWS or cells > MAX_CELLS:
+            raise SpreadsheetError(
+                f"{shown}: sheet {sheet_prefix(name)[:-1]} holds {rows} rows and {cells} cells, "
+                f"over the {MAX_ROWS} rows or {MAX_CELLS} cells a plan needs; it was not opened"
+            )
+
+
+def _sheet_parts(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], shown: str
+) -> dict[str, str]:
+    """Sheet names and the zip parts that hold them, from xl/workbook.xml and its rels."""
+    from defusedxml.ElementTree import fromstring
+
+    found: dict[str, str] = {}
+    if "xl/workbook.xml" not in parts or "xl/_rels/workbook.xml.rels" not in parts:
+        return {name: name for name in parts if name.startswith("xl/worksheets/")}
+    try:
+        book: Any = fromstring(_part(archive, parts["xl/workbook.xml"], shown))
+        rels: Any = fromstring(_part(archive, parts["xl/_rels/workbook.xml.rels"], shown))
+    except Exception as exc:
+        raise _refusal(exc, shown) from None
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    for sheet in book.iter():
+        if not sheet.tag.endswith("}sheet"):
+            continue
+        target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        part = str(PurePosixPath(part))
+        if part in parts:
+            found[sheet.get("name", part)] = part
+    return found
+
+
+def _refusal(exc: Exception, shown: str) -> Exception:
+    """A one-line error for whatever openpyxl or defusedxml raised."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps what the parser raised
+        if isinstance(cause, DefusedXmlException):
+            return SpreadsheetError(
+                f"{shown}: its XML declares entities or a DOCTYPE ({type(cause).__name__}); "
+                "it was not read"
+            )
+        cause = cause.__cause__ or cause.__context__
+    detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+    return UnreadablePathError(f"{shown} is damaged or not an .xlsx workbook ({detail})")
+
+
+def _grid(ws: Any, with_formulas: Any, shown: str) -> Grid:
+    """A worksheet's values, with formulas from the same sheet read without data_only."""
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    max_row, max_col = ws.max_row, ws.max_column
+    name = ws.title
+    if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+        raise SpreadsheetError(
+            f"{shown}: sheet {sheet_prefix(name)[:-1]} reaches row {max_row}, column "
+            f"{max_col}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a plan needs; "
+            "delete what is below or to the right of the plan (or save only its rows)"
+        )
+    rows: list[list[Cell]] = []
+    for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
+        cells = []
+        for cell in row:
+            formula = with_formulas.cell(cell.row, cell.column).value
+            if isinstance(formula, str) and formula.startswith("="):
+                cells.append(Cell(cell.value, formula))
+            elif isinstance(formula, (ArrayFormula, DataTableFormula)):
+                text = getattr(formula, "text", None) or "(a data table)"
+                cells.append(Cell(cell.value, str(text)))
+            else:
+                cells.append(Cell(cell.value))
+        while cells and cells[-1].empty and cells[-1].formula is None:
+            cells.pop()
+        rows.append(cells)
+    while rows and not rows[-1]:
+        rows.pop()
+    merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+    return Grid(name, rows, merged, ws.sheet_state != "visible")
