@@ -52,7 +52,7 @@ class Carried:
         lines.append(
             f"{count} outstanding action{'' if count == 1 else 's'} carried forward from "
             f"{display_path(self.source)} to {display_path(self.target)}; "
-            f"{self.left_behind} done actions left behind"
+            f"{self.left_behind} done action{'' if self.left_behind == 1 else 's'} left behind"
         )
         return lines
 

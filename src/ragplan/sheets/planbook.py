@@ -13,6 +13,7 @@ from typing import Any
 
 from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Theme
+from ragplan.output.words import done_share, plural, title_line
 from ragplan.reports.summary import summarise
 from ragplan.sheets.writing import (
     colour_status,
@@ -124,14 +125,10 @@ def _action(
 
 def _summary(ws: Any, plan_set: PlanSet, as_of: date | None) -> None:
     report = summarise(plan_set, as_of)
-    put(ws, 1, 1, report.title).font = _bold()
-    put(
-        ws,
-        2,
-        1,
-        f"As of {report.as_of.isoformat()}: {report.total} actions, {report.percent_done}% "
-        f"done, {report.overdue} overdue",
-    )
+    put(ws, 1, 1, title_line(report.title, report.organisation)).font = _bold()
+    share = done_share(report.percent_done, report.counted, report.total)
+    total = f"{report.total} {plural('action', report.total)}"
+    put(ws, 2, 1, f"As of {report.as_of.isoformat()}: {total}, {share}, {report.overdue} overdue")
     labels = [s.label for s in report.statuses]
     header_row(ws, 4, ["Theme", *labels, "Total", "% done", "Overdue"])
     colours = status_colours(plan_set.config.scale)
