@@ -127,8 +127,8 @@ def _summary(ws: Any, plan_set: PlanSet, as_of: date | None) -> None:
     report = summarise(plan_set, as_of)
     put(ws, 1, 1, title_line(report.title, report.organisation)).font = _bold()
     share = done_share(report.percent_done, report.counted, report.total)
-    total = f"{report.total} {plural('action', report.total)}"
-    put(ws, 2, 1, f"As of {report.as_of.isoformat()}: {total}, {share}, {report.overdue} overdue")
+    actions = f"{report.total} {plural('action', report.total)}"
+    put(ws, 2, 1, f"As of {report.as_of.isoformat()}: {actions}, {share}, {report.overdue} overdue")
     labels = [s.label for s in report.statuses]
     header_row(ws, 4, ["Theme", *labels, "Total", "% done", "Overdue"])
     colours = status_colours(plan_set.config.scale)
