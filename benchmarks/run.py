@@ -8,8 +8,10 @@ the maximum resident set size of one more run of each command, under
 runner's own size, which a child keeps as its high-water mark across exec).
 
 - floor: a bare Python process that parses the same plan files with PyYAML's C
-  loader (yaml.load(..., Loader=yaml.CSafeLoader)) and does nothing else;
-- import floor: `python -c "import typer, yaml, jinja2"` (shown for the small set);
+  loader (yaml.load(..., Loader=yaml.CSafeLoader)) and does nothing else, on one
+  core (it is one process);
+- import floor: `python -c "import typer, yaml, jinja2, rich"`, what a naive run
+  of ragplan's stack imports before it does any work;
 - first run: ragplan with its cache turned off (--no-cache / RAGPLAN_NO_CACHE=1);
 - warm: ragplan again with its cache filled by an earlier run;
 - task summary: Taskwarrior on the same actions imported as tasks (theme as
@@ -49,7 +51,7 @@ for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name), "rb") as handle:
             yaml.load(handle, Loader=yaml.CSafeLoader)
 """
-IMPORT_FLOOR = "import typer, yaml, jinja2"
+IMPORT_FLOOR = "import typer, yaml, jinja2, rich"
 TIME = "/usr/bin/time"  # GNU time (Debian package `time`), for peak memory
 
 # (label, ragplan arguments before the plan folder)
@@ -58,6 +60,8 @@ RAGPLAN_COMMANDS = (
     ("outstanding --format md", ["outstanding", "--format", "md"]),
     ("validate", ["validate"]),
 )
+# Also timed at 10,000 actions, warm: the coloured table a terminal gets.
+COLOUR_COMMAND = ("summary --color always", ["--color", "always", "summary"])
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Bench:
     env: dict[str, str]
     times: list[float] = field(default_factory=list)
     peaks_kb: list[int] = field(default_factory=list)
+    tree_peaks_kb: list[int] = field(default_factory=list)
     failures: list[int] = field(default_factory=list)
 
 
@@ -84,16 +89,48 @@ def run_once(bench: Bench) -> None:
         bench.failures.append(code)
 
 
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """The resident set sizes of `root` and its descendants now: (the sum, the largest)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0] or 0)
+    tree = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    sizes = [rss.get(pid, 0) for pid in tree]
+    return sum(sizes), max(sizes, default=0)
+
+
 def measure_memory(bench: Bench) -> None:
-    """Record the peak resident set size of one run, in kilobytes."""
+    """Record the peak resident set size of one run, in kilobytes: of the process (from
+    GNU time) and of the whole process tree, pool workers included (sampled)."""
     with tempfile.NamedTemporaryFile("r") as out:
-        subprocess.call(
+        child = subprocess.Popen(
             [TIME, "-f", "%M", "-o", out.name, *bench.argv],
             env=bench.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        tree_peak = 0
+        while child.poll() is None:
+            tree_peak = max(tree_peak, _tree_rss_kb(child.pid)[0])
+            time.sleep(0.005)
         bench.peaks_kb.append(int(out.read().split()[-1]))
+        bench.tree_peaks_kb.append(tree_peak)
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -197,6 +234,10 @@ def build(
             benches.append(Bench(f"ragplan {label}, first run", size, cmd, cold_env))
             cmd = [ragplan, *args, str(folder)]
             benches.append(Bench(f"ragplan {label}, warm cache", size, cmd, warm_env))
+        if size == f"{10_000:,}":
+            label, args = COLOUR_COMMAND
+            cmd = [ragplan, *args, str(folder)]
+            benches.append(Bench(f"ragplan {label}, warm cache", size, cmd, warm_env))
         if peer and folder != EXAMPLE and size == f"{10_000:,}":
             made = taskwarrior_data(folder, work)
             if made is None:
@@ -212,11 +253,22 @@ def build(
 
 def report(benches: list[Bench], notes: list[str], repeat: int) -> str:
     by_key = {(b.size, b.label): b for b in benches}
-    rows = [("plan set", "command", "median s", "min s", "× floor", "× import floor", "peak MB")]
+    rows = [
+        (
+            "plan set",
+            "command",
+            "median s",
+            "min s",
+            "× floor",
+            "× import floor",
+            "peak MB",
+            "tree peak MB",
+        )
+    ]
+    imp = next((b for b in benches if b.label == "import floor"), None)
     for b in benches:
         median = statistics.median(b.times)
         floor = by_key.get((b.size, "floor (CSafeLoader)"))
-        imp = by_key.get((b.size, "import floor"))
         ratio = ""
         if floor is not None and b is not floor and b.label != "import floor":
             ratio = f"{median / statistics.median(floor.times):.2f}"
@@ -224,8 +276,11 @@ def report(benches: list[Bench], notes: list[str], repeat: int) -> str:
         if imp is not None and b.label.startswith("ragplan"):
             imp_ratio = f"{median / statistics.median(imp.times):.2f}"
         peak = f"{max(b.peaks_kb) / 1024:.0f}" if b.peaks_kb else "?"
+        tree = f"{max(b.tree_peaks_kb) / 1024:.0f}" if b.tree_peaks_kb else "?"
         label = b.label + (f"  [exit {sorted(set(b.failures))}]" if b.failures else "")
-        rows.append((b.size, label, f"{median:.3f}", f"{min(b.times):.3f}", ratio, imp_ratio, peak))
+        rows.append(
+            (b.size, label, f"{median:.3f}", f"{min(b.times):.3f}", ratio, imp_ratio, peak, tree)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
@@ -244,7 +299,85 @@ def report(benches: list[Bench], notes: list[str], repeat: int) -> str:
                     ratio = statistics.median(other.times) / peer
                     lines.append(f"{b.size}: {other.label} / task summary = {ratio:.2f}")
     lines.extend(notes)
+    lines += ["", *targets(benches)]
     return "\n".join(lines)
+
+
+def targets(benches: list[Bench]) -> list[str]:
+    """The speed targets (benchmarks/README.md), each with its measured ratio and verdict."""
+
+    def median(size: str, label: str) -> float | None:
+        found = [b for b in benches if b.size == size and b.label == label]
+        return statistics.median(found[0].times) if found and found[0].times else None
+
+    example, k10, k100 = "example (162)", f"{10_000:,}", f"{100_000:,}"
+    imp = median(example, "import floor")
+    rows = ["| target | measured | holds |", "|---|---|---|"]
+
+    def against(what: str, size: str, label: str, base: float | None, limit: float) -> None:
+        value = median(size, label)
+        if value is None or base is None:
+            rows.append(f"| {what} | not measured | - |")
+            return
+        ratio = value / base
+        rows.append(f"| {what} | {ratio:.2f}× | {'yes' if ratio <= limit else 'no'} |")
+
+    against("warm summary, 10k, ≤ 1.0× import floor", k10, "ragplan summary, warm cache", imp, 1.0)
+    against(
+        "warm validate, 10k, ≤ 1.0× import floor", k10, "ragplan validate, warm cache", imp, 1.0
+    )
+    against(
+        "warm summary, example, ≤ 1.0× import floor",
+        example,
+        "ragplan summary, warm cache",
+        imp,
+        1.0,
+    )
+    against(
+        "first-run summary, example, ≤ 1.25× import floor",
+        example,
+        "ragplan summary, first run",
+        imp,
+        1.25,
+    )
+    against(
+        "first-run outstanding md, 10k, ≤ 1.0× parse floor",
+        k10,
+        "ragplan outstanding --format md, first run",
+        median(k10, "floor (CSafeLoader)"),
+        1.0,
+    )
+    against(
+        "first-run summary, 100k, ≤ 0.6× one-core parse floor",
+        k100,
+        "ragplan summary, first run",
+        median(k100, "floor (CSafeLoader)"),
+        0.6,
+    )
+    against(
+        "--color always, 10k, ≤ 1.3× piped",
+        k10,
+        "ragplan summary --color always, warm cache",
+        median(k10, "ragplan summary, warm cache"),
+        1.3,
+    )
+    peaks = [
+        max(b.tree_peaks_kb + b.peaks_kb) / 1024
+        for b in benches
+        if b.size == k100 and b.label.startswith("ragplan") and (b.peaks_kb or b.tree_peaks_kb)
+    ]
+    if peaks:
+        worst = max(peaks)
+        verdict = "yes" if worst < 150 else "no"
+        rows.append(f"| memory at 100k < 150 MB, pool included | {worst:.0f} MB | {verdict} |")
+    task = median(k10, "task summary (Taskwarrior)")
+    warm = median(k10, "ragplan summary, warm cache")
+    if task and warm:
+        rows.append(
+            "| warm summary, 10k, against task summary (the long-run aim) "
+            f"| {warm / task:.2f}× | aim |"
+        )
+    return rows
 
 
 def machine() -> str:
