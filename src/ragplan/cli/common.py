@@ -40,7 +40,13 @@ def use_colour(options: RunOptions, stream: Any = None) -> bool:
 
 
 # The option a core field is given by, where it is not --<field with dashes>.
-OPTION_NAMES = {"statuses": "--status", "themes": "--theme", "leads": "--lead", "to": "--to"}
+OPTION_NAMES = {
+    "statuses": "--status",
+    "themes": "--theme",
+    "leads": "--lead",
+    "to": "--to",
+    "ratings": "--rating",
+}
 
 
 def option_name(field: str) -> str:
@@ -85,6 +91,11 @@ def parse_date(value: str | None, field: str) -> date | None:
             days = calendar.monthrange(year, month)[1]
             why = f"{_MONTHS[month - 1]} {year} has {days} days"
         raise UsageError(f"'{value}': that date does not exist ({why})", field=field) from None
+
+
+def split_list(values: str | None) -> tuple[str, ...]:
+    """A comma-separated option as its values, blanks dropped: 'amber, red' -> (amber, red)."""
+    return tuple(v.strip() for v in (values or "").split(",") if v.strip())
 
 
 def plural(n: int, word: str) -> str:

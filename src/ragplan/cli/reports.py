@@ -16,6 +16,7 @@ from ragplan.cli.common import (
     parse_date,
     resolve_plans,
     run_options,
+    split_list,
 )
 from ragplan.errors import UsageError
 
@@ -143,12 +144,8 @@ def outstanding(
 
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
-    filters = Filters(_split(status), _split(theme), tuple(lead or ()), overdue)
+    filters = Filters(split_list(status), split_list(theme), tuple(lead or ()), overdue)
     folder = resolve_plans(plans, options)
     plan_set = load_valid(folder, use_cache=options.use_cache)
     report = find_outstanding(plan_set, when, filters, _earlier(folder, since))
     emit_report(ctx, report, format, plan_set.root, output, template, templates)
-
-
-def _split(values: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (values or "").split(",") if v.strip())

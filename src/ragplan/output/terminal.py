@@ -18,10 +18,19 @@ from rich.text import Text
 
 from ragplan.output.textsafe import show_controls
 from ragplan.output.views import View, diff_view, history_view
-from ragplan.output.words import headline, long_date, new_sentence, travel_sentence
+from ragplan.output.words import (
+    headline,
+    in_unit,
+    indicators_heading,
+    indicators_lead,
+    long_date,
+    new_sentence,
+    travel_sentence,
+)
 from ragplan.reports.common import Previous, ReportStatus
 from ragplan.reports.diff import PlanDiff
 from ragplan.reports.history import History
+from ragplan.reports.indicators import Indicators
 from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.since import Travel
 from ragplan.reports.summary import Summary
@@ -177,12 +186,48 @@ def view_tables(view: View) -> str:
     return _draw(*parts)
 
 
-def draw(report: Summary | Outstanding | PlanDiff | History) -> str:
+def indicators_tables(report: Indicators) -> str:
+    """Each table of indicators, rating cells in their colours, then why each is rated."""
+    parts: list[object] = [
+        _text(indicators_heading(report), "bold"),
+        _text(indicators_lead(report)),
+    ]
+    if not report.indicators:
+        parts.append(_text("No indicator matches."))
+    for table in report.tables:
+        drawn = Table()
+        drawn.add_column(table.title)
+        for name in [*table.periods, *table.labels]:
+            drawn.add_column(name, justify="right")
+        if report.rated:
+            drawn.add_column("Target", justify="right")
+            drawn.add_column("Rating")
+            drawn.add_column("Direction")
+        for row in table.rows:
+            i = row.indicator
+            cells = [_text(i.title)]
+            cells += [_text(v.value if v else None) for v in row.values]
+            cells += [_text(in_unit(s.value, i.unit) if s else None) for s in row.summaries]
+            if report.rated:
+                cells.append(_text(in_unit(i.target, i.unit)))
+                cells.append(_rag(i.rating) if i.rating else _text("not rated"))
+                cells.append(_text(i.direction))
+            drawn.add_row(*cells)
+        parts += [_text(""), drawn]
+    if report.rated:
+        parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
+        parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
+    return _draw(*parts)
+
+
+def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:
     """The report as rich tables, in the terminal's colours."""
     if isinstance(report, Summary):
         return summary_table(report)
     if isinstance(report, Outstanding):
         return outstanding_table(report)
+    if isinstance(report, Indicators):
+        return indicators_tables(report)
     if isinstance(report, PlanDiff):
         return view_tables(diff_view(report))
     return view_tables(history_view(report))

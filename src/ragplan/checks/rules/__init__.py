@@ -18,6 +18,13 @@ from ragplan.checks.rules import (
     duplicate_id,
     empty_theme,
     id_hierarchy,
+    indicator_counts,
+    indicator_duplicate,
+    indicator_mismatch,
+    indicator_percent,
+    indicator_period,
+    indicator_polarity,
+    indicator_theme,
     missing_notes,
     no_themes,
     reading,
@@ -32,7 +39,21 @@ __all__ = ["LEVELS", "PLAN_RULES", "RULES", "Rule", "adjustable", "apply_levels"
 
 PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tuple(
     (m.RULE, m.check)
-    for m in (no_themes, unknown_status, duplicate_id, id_hierarchy, missing_notes, empty_theme)
+    for m in (
+        no_themes,
+        unknown_status,
+        duplicate_id,
+        id_hierarchy,
+        missing_notes,
+        empty_theme,
+        indicator_duplicate,
+        indicator_polarity,
+        indicator_percent,
+        indicator_counts,
+        indicator_period,
+        indicator_theme,
+        indicator_mismatch,
+    )
 )
 
 RULES: dict[str, Rule] = {
