@@ -49,6 +49,10 @@ class GitRepo:
         write_tree(self.root, {n: c for n, c in files.items() if c is not None})
         self.days += 1
         self.git("add", "-A")
+        # Read every file again: a file replaced by one of the same size and mtime (as
+        # shutil.copytree's copy2 leaves them) on a reused inode looks unchanged to git's
+        # stat cache, and the commit would silently keep the old content.
+        self.git("add", "--renormalize", ".")
         self.git("commit", "-q", "--allow-empty", "-m", message, day=self.days)
         if tag is not None:
             self.git("tag", tag)
