@@ -34,6 +34,7 @@ RECORDS = {
     "Point": history.Point,
     "Indicator": indicators.RatedIndicator,
     "Indicator value": indicators.RatedValue,
+    "Indicator tally": indicators.IndicatorTally,
     "Indicator summary": indicators.RatedSummary,
     "Indicator table": indicators.IndicatorTable,
     "Row": indicators.Row,

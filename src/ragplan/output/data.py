@@ -13,6 +13,7 @@ from ragplan.reading.schema import ACTION, fields_of
 from ragplan.reports.common import Previous
 from ragplan.reports.diff import Change, PlanDiff
 from ragplan.reports.history import History
+from ragplan.reports.indicators import IndicatorTally
 from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.summary import Summary
 
@@ -35,6 +36,17 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         if group.previous is not None:
             found["previous_counts"] = group.previous.scale_counts
             found["direction"] = group.direction.word
+        if summary.indicators is not None:
+            found["indicators"] = [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "rating": i.rating.key if i.rating else None,
+                    "direction": i.direction.word if i.direction else None,
+                }
+                for i in summary.indicators.indicators
+                if i.theme == group.id
+            ]
         return found
 
     data: dict[str, Any] = {
@@ -47,6 +59,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     if summary.previous is not None and summary.direction is not None:
         data["previous"] = _previous_json(summary.previous)
         data["direction"] = summary.direction.word
+    if summary.indicators is not None:
+        data["indicators"] = _indicator_counts(summary.indicators)
     data["themes"] = [theme(t) for t in summary.themes]
     if summary.by != "theme":
         data["by"] = summary.by
@@ -55,6 +69,12 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             for g in summary.groups
         ]
     return data
+
+
+def _indicator_counts(tally: IndicatorTally) -> dict[str, int]:
+    """{"total", "green", "amber", "red", "not_rated"}: the indicators by rating."""
+    counts = {"total": tally.total, **{c.rating.key: c.count for c in tally.counts}}
+    return {**counts, "not_rated": tally.not_rated}
 
 
 def _previous_json(previous: Previous) -> dict[str, Any]:
@@ -113,6 +133,9 @@ def summary_csv(summary: Summary) -> Rows:
     if since:
         header += [f"previous_{k}" for k in keys]
         header += ["previous_total", "previous_done", "previous_percent_done", "direction"]
+    tally = summary.indicators if summary.by == "theme" else None
+    if tally is not None:
+        header += [f"indicators_{c.rating.key}" for c in tally.counts] + ["indicators_not_rated"]
     rows = []
     for g in summary.groups:
         named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
@@ -121,6 +144,11 @@ def summary_csv(summary: Summary) -> Rows:
             then = g.previous
             row += [*(c.count for c in then.counts), then.total, then.done, then.percent_done]
             row.append(g.direction.word)
+        if tally is not None:
+            ratings = [
+                i.rating.key if i.rating else None for i in tally.indicators if i.theme == g.id
+            ]
+            row += [ratings.count(c.rating.key) for c in tally.counts] + [ratings.count(None)]
         rows.append(row)
     return header, rows
 

@@ -25,6 +25,7 @@ from ragplan.output.words import (
     indicators_lead,
     long_date,
     new_sentence,
+    rating_tally,
     travel_sentence,
 )
 from ragplan.reports.common import Previous, ReportStatus
@@ -111,7 +112,22 @@ def summary_table(summary: Summary) -> str:
     if summary.previous is not None and summary.direction is not None:
         sentence = travel_sentence(summary.previous, summary.done, summary.total, summary.direction)
         lines.append(_text(sentence))
-    return _draw(*lines, table)
+    tally = summary.indicators
+    if tally is None:
+        return _draw(*lines, table)
+    lines.append(_text(f"Indicators: {rating_tally(tally.counts, tally.not_rated)}"))
+    if summary.by != "theme":
+        return _draw(*lines, table)
+    by_theme = Table(title="Indicators by theme", title_justify="left")
+    for name in ("Theme", "Indicator", "Latest", "Rating", "Direction"):
+        by_theme.add_column(name)
+    for i in tally.indicators:
+        latest = f"{in_unit(i.value, i.unit)} in {i.period}" if i.value is not None else ""
+        rating = _rag(i.rating) if i.rating else _text("not rated")
+        by_theme.add_row(
+            _text(i.theme or "(none)"), _text(i.title), _text(latest), rating, _text(i.direction)
+        )
+    return _draw(*lines, table, _text(""), by_theme)
 
 
 def _then(previous: Previous | None, direction: Travel | None, style: str = "") -> list[Text]:

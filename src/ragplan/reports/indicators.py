@@ -322,3 +322,29 @@ def find_indicators(
         indicators=listed,
         tables=tables,
     )
+
+
+@dataclass
+class IndicatorTally:
+    """The plan set's indicators counted by rating, for `summary`: `indicators` are every
+    one, rated at its latest value, by theme (in theme order), those with no theme last."""
+
+    total: int
+    counts: list[RatingCount]
+    not_rated: int
+    indicators: list[RatedIndicator]
+
+
+def tally_indicators(plan_set: PlanSet) -> IndicatorTally | None:
+    """Every indicator rated and counted; None when the plan set has none."""
+    if not plan_set.indicators:
+        return None
+    rated = [r for _, found in rate_all(plan_set) for r in found]
+    order = {t.id: n for n, t in enumerate(plan_set.themes)}
+    rated.sort(key=lambda r: order.get(r.theme or "", len(order)))
+    counts = [
+        RatingCount(s, sum(1 for r in rated if r.rating is not None and r.rating.key == s.key))
+        for s in rating_statuses(plan_set)
+    ]
+    not_rated = sum(1 for r in rated if r.rating is None)
+    return IndicatorTally(len(rated), counts, not_rated, rated)
