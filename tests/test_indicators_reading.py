@@ -136,6 +136,7 @@ def test_indicator_files_are_read_from_git_at_a_revision(in_tmp: Path) -> None:
     with Repository(in_tmp / "plans") as git:
         then = read_plan_set(GitSource(git, git.revision("v1"))).plan_set
     [indicator] = then.indicators
+    assert [t.id for t in then.themes] == ["1"]  # the indicator file is no theme
     assert indicator.file == "v1:plans/indicators/i.yaml"
     assert [str(v.value) for v in indicator.values] == ["46.90", "72.0"]
 

@@ -12,7 +12,16 @@ from conftest import EXAMPLE_PLANS, REPO, run_cli
 from ragplan.output import indicators as indicator_output
 from ragplan.output import views
 from ragplan.output.templates import get_env
-from ragplan.reports import common, diff, history, indicators, outstanding, since, summary
+from ragplan.reports import (
+    common,
+    diff,
+    history,
+    indicator_changes,
+    indicators,
+    outstanding,
+    since,
+    summary,
+)
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 
@@ -35,6 +44,8 @@ RECORDS = {
     "Indicator": indicators.RatedIndicator,
     "Indicator value": indicators.RatedValue,
     "Indicator tally": indicators.IndicatorTally,
+    "Indicator change": indicator_changes.IndicatorChange,
+    "Latest": indicator_changes.Latest,
     "Indicator summary": indicators.RatedSummary,
     "Indicator table": indicators.IndicatorTable,
     "Row": indicators.Row,

@@ -12,7 +12,8 @@ from typing import Any
 from ragplan.reading.schema import ACTION, fields_of
 from ragplan.reports.common import Previous
 from ragplan.reports.diff import Change, PlanDiff
-from ragplan.reports.history import History
+from ragplan.reports.history import History, Point
+from ragplan.reports.indicator_changes import IndicatorChange, Latest
 from ragplan.reports.indicators import IndicatorTally
 from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.summary import Summary
@@ -182,6 +183,24 @@ def _change_json(change: Change) -> dict[str, Any]:
     }
 
 
+def _latest_json(latest: Latest | None) -> dict[str, Any] | None:
+    from ragplan.output.indicators import json_number
+
+    if latest is None:
+        return None
+    return {"period": latest.period, "value": json_number(latest.value), "rating": latest.rating}
+
+
+def indicator_change_json(change: IndicatorChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "fields": list(change.fields),
+        "before": _latest_json(change.before),
+        "after": _latest_json(change.after),
+    }
+
+
 def diff_json(diff: PlanDiff) -> dict[str, Any]:
     """The json contract: from_rev, to_rev (null: the working tree), changes, before, after."""
     data = {
@@ -191,6 +210,8 @@ def diff_json(diff: PlanDiff) -> dict[str, Any]:
         "before": {"counts": diff.before.counts, "themes": diff.before.themes},
         "after": {"counts": diff.after.counts, "themes": diff.after.themes},
     }
+    if diff.indicators is not None:
+        data["indicators"] = [indicator_change_json(c) for c in diff.indicators]
     return data
 
 
@@ -200,21 +221,27 @@ def diff_json(diff: PlanDiff) -> dict[str, Any]:
 def history_json(found: History) -> dict[str, Any]:
     """{"by", "folder", "statuses": [{"key", "label", "done"}], "points": [{"rev", "commit",
     "date", "as_of", "total", "done", "counts"}]}, points oldest first."""
-    data = {
+
+    def point(p: Point) -> dict[str, Any]:
+        found_point: dict[str, Any] = {
+            "rev": p.rev,
+            "commit": p.commit,
+            "date": p.time.isoformat(),
+            "as_of": _iso(p.as_of),
+            "total": p.total,
+            "done": p.done,
+            "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
+        }
+        if found.indicators is not None:
+            found_point["indicators"] = p.indicators or {}
+        return found_point
+
+    data: dict[str, Any] = {
         "by": found.by,
         "folder": found.folder,
         "statuses": [{"key": s.key, "label": s.label, "done": s.done} for s in found.statuses],
-        "points": [
-            {
-                "rev": p.rev,
-                "commit": p.commit,
-                "date": p.time.isoformat(),
-                "as_of": _iso(p.as_of),
-                "total": p.total,
-                "done": p.done,
-                "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
-            }
-            for p in found.points
-        ],
     }
+    if found.indicators is not None:
+        data["indicators"] = [{"id": k, "title": v} for k, v in found.indicators.items()]
+    data["points"] = [point(p) for p in found.points]
     return data

@@ -143,10 +143,11 @@ def sparkline(indicator: RatedIndicator) -> Sparkline:
         numbers.append(float(indicator.target.value))
     low, high = min(numbers, default=0.0), max(numbers, default=0.0)
     spread = (high - low) or 1.0
-    steps = max(len(indicator.values) - 1, 1)
+    steps = len(indicator.values) - 1
 
     def x(i: int) -> float:
-        return round(_PAD + (_WIDTH - 2 * _PAD) * i / steps, 1)
+        # One value alone is the latest: at the right, where the latest always is.
+        return round(_PAD + (_WIDTH - 2 * _PAD) * (i / steps if steps else 1.0), 1)
 
     def y(value: float) -> float:
         return round(_HEIGHT - _PAD - (_HEIGHT - 2 * _PAD) * (value - low) / spread, 1)

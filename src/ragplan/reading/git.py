@@ -208,7 +208,7 @@ class Repository:
             return SourceFile(name, self._shown(revision, name), len(data), lambda: data)
 
         config = next((file(n) for n in CONFIG_NAMES if n in oids), None)
-        themes = [file(name) for name in sorted(oids) if is_plan_file(Path(name))]
+        themes = [file(n) for n in sorted(oids) if "/" not in n and is_plan_file(Path(n))]
         indicators = [file(name) for name in sorted(oids) if is_indicator_name(name)]
         return Files(config, themes, problems, indicators)
 

@@ -1,4 +1,5 @@
-"""Compare two plan sets action by action: added, removed, improved, worsened, re-dated, changed.
+"""Compare two plan sets action by action: added, removed, improved, worsened, re-dated, changed;
+and indicator by indicator, when they have any.
 
 Actions are matched by id, not by file, so an action whose file was renamed or
 moved keeps its identity. Each side's counts use that side's own status scale.
@@ -6,11 +7,15 @@ moved keeps its identity. Each side's counts use that side's own status scale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ragplan.model import Action, PlanSet, Scale, Status, natural_key
+
+if TYPE_CHECKING:
+    from ragplan.reports.indicator_changes import IndicatorChange
 
 # Most significant first: an action gets the first kind that applies.
 KINDS = ("added", "removed", "improved", "worsened", "redated", "changed")
@@ -67,6 +72,7 @@ class PlanDiff:
     after: Tally
     statuses: list[Status]
     theme_titles: dict[str, str | None]
+    indicators: list[IndicatorChange] | None = None
 
     def by_kind(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
@@ -145,7 +151,12 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
     titles = {t.id: t.title for t in before.themes}
     titles.update({t.id: t.title for t in after.themes})
     ordered = dict(sorted(titles.items(), key=lambda item: natural_key(item[0])))
-    return PlanDiff(from_rev, to_rev, changes, tally(before), tally(after), statuses, ordered)
+    found = PlanDiff(from_rev, to_rev, changes, tally(before), tally(after), statuses, ordered)
+    if before.indicators or after.indicators:
+        from ragplan.reports.indicator_changes import compare_indicators
+
+        found = replace(found, indicators=compare_indicators(before, after))
+    return found
 
 
 def plan_diff(

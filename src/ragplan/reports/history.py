@@ -1,13 +1,14 @@
-"""The counts per status at each tag, or at each of the last commits that touched the plans."""
+"""The counts per status at each tag, or at each of the last commits that touched the plans,
+and each indicator's rating there."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from ragplan.errors import GitError
-from ragplan.model import Status
+from ragplan.model import PlanSet, Status
 from ragplan.reports.diff import count_by_status
 
 
@@ -21,6 +22,7 @@ class Point:
     as_of: date | None
     counts: dict[str, int]
     done: int
+    indicators: dict[str, str | None] | None = None
 
     @property
     def total(self) -> int:
@@ -35,6 +37,7 @@ class History:
     folder: str
     statuses: list[Status]
     points: list[Point]
+    indicators: dict[str, str] | None = None
 
 
 def history(plans: Path, last: int | None = None) -> History:
@@ -49,6 +52,7 @@ def history(plans: Path, last: int | None = None) -> History:
             raise GitError(f"no commit on HEAD touches {repo.folder}")
         points = []
         scales = []
+        titles: list[dict[str, str]] = []
         for revision in revisions:
             plan_set = repo.plan_set(revision)
             scale = plan_set.config.scale
@@ -61,11 +65,30 @@ def history(plans: Path, last: int | None = None) -> History:
                     as_of=plan_set.config.as_of,
                     counts=count_by_status(actions, scale),
                     done=sum(1 for a in actions if a.rag in scale.done_keys),
+                    indicators=_ratings(plan_set),
                 )
             )
             scales.append(scale)
+            titles.append({i.id: i.title for i in plan_set.indicators})
         folder = repo.folder
     statuses: list[Status] = []
     for scale in reversed(scales):
         statuses += [s for s in scale.statuses if s.key not in {t.key for t in statuses}]
-    return History("tags" if last is None else "commits", folder, statuses, points)
+    found = History("tags" if last is None else "commits", folder, statuses, points)
+    if any(titles):
+        # Every indicator seen, the newest revision's first, each by its newest title.
+        named: dict[str, str] = {}
+        for seen in reversed(titles):
+            named.update({k: v for k, v in seen.items() if k not in named})
+        found = replace(found, indicators=named)
+    else:
+        found = replace(found, points=[replace(p, indicators=None) for p in points])
+    return found
+
+
+def _ratings(plan_set: PlanSet) -> dict[str, str | None]:
+    if not plan_set.indicators:
+        return {}
+    from ragplan.reports.indicator_changes import ratings
+
+    return ratings(plan_set)

@@ -254,17 +254,21 @@ def _check_filters(plan_set: PlanSet, filters: Filters) -> None:
 
 
 def merged_order(orders: list[list[str]]) -> list[str]:
-    """The names of several ordered lists as one order: each name first seen is placed
-    after the name before it in its own list."""
+    """The names of several ordered lists as one order: a name first seen goes after the
+    name before it in its own list, else before the one after it, else at the end."""
     merged: list[str] = []
     for names in orders:
-        at = -1
-        for name in names:
+        for k, name in enumerate(names):
             if name in merged:
-                at = merged.index(name)
+                continue
+            before = next((n for n in reversed(names[:k]) if n in merged), None)
+            after = next((n for n in names[k + 1 :] if n in merged), None)
+            if before is not None:
+                merged.insert(merged.index(before) + 1, name)
+            elif after is not None:
+                merged.insert(merged.index(after), name)
             else:
-                at += 1
-                merged.insert(at, name)
+                merged.append(name)
     return merged
 
 
