@@ -416,3 +416,45 @@ def test_summary_counts_the_ratings_and_lists_each_theme_s_indicators() -> None:
     by_lead = run_cli("summary", PLANS, "--by", "lead_officer").out
     assert "Indicators: 1 green, 1 amber, 4 red, 2 not rated" in by_lead
     assert "Re-referrals" not in by_lead
+
+
+def test_markdown_cells_keep_hostile_titles_and_periods_whole(tmp_path: Path) -> None:
+    from test_render import md_tables
+
+    nasty = ["a | b", "line\nbreak", "*bold* `code` <b>", "\x1b[31mred", "=SUM(A1)"]
+    values = "".join(
+        f"\n      - {{period: {json.dumps(n)}, value: {i}}}" for i, n in enumerate(nasty)
+    )
+    plans = write_tree(
+        tmp_path / "plans",
+        {
+            "1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: s, rag: green}\n',
+            "indicators/i.yaml": f"title: {json.dumps('T | x')}\nindicators:\n"
+            f"  - id: a\n    title: {json.dumps('a | b')}\n    values:{values}\n",
+        },
+    )
+    run = run_cli("indicators", plans, "-f", "md")
+    assert "\x1b" not in run.out
+    [table] = md_tables(run.out)
+    assert table[0] == ["T | x", "a | b", "line\nbreak", "*bold* `code` <b>", "[31mred", "=SUM(A1)"]
+    assert table[1] == ["a | b", "0", "1", "2", "3", "4"]
+    text = run_cli("indicators", plans).out
+    assert "\\x1b[31mred" in text and "\x1b" not in text
+
+
+def test_a_colour_terminal_draws_the_rating_in_its_colour_with_its_word() -> None:
+    run = run_cli("--color", "always", "indicators", PLANS)
+    assert run.code == 0
+    assert "\x1b[" in run.out  # drawn, coloured
+    plain = run_cli("indicators", PLANS).out
+    assert "\x1b" not in plain
+    for word in ("Red", "Amber", "Green", "not rated", "↓ worsened", "Why each indicator"):
+        assert word in run.out and word in plain
+
+
+def test_a_narrow_terminal_never_cuts_a_value_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run_cli("--color", "always", "indicators", PLANS).out
+    assert "…" not in out
+    for value in ("22.1", "21.3%", "44999.99", "£50000", "↓ worsened", "Nov to March"):
+        assert value in out

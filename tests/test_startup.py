@@ -14,7 +14,7 @@ from conftest import EXAMPLE_PLANS
 from ragplan.cli import app
 from ragplan.cli.params import PlainValues, plain_type
 
-HEAVY = ("pydantic", "rich", "jinja2", "yaml")
+HEAVY = ("pydantic", "rich", "jinja2", "yaml", "decimal")
 
 
 def imported_by(*args: str) -> list[str]:
@@ -38,6 +38,7 @@ def imported_by(*args: str) -> list[str]:
         ["validate", "PLANS", "--strict", "--max-file-size", "5"],
         ["set", "1.3.6.1", "PLANS", "--rag", "amber", "--dry-run"],
         ["history", "PLANS", "--last", "2"],
+        ["indicators", "PLANS", "--theme", "1.3", "--period", "Q2", "--as-of", "2010-09-20"],
     ],
     ids=lambda args: args[0],
 )
@@ -47,13 +48,24 @@ def test_no_command_imports_pydantic(args: list[str]) -> None:
 
 
 def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:
-    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == ["yaml"]
-    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == ["yaml"]
+    # decimal: the example's indicators are numbers, read exactly.
+    expected = ["decimal", "yaml"]
+    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == expected
+    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == expected
 
 
 def test_a_run_served_from_the_cache_does_not_even_import_yaml() -> None:
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["yaml"]  # fills the cache
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == []
+    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal", "yaml"]  # fills the cache
+    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal"]  # its numbers, unpickled
+
+
+BRAG = EXAMPLE_PLANS.parent / "tests" / "cases" / "brag" / "plans"
+
+
+@pytest.mark.parametrize("command", ["validate", "summary", "outstanding"])
+def test_plans_without_indicators_never_import_decimal(command: str) -> None:
+    """Indicators' exact arithmetic costs nothing to the plans that have none."""
+    assert "decimal" not in imported_by("--no-cache", command, str(BRAG))
 
 
 def _params() -> list[tuple[str, Any, Any]]:

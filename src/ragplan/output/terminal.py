@@ -48,9 +48,11 @@ def _rag(status: ReportStatus, overdue: bool = False) -> Text:
     return cell
 
 
-def _draw(*parts: object) -> str:
+def _draw(*parts: object, at_least: int = 0) -> str:
+    """The parts drawn for the terminal's width, or `at_least` that wide where a table
+    cannot fit otherwise without cutting a value short (the terminal wraps the lines)."""
     out = io.StringIO()
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = max(shutil.get_terminal_size((100, 24)).columns, at_least)
     # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
     depth: Literal["truecolor", "256"] = (
         "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
@@ -120,7 +122,7 @@ def summary_table(summary: Summary) -> str:
         return _draw(*lines, table)
     by_theme = Table(title="Indicators by theme", title_justify="left")
     for name in ("Theme", "Indicator", "Latest", "Rating", "Direction"):
-        by_theme.add_column(name)
+        by_theme.add_column(name, overflow="fold", no_wrap=name != "Indicator")
     for i in tally.indicators:
         latest = f"{in_unit(i.value, i.unit)} in {i.period}" if i.value is not None else ""
         rating = _rag(i.rating) if i.rating else _text("not rated")
@@ -210,15 +212,18 @@ def indicators_tables(report: Indicators) -> str:
     ]
     if not report.indicators:
         parts.append(_text("No indicator matches."))
+    needed = 0
     for table in report.tables:
+        # Values are never cut short or split: a narrow terminal must not turn 22.1 into
+        # '22…'; titles wrap instead, and a table too wide even so is drawn whole.
         drawn = Table()
-        drawn.add_column(table.title)
+        drawn.add_column(table.title, overflow="fold")
         for name in [*table.periods, *table.labels]:
-            drawn.add_column(name, justify="right")
+            drawn.add_column(name, justify="right", no_wrap=True)
         if report.rated:
-            drawn.add_column("Target", justify="right")
-            drawn.add_column("Rating")
-            drawn.add_column("Direction")
+            drawn.add_column("Target", justify="right", no_wrap=True)
+            drawn.add_column("Rating", no_wrap=True)
+            drawn.add_column("Direction", no_wrap=True)
         for row in table.rows:
             i = row.indicator
             cells = [_text(i.title)]
@@ -230,10 +235,25 @@ def indicators_tables(report: Indicators) -> str:
                 cells.append(_text(i.direction))
             drawn.add_row(*cells)
         parts += [_text(""), drawn]
+        needed = max(needed, _whole_width(drawn))
     if report.rated:
         parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
         parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
-    return _draw(*parts)
+    return _draw(*parts, at_least=needed)
+
+
+def _whole_width(table: Table) -> int:
+    """How wide `table` must be drawn for every value to show whole: its natural width,
+    less what its first column gives up by wrapping its words."""
+    from rich.measure import Measurement
+
+    console = Console(width=10_000)
+    natural = Measurement.get(console, console.options, table).maximum
+    first = table.columns[0]
+    cells = [str(c) for c in first.cells] + [str(first.header)]
+    longest = max(len(c) for c in cells)
+    word = max(len(w) for c in cells for w in (c.split() or [""]))
+    return natural - (longest - word)
 
 
 def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:
