@@ -458,3 +458,15 @@ def test_a_narrow_terminal_never_cuts_a_value_short(monkeypatch: pytest.MonkeyPa
     assert "…" not in out
     for value in ("22.1", "21.3%", "44999.99", "£50000", "↓ worsened", "Nov to March"):
         assert value in out
+
+
+def test_a_plan_set_without_indicators_says_where_they_would_be() -> None:
+    brag = REPO / "tests" / "cases" / "brag" / "plans"
+    for fmt in ("text", "md"):
+        run = run_cli("indicators", brag, "-f", fmt)
+        assert run.code == 0
+        assert "The plan set has no indicators: they are the files of its indicators/ folder." in (
+            run.out
+        )
+        assert "No indicator matches" not in run.out
+    assert json.loads(run_cli("indicators", brag, "-f", "json").out)["indicators"] == []

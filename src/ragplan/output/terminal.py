@@ -210,7 +210,7 @@ def indicators_tables(report: Indicators) -> str:
         _text(indicators_heading(report), "bold"),
         _text(indicators_lead(report)),
     ]
-    if not report.indicators:
+    if report.total and not report.indicators:
         parts.append(_text("No indicator matches."))
     needed = 0
     for table in report.tables:

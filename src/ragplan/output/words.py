@@ -124,6 +124,8 @@ def indicators_lead(report: Indicators) -> str:
     '2 of the 7 indicators (theme 1.3), rated on their values in Feb 10: 1 green, ...'."""
     listed = len(report.indicators)
     filters = report.filters
+    if not report.total:
+        return "The plan set has no indicators: they are the files of its indicators/ folder."
     if filters.themes or filters.ratings:
         what = f"{listed} of the {report.total} {plural('indicator', report.total)}"
         chosen = []
