@@ -51,7 +51,6 @@ RECORDS = {
     "Row": indicators.Row,
     "Rating count": indicators.RatingCount,
     "Filters": indicators.Filters,
-    "Indicator direction": indicators.Direction,
     "Sparkline": indicator_output.Sparkline,
 }
 

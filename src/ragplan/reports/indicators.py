@@ -10,28 +10,15 @@ from datetime import date
 from ragplan.errors import UsageError
 from ragplan.model import DEFAULT_SCALE, Indicator, IndicatorFile, Number, PlanSet, natural_key
 from ragplan.reports.common import NEUTRAL_GREY, ReportStatus, report_date, text_colour_on
+from ragplan.reports.since import IMPROVED, WORSENED, Travel
 
 # The first column's header for a file that gives no title.
 DEFAULT_TABLE_TITLE = "Indicator"
 
 
-@dataclass(frozen=True)
-class Direction:
-    """An indicator's direction of travel from the period before: word and arrow.
-    `{{ direction }}` prints both: '↑ improved'."""
-
-    word: str
-    arrow: str
-
-    def __str__(self) -> str:
-        return f"{self.arrow} {self.word}"
-
-
-DIRECTIONS = {
-    "improved": Direction("improved", "↑"),
-    "worsened": Direction("worsened", "↓"),
-    "same": Direction("same", "→"),
-}
+# An indicator's direction of travel, by the words of its json: `same`, where the share
+# of actions done says `no change`.
+DIRECTIONS = {"improved": IMPROVED, "worsened": WORSENED, "same": Travel("same", "→")}
 
 
 @dataclass(frozen=True)
@@ -72,7 +59,7 @@ class RatedIndicator:
     value: Number | None
     rating: ReportStatus | None
     why: str
-    direction: Direction | None
+    direction: Travel | None
     values: list[RatedValue]
     summaries: list[RatedSummary]
     file: str

@@ -17,7 +17,8 @@ from ragplan.reports.diff import count_by_status
 
 @dataclass(frozen=True)
 class Travel:
-    """A direction of travel: its word ('improved', 'worsened', 'no change') and arrow."""
+    """A direction of travel: its word ('improved', 'worsened', 'no change'; an
+    indicator's 'same') and arrow."""
 
     word: str
     arrow: str
