@@ -173,3 +173,35 @@ def test_an_unchanged_indicator_file_is_read_from_the_cache(
     (plans / "indicators" / "i.yaml").write_text(INDICATORS.replace("72.0", "75.5"))
     assert [str(v.value) for v in load_valid(plans).indicators[0].values] == ["46.90", "75.5"]
     assert len(seen) == 1
+
+
+def test_an_indicator_file_saved_by_windows_with_a_bom_and_crlf_reads_the_same(
+    tmp_path: Path,
+) -> None:
+    windows = b"\xef\xbb\xbf" + INDICATORS.replace("\n", "\r\n").encode("utf-8")
+    plans = write_tree(tmp_path / "plans", {"1.yaml": THEME, "indicators/i.yaml": windows})
+    [indicator] = load_valid(plans).indicators
+    assert [(v.period, str(v.value)) for v in indicator.values] == [("Q1", "46.90"), ("Q2", "72.0")]
+
+
+def test_a_tab_in_an_indicator_file_is_named_with_its_line(in_tmp: Path) -> None:
+    tabbed = INDICATORS.replace("    title: Initial", "\ttitle: Initial")
+    write_tree(in_tmp / "plans", {"1.yaml": THEME, "indicators/i.yaml": tabbed})
+    run = run_cli("validate", "-f", "parsable", "plans")
+    assert run.code == 1
+    assert run.out.startswith("plans/indicators/i.yaml:4:1: [error] found a tab character")
+
+
+def test_a_stated_value_its_counts_contradict_can_be_made_an_error(in_tmp: Path) -> None:
+    wrong = INDICATORS.replace("value: 72.0, numerator: 180", "value: 72.5, numerator: 180")
+    write_tree(in_tmp / "plans", {"1.yaml": THEME, "indicators/i.yaml": wrong})
+    warned = run_cli("validate", "-f", "parsable", "plans")
+    assert warned.code == 0
+    assert warned.out == (
+        "plans/indicators/i.yaml:9:29: [warning] indicator ia, period Q2: the value 72.5% is "
+        "not what its counts give (180 / 250 = 72.00); correct the value or the counts "
+        "(indicator-mismatch)\n"
+    )
+    (in_tmp / "plans" / "ragplan.yaml").write_text("rules:\n  indicator-mismatch: error\n")
+    assert run_cli("validate", "plans").code == 1
+    assert run_cli("indicators", "plans").code == 1  # a report refuses an invalid plan set

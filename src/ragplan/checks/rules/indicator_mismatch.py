@@ -41,7 +41,7 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
                     column,
                     f"indicator {indicator.id}, period {value.period}: the value "
                     f"{with_unit(value.value.text, unit)} is not what its counts give "
-                    f"({counts} = {_about(exact, digits + 2)}); correct the value or the counts",
+                    f"({counts} = {_about(exact, digits)}); correct the value or the counts",
                 )
         if not all(counts_valid(v, unit) for v in indicator.values):
             continue
@@ -56,13 +56,17 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
                 column,
                 f"indicator {indicator.id}: summary '{summary.label}' states "
                 f"{with_unit(summary.value.text, unit)}, but the counts of {summary.start} to "
-                f"{summary.end} give {_about(exact, digits + 2)}; reports show the value from "
+                f"{summary.end} give {_about(exact, digits)}; reports show the value from "
                 "the counts",
             )
 
 
 def _about(value: Decimal, digits: int) -> str:
-    """An exact quotient, shortened for a message: 62.241 (its last digit rounded)."""
+    """An exact quotient for a message: two decimals more than the values have (62.241),
+    less any trailing zeros beyond theirs (72.00, not 72.0000)."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    return format(value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP), "f")
+    text = format(value.quantize(Decimal(1).scaleb(-digits - 2), rounding=ROUND_HALF_UP), "f")
+    while text.endswith("0") and len(text.partition(".")[2]) > digits:
+        text = text[:-1]
+    return text.removesuffix(".")
