@@ -34,6 +34,15 @@ class Run:
     err: str
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder (the lock file aside) by relative path, to show nothing changed."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".ragplan.lock"
+    }
+
+
 def run_cli(*args: str | Path) -> Run:
     """Invoke ragplan in-process, as the console script would."""
     result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -278,7 +279,7 @@ def test_two_processes_filling_the_cache_at_once_both_succeed(cache_home: Path) 
         for run in runs:
             out, err = run.communicate(timeout=60)
             assert (run.returncode, out, err) == (0, b"", b"")
-    assert len(entries(cache_home)) == 7  # six theme files and ragplan.yaml
+    assert len(entries(cache_home)) == 8  # six theme files, ragplan.yaml, one indicator file
     assert not any(p.name.endswith(".tmp") for p in entries(cache_home))
     assert validate([EXAMPLE_PLANS]).actions == 162
 
@@ -291,15 +292,21 @@ def _described(plans: Path, use_cache: bool) -> list[tuple[object, ...]]:
         section = action.section.id if action.section else None
         rows.append((*fields[:-1], action.theme.id, section))
         assert action in action.theme.all_actions()
+    for file in plan_set.indicator_files:
+        rows.append((file.title, file.file))
+        for indicator in file.indicators:
+            values = [(v.period, v.value, v.numerator, v.denominator) for v in indicator.values]
+            summaries = [(s.label, s.start, s.end, s.value) for s in indicator.summaries]
+            rows.append((indicator.id, indicator.title, indicator.target, indicator.line))
+            rows.append((*values, *summaries, indicator.marks))
     return rows
 
 
 def test_a_plan_set_from_the_cache_is_the_one_read_from_the_files(in_tmp: Path) -> None:
     plans = in_tmp / "plans"
-    plans.mkdir()
-    for name in EXAMPLE_PLANS.iterdir():
-        (plans / name.name).write_bytes(name.read_bytes())
+    shutil.copytree(EXAMPLE_PLANS, plans)
     read = _described(plans, use_cache=False)
+    assert ("Timeliness", "plans/indicators/timeliness.yaml") in read
     assert _described(plans, use_cache=True) == read  # fills the cache
     assert _described(plans, use_cache=True) == read  # reads it
 

@@ -28,8 +28,8 @@ OUTSTANDING = [
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     # The lock file a writer leaves is no plan file and holds nothing.
-    files = sorted(p for p in folder.iterdir() if p.name != ".ragplan.lock")
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != ".ragplan.lock")
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
 
 
 def test_the_example_plan_carries_forward_its_twelve_outstanding_actions(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE_PLANS, run_cli
+from conftest import EXAMPLE_PLANS, run_cli, snapshot
 from workbooks import libreoffice_resave, rows_by_ref
 
 from ragplan.checks.validate import load_valid
@@ -33,10 +33,6 @@ def sent(plans: Path) -> Path:
     run = run_cli("collect", "export", "plans", "--out", "returns")
     assert run.code == 0, run.err
     return plans.parent / "returns"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != ".ragplan.lock"}
 
 
 def comments(folder: Path) -> list[str]:

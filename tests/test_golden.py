@@ -2,14 +2,14 @@
 
 tests/cases/<name>/plans/ is the plan set; tests/cases/<name>/expected/<report>.<ext>
 is what `ragplan <report> plans --format <format>` prints, run from the case
-folder. A case with a then/ folder also checks `--since`: the test commits
-then/ as plans/ in a new git repository, tags it board-2010-07, puts plans/ in
-its place, and compares `ragplan <report> plans --since board-2010-07 --format
-<format>` with expected/<report>-since.<ext>; then it commits plans/ too, tagged
-board-2010-09, and compares `ragplan diff board-2010-07 plans` and `ragplan history
-plans` in every format with expected/diff.<ext> and expected/history.<ext>. The
-expected files were produced
-by ragplan and checked by eye; after an intended change to the output,
+folder (`indicators` too, when the plans have an indicators/ folder). A case
+with a then/ folder also checks `--since`: the test commits then/ as plans/ in a
+new git repository, tags it board-2010-07, puts plans/ in its place, and
+compares `ragplan <report> plans --since board-2010-07 --format <format>` with
+expected/<report>-since.<ext>; then it commits plans/ too, tagged board-2010-09,
+and compares `ragplan diff board-2010-07 plans` and `ragplan history plans` in
+every format with expected/diff.<ext> and expected/history.<ext>. The expected
+files were produced by ragplan and checked by eye; after an intended change to the output,
 regenerate them on purpose with
 
     RAGPLAN_REGENERATE=1 python -m pytest tests/test_golden.py
@@ -35,6 +35,12 @@ PARAMS = [
     pytest.param(case, report, fmt, id=f"{case.name}-{report}-{fmt}")
     for case in sorted(p for p in CASES.iterdir() if (p / "plans").is_dir())
     for report in REPORTS
+    for fmt in FORMATS
+]
+# `ragplan indicators` in every format, for the cases whose plans have indicators.
+PARAMS += [
+    pytest.param(case, "indicators", fmt, id=f"{case.name}-indicators-{fmt}")
+    for case in sorted(p for p in CASES.iterdir() if (p / "plans" / "indicators").is_dir())
     for fmt in FORMATS
 ]
 

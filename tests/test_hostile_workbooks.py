@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE_PLANS, run_cli
+from conftest import EXAMPLE_PLANS, run_cli, snapshot
 from workbooks import libreoffice_resave, rows_by_ref
 
 from ragplan.errors import SpreadsheetError
@@ -23,10 +23,6 @@ def plans(in_tmp: Path) -> Path:
     shutil.copytree(EXAMPLE_PLANS, in_tmp / "plans")
     assert run_cli("collect", "export", "plans", "--out", "returns").code == 0
     return in_tmp / "plans"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != ".ragplan.lock"}
 
 
 def rezip(source: Path, target: Path, replace: dict[str, bytes], add: dict[str, bytes]) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from conftest import EXAMPLE_PLANS, run_cli, write_tree
+from conftest import EXAMPLE_PLANS, run_cli, snapshot, write_tree
 from workbooks import FIRE_COUNTS, fire_tracker, libreoffice_resave
 
 from ragplan.checks.validate import load_valid, validate
@@ -117,17 +117,16 @@ def test_dry_run_prints_the_files_and_writes_nothing(in_tmp: Path) -> None:
 def test_a_folder_holding_a_plan_set_is_refused_unless_forced(in_tmp: Path) -> None:
     fire_tracker(in_tmp / "tracker.xlsx")
     shutil.copytree(EXAMPLE_PLANS, in_tmp / "plans")
-    before = {p.name: p.read_bytes() for p in (in_tmp / "plans").iterdir()}
+    before = snapshot(in_tmp / "plans")
     run = run_cli("import", "tracker.xlsx", "--to", "plans")
     assert run.code == 1
     assert (
         run.err == "ragplan: error: plans already holds a plan set; use --force to write into it\n"
     )
-    after = {p.name: p.read_bytes() for p in (in_tmp / "plans").iterdir()}
-    assert after.pop(".ragplan.lock") == b""  # the lock, taken to look: no plan file
-    assert after == before
+    assert snapshot(in_tmp / "plans") == before  # the lock aside, nothing written
     for path in (in_tmp / "plans").glob("*.yaml"):
         path.unlink()
+    shutil.rmtree(in_tmp / "plans" / "indicators")
     (in_tmp / "plans" / "notes.txt").write_text("kept")
     assert run_cli("import", "tracker.xlsx", "--to", "plans").code == 0  # no plan set there now
     assert run_cli("import", "tracker.xlsx", "--to", "plans", "--force").code == 0

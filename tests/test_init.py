@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from datetime import date
@@ -13,6 +14,7 @@ from conftest import run_cli, write_tree
 
 from ragplan.checks.validate import validate
 from ragplan.editing.scaffold import (
+    INDICATOR_FILE,
     SCHEMA_FOLDER,
     THEME_FILE,
     PreCommitHook,
@@ -38,14 +40,24 @@ def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) ->
     assert _tree(in_tmp) == {
         "plans/ragplan.yaml",
         f"plans/{THEME_FILE}",
+        f"plans/{INDICATOR_FILE}",
         "plans/.gitignore",
         f"plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
+        f"plans/{SCHEMA_FOLDER}/ragplan-indicators.schema.json",
     }
     result = validate([in_tmp / "plans"])
     assert result.problems == []
     assert result.actions == 3
     assert run_cli("validate", "--strict").code == 0
+    # Its indicators show each way of rating: counts, a relative and an absolute band.
+    report = json.loads(run_cli("indicators", "-f", "json").out)["indicators"]
+    assert [(i["id"], i["rating"], i["direction"]) for i in report] == [
+        ("reports-on-time", "green", "improved"),
+        ("days-to-minutes", "amber", "improved"),
+    ]
+    assert report[0]["values"][1]["value"] == 91.7  # 11 of 12, from the counts
+    assert report[0]["summaries"] == [{"label": "Year to date", "value": 83.3, "computed": True}]
 
 
 def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> None:
@@ -57,12 +69,14 @@ def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> Non
 def test_init_prints_what_it_wrote_the_pre_commit_snippet_and_next_steps(in_tmp: Path) -> None:
     run = run_cli("init", "my-plans")
     lines = run.out.splitlines()
-    assert lines[:5] == [
+    assert lines[:7] == [
         "wrote my-plans/ragplan.yaml",
         f"wrote my-plans/{THEME_FILE}",
+        f"wrote my-plans/{INDICATOR_FILE}",
         "wrote my-plans/.gitignore",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
+        f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-indicators.schema.json",
     ]
     assert "Next steps:" in lines
     assert "  2. Check the plan set:  ragplan validate my-plans" in lines
@@ -97,10 +111,13 @@ def test_init_schemas_only_refreshes_the_schemas_and_keeps_the_plans(in_tmp: Pat
     assert run_cli("init").code == 0
     stale = in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-theme.schema.json"
     stale.write_text("{}")
+    (in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-indicators.schema.json").unlink()
     (in_tmp / "plans" / "ragplan.yaml").write_text("title: Mine\n")
     run = run_cli("init", "--schemas-only")
     assert run.code == 0
     assert stale.read_text() == schema.json_schema_text("theme")
+    indicators = in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-indicators.schema.json"
+    assert indicators.read_text() == schema.json_schema_text("indicators")
     assert (in_tmp / "plans" / "ragplan.yaml").read_text() == "title: Mine\n"
     assert "Next steps" not in run.out
 
@@ -125,15 +142,21 @@ def test_starter_files_show_every_field_of_the_format() -> None:
     files = starter_files(AS_OF)
     theme = files[THEME_FILE]
     config = files["ragplan.yaml"]
+    indicators = files[INDICATOR_FILE]
     for record, text in [
         (schema.THEME, theme),
         (schema.SECTION, theme),
         (schema.ACTION, theme),
         (schema.CONFIG, config),
         (schema.STATUS, config),
+        (schema.INDICATOR_FILE, indicators),
+        (schema.INDICATOR, indicators),
+        (schema.PERIOD_VALUE, indicators),
+        (schema.AGGREGATE, indicators),
     ]:
         for field in record.fields:
-            assert re.search(rf"^\s*(- )?{field.name}:", text, re.M), (record.name, field.name)
+            written = rf"(^\s*(- )?|{{|, ){field.name}:"
+            assert re.search(written, text, re.M), (record.name, field.name)
 
 
 def test_starter_files_point_editors_at_the_schemas_they_come_with(tmp_path: Path) -> None:
@@ -145,7 +168,8 @@ def test_starter_files_point_editors_at_the_schemas_they_come_with(tmp_path: Pat
             target = first.removeprefix("# yaml-language-server: $schema=")
             assert target != first
             assert (path.parent / target).is_file()
-            assert not target.startswith(".."), "relative to the file, inside the folder"
+            inside = (path.parent / target).resolve().is_relative_to(tmp_path.resolve())
+            assert inside, "relative to the file, inside the folder"
 
 
 def test_starter_config_uses_the_date_given() -> None:
@@ -163,7 +187,7 @@ def test_starter_config_uses_the_date_given() -> None:
             ["other/1.yaml", "myplans/1.yaml", "plans/.schema/t.json", "plans.yaml"],
         ),
         ("docs/my plans", ["docs/my plans/1.yaml"], ["my plans/1.yaml", "docs/my plansx/1.yaml"]),
-        (".", ["1.yaml", "ragplan.yml"], ["sub/1.yaml", "README.md"]),
+        (".", ["1.yaml", "ragplan.yml", "indicators/t.yaml"], ["sub/1.yaml", "README.md"]),
     ],
 )
 def test_printed_hook_pattern_matches_the_plan_folder_only(

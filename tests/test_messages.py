@@ -59,6 +59,10 @@ CASES = {
         'id: "1"\nactions:\n  -\tid: "1.1"\n',
         "3:4: [error] a tab is used in this line; YAML needs ordinary spaces here (tabs)",
     ),
+    "a tab indenting the second key of a list item": (
+        'id: "1"\nactions:\n  - id: a1\n\tsummary: s\n',
+        "4:1: [error] a tab is used in indentation; YAML needs ordinary spaces here (tabs)",
+    ),
     "an unclosed quote": (
         'id: "1"\ntitle: "Plan\nactions: []\n',
         '4:1: [error] the quote (") opened at line 2, column 8, is never closed; close it at '

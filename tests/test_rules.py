@@ -22,6 +22,30 @@ sections:
         notes: Underway
 """
 
+GOOD_INDICATORS = """\
+title: Timeliness
+indicators:
+  - id: ia
+    title: Initial assessments (%)
+    theme: "1"
+    unit: percent
+    polarity: higher
+    target: 80
+    tolerance: 5
+    values:
+      - {period: Nov 09, value: 62.3, numerator: 157, denominator: 252}
+      - {period: Dec 09, value: 64.0, numerator: 64, denominator: 100}
+    summaries:
+      - {label: Nov to Dec, from: Nov 09, to: Dec 09, value: 62.8}
+"""
+
+
+def _indicators(old: str, new: str) -> dict[str, str | bytes]:
+    """The good plan set with one change to its indicator file."""
+    assert old in GOOD_INDICATORS
+    return {"t.yaml": GOOD_THEME, "indicators/i.yaml": GOOD_INDICATORS.replace(old, new)}
+
+
 # rule -> (files, expected (file, line, column), words the message must contain)
 CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]] = {
     "file-size": (
@@ -146,6 +170,52 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("ragplan.yaml", 3, 5),
         ["done status 'Closed' is listed after 'Red'", "list done statuses first"],
     ),
+    "number": (
+        _indicators("value: 62.3,", "value: 62.3%,"),
+        ("indicators/i.yaml", 11, 33),
+        ["'value' in period Nov 09 of indicator ia must be a number", "write 62.3 without the %"],
+    ),
+    "choice": (
+        _indicators("unit: percent", "unit: Percentage"),
+        ("indicators/i.yaml", 6, 11),
+        ["'unit' in indicator ia must be one of percent, number", "did you mean 'percent'?"],
+    ),
+    "indicator-polarity": (
+        _indicators("    polarity: higher\n", ""),
+        ("indicators/i.yaml", 7, 13),
+        ["indicator ia has a target but no polarity", "polarity: higher"],
+    ),
+    "indicator-duplicate": (
+        _indicators("value: 62.8}\n", "value: 62.8}\n  - id: ia\n    title: Again\n"),
+        ("indicators/i.yaml", 15, 9),
+        ["indicator id 'ia' is used twice (first at line 3)"],
+    ),
+    "indicator-percent": (
+        _indicators("target: 80", "target: 101"),
+        ("indicators/i.yaml", 8, 13),
+        ["ia is a percent, but its target is 101", "between 0 and 100"],
+    ),
+    "indicator-counts": (
+        _indicators("numerator: 64,", "numerator: 101,"),
+        ("indicators/i.yaml", 12, 50),
+        ["period Dec 09: the numerator 101 is above the denominator 100"],
+    ),
+    "indicator-period": (
+        _indicators("from: Nov 09", "from: Nov 9"),
+        ("indicators/i.yaml", 14, 35),
+        ["summary 'Nov to Dec' of indicator ia: 'from' names no period", "'Nov 09'?"],
+    ),
+    "indicator-theme": (
+        _indicators('theme: "1"', 'theme: "1.1"'),
+        ("indicators/i.yaml", 5, 12),
+        ["indicator ia: no theme has the id '1.1'", "'1'"],
+    ),
+    "indicator-mismatch": (
+        # The mean of the two rates, 63.15, where the counts give 221 / 352 = 62.78%.
+        _indicators("value: 62.8}", "value: 63.2}"),
+        ("indicators/i.yaml", 14, 62),
+        ["summary 'Nov to Dec' states 63.2%", "counts of Nov 09 to Dec 09 give 62.784"],
+    ),
     "rule-levels": (
         {"ragplan.yaml": "rules:\n  missing-note: error\n", "t.yaml": GOOD_THEME},
         ("ragplan.yaml", 2, 3),
@@ -179,6 +249,13 @@ def test_rule(rule: str, in_tmp: Path) -> None:
 def test_the_good_theme_breaks_no_rule(in_tmp: Path) -> None:
     write_tree(in_tmp / "plans", {"t.yaml": GOOD_THEME})
     assert validate([in_tmp / "plans"]).problems == []
+
+
+def test_the_good_indicators_break_no_rule(in_tmp: Path) -> None:
+    write_tree(in_tmp / "plans", _indicators("", ""))
+    result = validate([in_tmp / "plans"])
+    assert result.problems == []
+    assert result.files == 2
 
 
 def test_symlink_out_of_the_plan_folder_is_refused(in_tmp: Path) -> None:

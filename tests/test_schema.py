@@ -17,6 +17,7 @@ from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 REGENERATE = {
     "theme": "ragplan schema > schema/ragplan-theme.schema.json",
     "config": "ragplan schema --config > schema/ragplan-config.schema.json",
+    "indicators": "ragplan schema --indicators > schema/ragplan-indicators.schema.json",
 }
 
 
@@ -28,7 +29,10 @@ def test_committed_schema_is_current(record: str) -> None:
     )
 
 
-@pytest.mark.parametrize(("args", "record"), [((), "theme"), (("--config",), "config")])
+@pytest.mark.parametrize(
+    ("args", "record"),
+    [((), "theme"), (("--config",), "config"), (("--indicators",), "indicators")],
+)
 def test_schema_command_prints_the_committed_schema(args: tuple[str, ...], record: str) -> None:
     run = run_cli("schema", *args)
     assert run.code == 0
@@ -56,19 +60,31 @@ def _validator(record: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLE_PLANS.glob("*.yaml")), ids=lambda p: p.name)
+EXAMPLE_FILES = sorted([*EXAMPLE_PLANS.glob("*.yaml"), *EXAMPLE_PLANS.glob("indicators/*.yaml")])
+
+
+def _record_of(path: Path) -> str:
+    if path.parent.name == "indicators":
+        return "indicators"
+    return "config" if path.name == "ragplan.yaml" else "theme"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_example_plans_are_valid_under_the_schema(path: Path) -> None:
-    record = "config" if path.name == "ragplan.yaml" else "theme"
-    errors = [e.message for e in _validator(record).iter_errors(_as_editor_reads(path))]
+    errors = [e.message for e in _validator(_record_of(path)).iter_errors(_as_editor_reads(path))]
     assert errors == []
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLE_PLANS.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_example_plans_carry_a_modeline_to_the_committed_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    record = "config" if path.name == "ragplan.yaml" else "theme"
-    assert first == f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[record]}"
+    up = "../../" if path.parent.name == "indicators" else "../"
+    assert first == f"# yaml-language-server: $schema={up}schema/{SCHEMA_FILES[_record_of(path)]}"
     assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
+
+
+def test_the_example_plans_have_an_indicator_file() -> None:
+    assert [p.name for p in EXAMPLE_FILES if _record_of(p) == "indicators"] == ["timeliness.yaml"]
 
 
 _ACTION = {"id": "1.1", "summary": "Do it.", "rag": "green"}
@@ -88,6 +104,38 @@ UNKNOWN_KEY_CASES = {
     "action": ("theme", {"id": "1", "actions": [{**_ACTION, "colour_of_sky": "blue"}]}),
     "config": ("config", {"title": "Plan", "colour_of_sky": "blue"}),
     "status": ("config", {"scale": [{"key": "green", "colour_of_sky": "blue", "done": True}]}),
+    "indicator file": ("indicators", {"title": "T", "colour_of_sky": "blue", "indicators": []}),
+    "indicator": (
+        "indicators",
+        {"indicators": [{"id": "a", "title": "A", "colour_of_sky": "blue"}]},
+    ),
+    "indicator value": (
+        "indicators",
+        {
+            "indicators": [
+                {
+                    "id": "a",
+                    "title": "A",
+                    "values": [{"period": "Q1", "value": 1, "colour_of_sky": "blue"}],
+                }
+            ]
+        },
+    ),
+    "indicator summary": (
+        "indicators",
+        {
+            "indicators": [
+                {
+                    "id": "a",
+                    "title": "A",
+                    "values": [{"period": "Q1", "value": 1}],
+                    "summaries": [
+                        {"label": "L", "from": "Q1", "to": "Q1", "colour_of_sky": "blue"}
+                    ],
+                }
+            ]
+        },
+    ),
 }
 
 
@@ -100,9 +148,9 @@ def test_unknown_keys_are_invalid_in_the_schema_and_the_validator(
     assert [e.validator for e in errors] == ["additionalProperties"]
     assert "colour_of_sky" in errors[0].message
 
-    name = "ragplan.yaml" if record == "config" else "1.yaml"
+    name = {"config": "ragplan.yaml", "indicators": "indicators/i.yaml"}.get(record, "1.yaml")
     files = {name: json.dumps(data)}
-    if record == "config":
+    if record != "theme":
         files["1.yaml"] = json.dumps({"id": "1", "actions": [_ACTION]})
     result = validate([write_tree(tmp_path, files)])
     assert [p.rule for p in result.problems] == ["unknown-key"]
@@ -115,3 +163,44 @@ def test_the_same_files_without_the_unknown_key_are_valid_in_both(
     record, data = UNKNOWN_KEY_CASES[case]
     data = json.loads(json.dumps(data).replace(', "colour_of_sky": "blue"', ""))
     assert list(_validator(record).iter_errors(data)) == []
+
+
+def _indicator(**fields: object) -> dict[str, Any]:
+    return {
+        "indicators": [
+            {"id": "a", "title": "A", "values": [{"period": "Q1", "value": 1}], **fields}
+        ]
+    }
+
+
+# An indicator field's value, and whether both the schema and the validator accept it.
+INDICATOR_VALUES = [
+    ({"target": 80}, True),
+    ({"target": 72.5}, True),
+    ({"target": "80"}, False),  # quoted: text, not a number
+    ({"target": "80%"}, False),
+    ({"tolerance": 5}, True),
+    ({"tolerance": "10%"}, True),
+    ({"tolerance": "10"}, False),  # a quoted number is neither a number nor a percentage
+    ({"tolerance": -5}, False),
+    ({"unit": "percent"}, True),
+    ({"unit": "Percent"}, False),
+    ({"polarity": "lower"}, True),
+    ({"polarity": "down"}, False),
+    ({"values": [{"period": "Q1", "numerator": 3, "denominator": 4}]}, True),
+    ({"values": [{"period": "Q1", "value": 1, "numerator": -3, "denominator": 4}]}, False),
+]
+
+
+@pytest.mark.parametrize(("fields", "valid"), INDICATOR_VALUES, ids=str)
+def test_indicator_values_are_judged_alike_by_the_schema_and_the_validator(
+    fields: dict[str, Any], valid: bool, tmp_path: Path
+) -> None:
+    data = _indicator(**fields)
+    if "polarity" not in fields and "target" in fields:
+        data["indicators"][0]["polarity"] = "higher"
+    assert (list(_validator("indicators").iter_errors(data)) == []) == valid
+    files = {"1.yaml": json.dumps({"id": "1", "actions": [_ACTION]})}
+    files["indicators/i.yaml"] = json.dumps(data)
+    problems = validate([write_tree(tmp_path, files)]).problems
+    assert (problems == []) == valid, problems

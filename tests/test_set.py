@@ -29,8 +29,8 @@ def plans(tmp_path: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file's bytes and modification time, to prove nothing was touched."""
     # The lock file a writer leaves is no plan file and holds nothing.
-    files = sorted(p for p in folder.iterdir() if p.name != ".ragplan.lock")
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != ".ragplan.lock")
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
 
 
 def line_diff(before: bytes, after: bytes) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from conftest import EXAMPLE_PLANS
 from ragplan.cli import app
 from ragplan.cli.params import PlainValues, plain_type
 
-HEAVY = ("pydantic", "rich", "jinja2", "yaml", "openpyxl")
+HEAVY = ("pydantic", "rich", "jinja2", "yaml", "openpyxl", "decimal")
 
 
 def imported_by(*args: str) -> list[str]:
@@ -41,6 +41,7 @@ def imported_by(*args: str) -> list[str]:
         ["collect", "status", "NOWHERE", "PLANS", "-q"],
         ["collect", "apply", "NOWHERE/x.xlsx", "PLANS", "--dry-run"],
         ["import", "NOWHERE/x.csv", "--to", "NOWHERE", "--map", "rag=Status"],
+        ["indicators", "PLANS", "--theme", "1.3", "--period", "Q2", "--as-of", "2010-09-20"],
     ],
     ids=lambda args: " ".join(args[:2]),
 )
@@ -73,13 +74,24 @@ def test_everyday_commands_never_import_openpyxl(args: list[str]) -> None:
 
 
 def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:
-    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == ["yaml"]  # nor openpyxl
-    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == ["yaml"]
+    # decimal: the example's indicators are numbers, read exactly.
+    expected = ["decimal", "yaml"]
+    assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == expected
+    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == expected
 
 
 def test_a_run_served_from_the_cache_does_not_even_import_yaml() -> None:
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["yaml"]  # fills the cache
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == []
+    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal", "yaml"]  # fills the cache
+    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal"]  # its numbers, unpickled
+
+
+BRAG = EXAMPLE_PLANS.parent / "tests" / "cases" / "brag" / "plans"
+
+
+@pytest.mark.parametrize("command", ["validate", "summary", "outstanding"])
+def test_plans_without_indicators_never_import_decimal(command: str) -> None:
+    """Indicators' exact arithmetic costs nothing to the plans that have none."""
+    assert "decimal" not in imported_by("--no-cache", command, str(BRAG))
 
 
 def _params() -> list[tuple[str, Any, Any]]:

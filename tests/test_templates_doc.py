@@ -9,9 +9,19 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
+from ragplan.output import indicators as indicator_output
 from ragplan.output import views
 from ragplan.output.templates import get_env
-from ragplan.reports import common, diff, history, outstanding, since, summary
+from ragplan.reports import (
+    common,
+    diff,
+    history,
+    indicator_changes,
+    indicators,
+    outstanding,
+    since,
+    summary,
+)
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 
@@ -33,6 +43,17 @@ RECORDS = {
     "Change": diff.Change,
     "Tally": diff.Tally,
     "Point": history.Point,
+    "Indicator": indicators.RatedIndicator,
+    "Indicator value": indicators.RatedValue,
+    "Indicator tally": indicators.IndicatorTally,
+    "Indicator change": indicator_changes.IndicatorChange,
+    "Latest": indicator_changes.Latest,
+    "Indicator summary": indicators.RatedSummary,
+    "Indicator table": indicators.IndicatorTable,
+    "Row": indicators.Row,
+    "Rating count": indicators.RatingCount,
+    "Filters": indicators.Filters,
+    "Sparkline": indicator_output.Sparkline,
 }
 
 
@@ -53,6 +74,48 @@ def test_diff_and_history_templates_receive_what_is_documented() -> None:
     for name, report in reports.items():
         besides = documented(f"What every {name} template receives besides")
         assert list(kind_named(name).context(report)) == shared + besides
+
+
+def test_indicators_templates_receive_what_is_documented() -> None:
+    from ragplan.checks.validate import load_valid
+    from ragplan.output.formats import kind_named
+
+    report = indicators.find_indicators(load_valid(EXAMPLE_PLANS))
+    context = kind_named("indicators").context(report)
+    assert list(context) == documented("What every indicators template receives")
+    fields = [f.name for f in dataclasses.fields(indicators.Indicators)]
+    # The report's own fields, between the heading and lead and the sparklines.
+    assert list(context)[2:-1] == fields
+
+
+def test_every_documented_indicator_name_renders_under_strict_undefined(tmp_path: Path) -> None:
+    """A template touching every documented name of the indicators report renders."""
+    lines = [
+        f"{{{{ {n} is defined }}}}" for n in documented("What every indicators template receives")
+    ]
+    lines.append("{{ filters.themes }}{{ filters.ratings }}{{ filters.period }}")
+    lines.append("{% for c in counts %}{{ c.rating.label }}{{ c.count }}{% endfor %}")
+    lines.append(
+        "{% for t in tables %}"
+        + "".join(f"{{{{ t.{n} }}}}" for n in documented("Indicator table"))
+        + "{% for r in t.rows %}{{ r.indicator.id }}{{ r.values | length }}{{ r.summaries }}"
+        + "{% endfor %}{% endfor %}"
+    )
+    lines.append(
+        "{% for i in indicators %}"
+        + "".join(f"{{{{ i.{n} }}}}" for n in documented("Indicator"))
+        + "{% for v in i.values %}"
+        + "".join(f"{{{{ v.{n} }}}}" for n in documented("Indicator value"))
+        + "{% endfor %}{% for s in i.summaries %}"
+        + "".join(f"{{{{ s.{n} }}}}" for n in documented("Indicator summary"))
+        + "{% endfor %}{{ i.direction.word }}{{ i.direction.arrow }}"
+        + "".join(f"{{{{ sparklines[i.id].{n} }}}}" for n in documented("Sparkline"))
+        + "{{ i.value | in_unit(i.unit) }}{{ rating_tally(counts, not_rated) }}{% endfor %}"
+    )
+    (tmp_path / "all.txt.j2").write_text("\n".join(lines), encoding="utf-8")
+    run = run_cli("indicators", EXAMPLE_PLANS, "--template", tmp_path / "all.txt.j2")
+    assert run.code == 0, run.err
+    assert "Initial Assessments (%)" in run.out
 
 
 def documented(heading: str) -> list[str]:

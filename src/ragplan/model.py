@@ -1,4 +1,4 @@
-"""The plan set as ragplan understands it: config, scale, themes, sections, actions."""
+"""The plan set as ragplan understands it: config, scale, themes, sections, actions, indicators."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # decimal is imported where an indicator's number is read: plans without any never pay.
+    from decimal import Decimal
 
 
 def natural_key(ident: str) -> tuple[tuple[int, int, str], ...]:
@@ -181,12 +186,105 @@ class Theme:
             yield from section.actions
 
 
+# Where each key's value is in the file: {key: (line, column)}.
+Marks = dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as the plan writes it: `text` keeps its decimals ('72.0'), `value` is exact."""
+
+    text: str
+    value: Decimal
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """An indicator's amber band beyond its target: `amount` in the indicator's unit, or,
+    when `relative`, that percentage of the target ('10%'). `text` is as written."""
+
+    text: str
+    amount: Decimal
+    relative: bool
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A value or target in its unit: '72.0%', '12 days', '£1200', '72.0'."""
+    if unit == "percent":
+        return f"{text}%"
+    if unit == "days":
+        return f"{text} {'day' if text == '1' else 'days'}"
+    if unit == "currency":
+        return f"-£{text[1:]}" if text.startswith("-") else f"£{text}"
+    return text
+
+
+@dataclass(slots=True, eq=False)
+class PeriodValue:
+    """One period's value of an indicator; `line`/`column` locate its period."""
+
+    period: str
+    value: Number | None
+    numerator: Number | None
+    denominator: Number | None
+    line: int
+    column: int
+    marks: Marks
+
+
+@dataclass(slots=True, eq=False)
+class Aggregate:
+    """A summary column of an indicator: one value over the periods `start` to `end`
+    (`from` and `to` in the file), stated or computed from their counts."""
+
+    label: str
+    start: str
+    end: str
+    value: Number | None
+    line: int
+    column: int
+    marks: Marks
+
+
+@dataclass(slots=True, eq=False)
+class Indicator:
+    """A measure reported beside the actions, rated against its target when it has one.
+    `line`/`column` locate its id."""
+
+    id: str
+    title: str
+    theme: str | None
+    unit: str
+    polarity: str | None
+    target: Number | None
+    tolerance: Tolerance | None
+    values: list[PeriodValue]
+    summaries: list[Aggregate]
+    file: str
+    line: int
+    column: int
+    marks: Marks
+
+
+@dataclass(slots=True, eq=False)
+class IndicatorFile:
+    """One file of the plan set's indicators/ folder: a table of indicators under a title."""
+
+    title: str | None
+    file: str
+    indicators: list[Indicator]
+
+
 @dataclass(eq=False)
 class PlanSet:
     """Everything read from one plan folder.
 
     `shown` is the folder as messages name it; `theme_files` is how many theme
-    files it holds, or None when only some files of it were read.
+    files it holds, or None when only some files of it were read; `indicator_files`
+    are the files of its indicators/ folder that could be read.
     """
 
     root: Path
@@ -194,6 +292,12 @@ class PlanSet:
     themes: list[Theme]
     shown: str = ""
     theme_files: int | None = None
+    indicator_files: list[IndicatorFile] = field(default_factory=list)
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        """Every indicator, file by file (in name order), each file's as written."""
+        return [i for f in self.indicator_files for i in f.indicators]
 
     def all_actions(self) -> list[Action]:
         """Every action, theme by theme, for work that needs no order (counting, lookups)."""

@@ -10,7 +10,14 @@ from ragplan.checks.problems import Problem, has_errors
 from ragplan.checks.rules import apply_levels, check_plan_set
 from ragplan.errors import InvalidPlanError, UnreadablePathError
 from ragplan.model import PlanSet
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path, find_plan_set, is_plan_file
+from ragplan.reading.disk import (
+    CONFIG_NAMES,
+    INDICATORS,
+    DiskSource,
+    display_path,
+    find_plan_set,
+    is_plan_file,
+)
 from ragplan.reading.reader import Loaded, read_plan_set
 
 
@@ -55,20 +62,24 @@ class Validation:
     files: int
     actions: int
     checked: list[str] = field(default_factory=list)
+    indicators: int = 0
 
     def failed(self, strict: bool) -> bool:
         return has_errors(self.problems) or (strict and bool(self.problems))
 
 
 def _group(paths: list[Path]) -> dict[Path, list[Path] | None]:
-    """Plan folders to check, each with the theme files named in it (None: all of them)."""
+    """Plan folders to check, each with the theme and indicator files named in it (None:
+    all of them)."""
     groups: dict[Path, list[Path] | None] = {}
     for path in paths:
         if path.is_dir():
             groups[path] = None
         elif path.is_file():
             folder = path.parent
-            if path.name in CONFIG_NAMES or not is_plan_file(path):
+            if folder.name == INDICATORS and is_plan_file(path):
+                folder = folder.parent  # an indicator file: checked in its plan folder
+            elif path.name in CONFIG_NAMES or not is_plan_file(path):
                 groups.setdefault(folder, [])
                 continue
             named = groups.setdefault(folder, [])
@@ -86,7 +97,7 @@ def validate(
 ) -> Validation:
     """Check the plan folders or files in `paths` (the discovered plan set if none)."""
     problems: list[Problem] = []
-    files = actions = 0
+    files = actions = indicators = 0
     checked: list[str] = []
     for folder, only in _group(paths or [find_plan_set()]).items():
         loaded = read_plan_set(
@@ -96,6 +107,8 @@ def validate(
         checked.extend(loaded.files)
         plan_set = loaded.plan_set
         files += len(plan_set.themes) + (1 if plan_set.config.file else 0)
+        files += len(plan_set.indicator_files)
+        indicators += len(plan_set.indicators)
         actions += sum(1 for t in plan_set.themes for _ in t.all_actions())
     problems.sort(key=lambda p: p.sort_key)
-    return Validation(problems, files, actions, checked)
+    return Validation(problems, files, actions, checked, indicators)

@@ -1,14 +1,21 @@
 """The command line: parse options, call the core, print, and map results to exit codes.
 
 `app` holds the global options and translates errors; each command group is a
-module here (check, reports, edits, revisions), registered on import.
+module here (check, reports, indicators, edits, revisions), registered on import.
 """
 
 from __future__ import annotations
 
 import gc
 
-from ragplan.cli import check, edits, reports, revisions, sheets  # noqa: F401  (registers commands)
+from ragplan.cli import (  # noqa: F401  (registers the commands)
+    check,
+    edits,
+    indicators,
+    reports,
+    revisions,
+    sheets,
+)
 from ragplan.cli.app import app
 
 __all__ = ["app", "main"]

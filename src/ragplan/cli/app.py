@@ -27,6 +27,7 @@ COMMAND_ORDER = (
     "validate",
     "summary",
     "outstanding",
+    "indicators",
     "init",
     "schema",
     "set",

@@ -80,10 +80,10 @@ def validate(
         warnings = len(result.problems) - errors
         if problems:
             typer.echo("")
-        typer.echo(
-            f"{plural(result.files, 'file')}, {plural(result.actions, 'action')}: "
-            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-        )
+        checked = f"{plural(result.files, 'file')}, {plural(result.actions, 'action')}"
+        if result.indicators:
+            checked += f", {plural(result.indicators, 'indicator')}"
+        typer.echo(f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -96,6 +96,14 @@ def schema(
             help="The schema of ragplan.yaml instead. Example: ragplan schema --config",
         ),
     ] = False,
+    indicators: Annotated[
+        bool,
+        typer.Option(
+            "--indicators",
+            help="The schema of indicator files (in the plan folder's indicators/) instead. "
+            "Example: ragplan schema --indicators",
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
 
@@ -103,4 +111,7 @@ def schema(
     """
     from ragplan.reading.schema import json_schema_text
 
-    typer.echo(json_schema_text("config" if config else "theme"), nl=False)
+    if config and indicators:
+        raise UsageError("use --config or --indicators, not both")
+    record = "config" if config else "indicators" if indicators else "theme"
+    typer.echo(json_schema_text(record), nl=False)

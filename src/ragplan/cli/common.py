@@ -46,6 +46,7 @@ OPTION_NAMES = {
     "sections": "--section",
     "leads": "--lead",
     "lead_bodies": "--lead-body",
+    "ratings": "--rating",
 }
 
 
@@ -91,6 +92,11 @@ def parse_date(value: str | None, field: str) -> date | None:
             days = calendar.monthrange(year, month)[1]
             why = f"{_MONTHS[month - 1]} {year} has {days} days"
         raise UsageError(f"'{value}': that date does not exist ({why})", field=field) from None
+
+
+def split_list(values: str | None) -> tuple[str, ...]:
+    """A comma-separated option as its values, blanks dropped: 'amber, red' -> (amber, red)."""
+    return tuple(v.strip() for v in (values or "").split(",") if v.strip())
 
 
 def plural(n: int, word: str) -> str:

@@ -18,6 +18,7 @@ from ragplan.cli.common import (
     report_warnings,
     resolve_plans,
     run_options,
+    split_list,
 )
 from ragplan.errors import UsageError
 
@@ -173,9 +174,9 @@ def outstanding(
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(
-        statuses=_split(status),
-        themes=_split(theme),
-        sections=_split(section),
+        statuses=split_list(status),
+        themes=split_list(theme),
+        sections=split_list(section),
         leads=tuple(lead or ()),
         lead_bodies=tuple(lead_body or ()),
         overdue_only=overdue,
@@ -186,7 +187,3 @@ def outstanding(
     report = find_outstanding(plan_set, when, filters, _earlier(folder, since))
     report_warnings(ctx, warnings)
     emit_report(ctx, report, format, plan_set.root, output, template, templates)
-
-
-def _split(values: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (values or "").split(",") if v.strip())

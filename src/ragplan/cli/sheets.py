@@ -18,6 +18,7 @@ from ragplan.cli.common import (
     parse_date,
     resolve_plans,
     run_options,
+    split_list,
 )
 from ragplan.errors import SpreadsheetError, UsageError
 
@@ -43,10 +44,6 @@ def _cells_named() -> Iterator[None]:
         for line in exc.problems:
             _say(line, err=True)
         raise
-
-
-def _split(value: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
 @app.command("import")
@@ -141,7 +138,7 @@ def import_(
         sheet=sheet,
         mapping=parse_mapping(map_ or []),
         scale_file=scale,
-        done=_split(done),
+        done=split_list(done),
         title=title,
         force=force,
         allow_warnings=allow_warnings,
@@ -242,7 +239,7 @@ def collect_export(
     from ragplan.editing.writer import write
 
     folder = _plans(ctx, plans)
-    selection = Selection(all_, _split(status), _split(theme), tuple(lead or ()))
+    selection = Selection(all_, split_list(status), split_list(theme), tuple(lead or ()))
     exported = export_workbooks(folder, out, by=by, selection=selection, force=force)
     write(exported.files)  # each whole or not at all; not plan files, so no plan lock
     if not run_options(ctx).quiet:

@@ -1,4 +1,5 @@
-"""`ragplan init`: a new plan set with a commented ragplan.yaml, one theme file and the schemas.
+"""`ragplan init`: a new plan set with a commented ragplan.yaml, a theme file, an indicator
+file and the schemas.
 
 The JSON Schemas go into the plan folder itself (`.schema/`), so editors check
 the files offline, against the version of ragplan that wrote them, and nothing
@@ -25,6 +26,7 @@ from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 SCHEMA_FOLDER = ".schema"
 THEME_FILE = "1-leadership-and-governance.yaml"
+INDICATOR_FILE = "indicators/board-reporting.yaml"
 
 _CONFIG = """\
 # yaml-language-server: $schema={schema}/ragplan-config.schema.json
@@ -100,6 +102,39 @@ actions:
 """
 
 
+_INDICATORS = """\
+# yaml-language-server: $schema=../{schema}/ragplan-indicators.schema.json
+# Indicators: measures reported beside the actions. Each file in this indicators/
+# folder is one table; `ragplan indicators` shows them, and rates each one that has
+# a target green, amber or red, saying why.
+title: Board Reporting
+indicators:
+  - id: reports-on-time
+    title: Board reports published on time (%)
+    theme: "1"                 # optional: the theme it evidences
+    unit: percent              # percent, number, days or currency
+    polarity: higher           # higher or lower is better; needed with a target
+    target: 90                 # optional; without a target it is shown, not rated
+    tolerance: "10%"           # optional amber band: "10%" of the target, or 5 (points)
+    values:                    # one per period, in time order, as you write them
+      - {{period: Q1, value: 75.0, numerator: 9, denominator: 12}}
+      # Counts alone give the value: 11 / 12 = 91.7%.
+      - {{period: Q2, numerator: 11, denominator: 12}}
+    summaries:                 # optional columns over several periods; from counts
+      - {{label: Year to date, from: Q1, to: Q2}}
+  - id: days-to-minutes
+    title: Days from a board meeting to its published minutes
+    theme: "1"
+    unit: days
+    polarity: lower
+    target: 10
+    tolerance: 2
+    values:
+      - {{period: Q1, value: 14}}
+      - {{period: Q2, value: 11}}
+"""
+
+
 _GITIGNORE = f"""\
 # The lock ragplan holds while a command changes these plans; it is not a plan file.
 {LOCK_NAME}
@@ -143,6 +178,7 @@ def starter_files(as_of: date) -> dict[str, str]:
     files = {
         "ragplan.yaml": _CONFIG.format(**values),
         THEME_FILE: _THEME.format(**values),
+        INDICATOR_FILE: _INDICATORS.format(**values),
         ".gitignore": _GITIGNORE,
     }
     for record, name in SCHEMA_FILES.items():
@@ -169,9 +205,10 @@ def init_plan_set(
         force = True
     if folder.exists() and not folder.is_dir():
         raise WriteError(f"{display_path(folder)}: not a folder")
-    schema_folder = folder / SCHEMA_FOLDER
-    if schema_folder.is_symlink() or (schema_folder.exists() and not schema_folder.is_dir()):
-        raise WriteError(f"{display_path(schema_folder)}: not a folder inside the plan folder")
+    for name in sorted({n.rpartition("/")[0] for n in files if "/" in n}):
+        inner = folder / name
+        if inner.is_symlink() or (inner.exists() and not inner.is_dir()):
+            raise WriteError(f"{display_path(inner)}: not a folder inside the plan folder")
     theirs = sorted(n for n in plan_file_names(folder) - set(files) if n not in CONFIG_NAMES)
     if theirs and not schemas_only:
         shown = display_path(folder)
@@ -212,7 +249,7 @@ class PreCommitHook:
     @property
     def files_pattern(self) -> str:
         if self.folder == ".":
-            return r"^[^/]+\.ya?ml$"
+            return r"^(indicators/)?[^/]+\.ya?ml$"
         return rf"^{re.escape(self.folder)}/.*\.ya?ml$"
 
     @property
@@ -251,7 +288,8 @@ def next_steps(folder: Path) -> str:
     return (
         "Next steps:\n"
         f"  1. Edit {shown}/ragplan.yaml and {shown}/{THEME_FILE};\n"
-        "     copy the theme file for each theme of your plan.\n"
+        "     copy the theme file for each theme of your plan. Measures with\n"
+        f"     targets go in {shown}/{INDICATOR_FILE} (or delete it).\n"
         f"  2. Check the plan set:  ragplan validate {arg}\n"
         f"  3. Report on it:        ragplan summary {arg}\n"
         "  4. Check every commit: add this to .pre-commit-config.yaml at the root\n"

@@ -12,7 +12,9 @@ from typing import Any
 from ragplan.reading.schema import ACTION, fields_of
 from ragplan.reports.common import Previous
 from ragplan.reports.diff import Change, PlanDiff
-from ragplan.reports.history import History
+from ragplan.reports.history import History, Point
+from ragplan.reports.indicator_changes import IndicatorChange, Latest
+from ragplan.reports.indicators import IndicatorTally
 from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.summary import Summary
 
@@ -36,6 +38,17 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         if group.previous is not None:
             found["previous_counts"] = group.previous.scale_counts
             found["direction"] = group.direction.word
+        if summary.indicators is not None:
+            found["indicators"] = [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "rating": i.rating.key if i.rating else None,
+                    "direction": i.direction.word if i.direction else None,
+                }
+                for i in summary.indicators.indicators
+                if i.theme == group.id
+            ]
         return found
 
     data: dict[str, Any] = {
@@ -61,6 +74,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
                 "new": moves.new,
                 "removed": moves.removed,
             }
+    if summary.indicators is not None:
+        data["indicators"] = _indicator_counts(summary.indicators)
     data["themes"] = [theme(t) for t in summary.themes]
     if summary.by != "theme":
         data["by"] = summary.by
@@ -71,6 +86,12 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         if summary.by == "lead_officer":
             data["joint_leads"] = summary.joint
     return data
+
+
+def _indicator_counts(tally: IndicatorTally) -> dict[str, int]:
+    """{"total", "green", "amber", "red", "not_rated"}: the indicators by rating."""
+    counts = {"total": tally.total, **{c.rating.key: c.count for c in tally.counts}}
+    return {**counts, "not_rated": tally.not_rated}
 
 
 def _previous_json(previous: Previous) -> dict[str, Any]:
@@ -144,6 +165,9 @@ def summary_csv(summary: Summary) -> Rows:
         # Today's statuses and any only that revision had: the columns add up.
         header += [f"previous_{c.status.key}" for c in summary.previous.counts]
         header += ["previous_total", "previous_done", "previous_percent_done", "direction"]
+    tally = summary.indicators if summary.by == "theme" else None
+    if tally is not None:
+        header += [f"indicators_{c.rating.key}" for c in tally.counts] + ["indicators_not_rated"]
     rows = []
     for g in summary.groups:
         named: list[object] = [g.id, g.title, g.lead_officer] if summary.by == "theme" else [g.id]
@@ -153,6 +177,11 @@ def summary_csv(summary: Summary) -> Rows:
             then = g.previous
             row += [*(c.count for c in then.counts), then.total, then.done, then.percent_done]
             row.append(g.direction.word)
+        if tally is not None:
+            ratings = [
+                i.rating.key if i.rating else None for i in tally.indicators if i.theme == g.id
+            ]
+            row += [ratings.count(c.rating.key) for c in tally.counts] + [ratings.count(None)]
         rows.append(row)
     return header, rows
 
@@ -186,6 +215,24 @@ def _change_json(change: Change) -> dict[str, Any]:
     }
 
 
+def _latest_json(latest: Latest | None) -> dict[str, Any] | None:
+    from ragplan.output.indicators import json_number
+
+    if latest is None:
+        return None
+    return {"period": latest.period, "value": json_number(latest.value), "rating": latest.rating}
+
+
+def indicator_change_json(change: IndicatorChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "fields": list(change.fields),
+        "before": _latest_json(change.before),
+        "after": _latest_json(change.after),
+    }
+
+
 def diff_json(diff: PlanDiff) -> dict[str, Any]:
     """The json contract: from_rev, to_rev (null: the working tree), changes, before, after."""
     data = {
@@ -197,6 +244,8 @@ def diff_json(diff: PlanDiff) -> dict[str, Any]:
         "before": {"counts": diff.before.counts, "themes": diff.before.themes},
         "after": {"counts": diff.after.counts, "themes": diff.after.themes},
     }
+    if diff.indicators is not None:
+        data["indicators"] = [indicator_change_json(c) for c in diff.indicators]
     return data
 
 
@@ -206,25 +255,31 @@ def diff_json(diff: PlanDiff) -> dict[str, Any]:
 def history_json(found: History) -> dict[str, Any]:
     """{"by", "folder", "statuses": [{"key", "label", "done"}], "points": [{"rev", "commit",
     "date", "as_of", "total", "done", "counts"}]}, points oldest first."""
-    data = {
+
+    def point(p: Point) -> dict[str, Any]:
+        found_point: dict[str, Any] = {
+            "rev": p.rev,
+            "commit": p.commit,
+            "date": p.time.isoformat(),
+            "as_of": _iso(p.as_of),
+            "total": p.total,
+            "counted": p.counted,
+            "done": p.done,
+            "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
+        }
+        if found.indicators is not None:
+            found_point["indicators"] = p.indicators or {}
+        return found_point
+
+    data: dict[str, Any] = {
         "title": found.title,
         "organisation": found.organisation,
         "by": found.by,
         "folder": found.folder,
         "statuses": [{"key": s.key, "label": s.label, "done": s.done} for s in found.statuses],
-        "points": [
-            {
-                "rev": p.rev,
-                "commit": p.commit,
-                "date": p.time.isoformat(),
-                "as_of": _iso(p.as_of),
-                "total": p.total,
-                "counted": p.counted,
-                "done": p.done,
-                "counts": {s.key: p.counts.get(s.key, 0) for s in found.statuses},
-            }
-            for p in found.points
-        ],
-        "skipped": [{"rev": s.rev, "reason": s.reason, "level": s.level} for s in found.skipped],
     }
+    if found.indicators is not None:
+        data["indicators"] = [{"id": k, "title": v} for k, v in found.indicators.items()]
+    data["points"] = [point(p) for p in found.points]
+    data["skipped"] = [{"rev": s.rev, "reason": s.reason, "level": s.level} for s in found.skipped]
     return data

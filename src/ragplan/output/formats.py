@@ -1,6 +1,6 @@
 """Every report kind and every output format, in one registry each.
 
-A report kind (summary, outstanding, diff, history) names its templates and
+A report kind (summary, outstanding, indicators, diff, history) names its templates and
 gives its JSON and CSV contracts; a format turns any report into text or bytes.
 A new format is one entry in FORMATS; a new report kind one entry in KINDS.
 """
@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from ragplan.errors import UsageError
-from ragplan.output import data
+from ragplan.output import data, indicators
 from ragplan.output.textsafe import csv_cell, show_controls
 from ragplan.reports.diff import PlanDiff
 from ragplan.reports.history import History
+from ragplan.reports.indicators import Indicators
 from ragplan.reports.outstanding import Outstanding
 from ragplan.reports.summary import Summary
 
-Report = Summary | Outstanding | PlanDiff | History
+Report = Summary | Outstanding | Indicators | PlanDiff | History
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,13 @@ KINDS: dict[type, ReportKind] = {
         _fields,
         data.outstanding_json,
         data.outstanding_csv,
+    ),
+    Indicators: ReportKind(
+        "indicators",
+        ("text", "md", "html", "json", "csv"),
+        indicators.indicators_context,
+        indicators.indicators_json,
+        indicators.indicators_csv,
     ),
     PlanDiff: ReportKind("diff", ("text", "md", "html", "json"), _diff_context, data.diff_json),
     History: ReportKind(

@@ -100,6 +100,7 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
         long_date=words.long_date,
         plural=words.plural,
         since_name=words.since_name,
+        in_unit=words.in_unit,
     )
     env.globals.update(
         text_table=words.text_table,
@@ -111,6 +112,7 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
         none_listed=words.none_listed,
         travel_sentence=words.travel_sentence,
         new_sentence=words.new_sentence,
+        rating_tally=words.rating_tally,
     )
     return env
 

@@ -22,17 +22,22 @@ from ragplan.output.words import (
     done_share,
     filters_line,
     headline,
+    in_unit,
+    indicators_heading,
+    indicators_lead,
     listed_line,
     long_date,
     new_sentence,
     none_listed,
     plural,
+    rating_tally,
     title_line,
     travel_sentence,
 )
 from ragplan.reports.common import Previous, ReportStatus
 from ragplan.reports.diff import PlanDiff
 from ragplan.reports.history import History
+from ragplan.reports.indicators import Indicators
 from ragplan.reports.outstanding import Outstanding, OutstandingAction
 from ragplan.reports.since import Travel
 from ragplan.reports.summary import Summary
@@ -49,9 +54,11 @@ def _rag(status: ReportStatus, overdue: bool = False) -> Text:
     return cell
 
 
-def _draw(*parts: object) -> str:
+def _draw(*parts: object, at_least: int = 0) -> str:
+    """The parts drawn for the terminal's width, or `at_least` that wide where a table
+    cannot fit otherwise without cutting a value short (the terminal wraps the lines)."""
     out = io.StringIO()
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = max(shutil.get_terminal_size((100, 24)).columns, at_least)
     # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
     depth: Literal["truecolor", "256"] = (
         "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
@@ -126,7 +133,22 @@ def summary_table(summary: Summary) -> str:
                 f"{plural('has', summary.joint, 'have')} joint leads."
             )
         )
-    return _draw(*lines, table)
+    tally = summary.indicators
+    if tally is None:
+        return _draw(*lines, table)
+    lines.append(_text(f"Indicators: {rating_tally(tally.counts, tally.not_rated)}"))
+    if summary.by != "theme":
+        return _draw(*lines, table)
+    by_theme = Table(title="Indicators by theme", title_justify="left")
+    for name in ("Theme", "Indicator", "Latest", "Rating", "Direction"):
+        by_theme.add_column(name, overflow="fold", no_wrap=name != "Indicator")
+    for i in tally.indicators:
+        latest = f"{in_unit(i.value, i.unit)} in {i.period}" if i.value is not None else ""
+        rating = _rag(i.rating) if i.rating else _text("not rated")
+        by_theme.add_row(
+            _text(i.theme or "(none)"), _text(i.title), _text(latest), rating, _text(i.direction)
+        )
+    return _draw(*lines, table, _text(""), by_theme)
 
 
 def _then(previous: Previous | None, direction: Travel | None, style: str = "") -> list[Text]:
@@ -201,12 +223,66 @@ def view_tables(view: View) -> str:
     return _draw(*parts)
 
 
-def draw(report: Summary | Outstanding | PlanDiff | History) -> str:
+def indicators_tables(report: Indicators) -> str:
+    """Each table of indicators, rating cells in their colours, then why each is rated."""
+    parts: list[object] = [
+        _text(indicators_heading(report), "bold"),
+        _text(indicators_lead(report)),
+    ]
+    if report.total and not report.indicators:
+        parts.append(_text("No indicator matches."))
+    needed = 0
+    for table in report.tables:
+        # Values are never cut short or split: a narrow terminal must not turn 22.1 into
+        # '22…'; titles wrap instead, and a table too wide even so is drawn whole.
+        drawn = Table()
+        drawn.add_column(table.title, overflow="fold")
+        for name in [*table.periods, *table.labels]:
+            drawn.add_column(name, justify="right", no_wrap=True)
+        if report.rated:
+            drawn.add_column("Target", justify="right", no_wrap=True)
+            drawn.add_column("Rating", no_wrap=True)
+            drawn.add_column("Direction", no_wrap=True)
+        for row in table.rows:
+            i = row.indicator
+            cells = [_text(i.title)]
+            cells += [_text(v.value if v else None) for v in row.values]
+            cells += [_text(in_unit(s.value, i.unit) if s else None) for s in row.summaries]
+            if report.rated:
+                cells.append(_text(in_unit(i.target, i.unit)))
+                cells.append(_rag(i.rating) if i.rating else _text("not rated"))
+                cells.append(_text(i.direction))
+            drawn.add_row(*cells)
+        parts += [_text(""), drawn]
+        needed = max(needed, _whole_width(drawn))
+    if report.rated:
+        parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
+        parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
+    return _draw(*parts, at_least=needed)
+
+
+def _whole_width(table: Table) -> int:
+    """How wide `table` must be drawn for every value to show whole: its natural width,
+    less what its first column gives up by wrapping its words."""
+    from rich.measure import Measurement
+
+    console = Console(width=10_000)
+    natural = Measurement.get(console, console.options, table).maximum
+    first = table.columns[0]
+    cells = [str(c) for c in first.cells] + [str(first.header)]
+    longest = max(len(c) for c in cells)
+    word = max(len(w) for c in cells for w in (c.split() or [""]))
+    return natural - (longest - word)
+
+
+def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:
     """The report as rich tables, in the terminal's colours."""
     if isinstance(report, Summary):
         return summary_table(report)
     if isinstance(report, Outstanding):
         return outstanding_table(report)
+    if isinstance(report, Indicators):
+        return indicators_tables(report)
     if isinstance(report, PlanDiff):
         return view_tables(diff_view(report))
     return view_tables(history_view(report))

@@ -1,16 +1,19 @@
 """`diff` and `history` as a heading, a sentence and tables: what their templates, the
-terminal and every other format draw. Status changes always carry words, never colour or
-an arrow alone."""
+terminal and every other format draw. Status and rating changes always carry words, never
+colour or an arrow alone."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from ragplan.model import with_unit
 from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import percent
 from ragplan.reports.diff import KINDS, PlanDiff
 from ragplan.reports.history import History, Point
+from ragplan.reports.indicator_changes import KINDS as INDICATOR_KINDS
+from ragplan.reports.indicator_changes import IndicatorChange, Latest
 
 KIND_WORDS = {
     "added": "added",
@@ -100,8 +103,49 @@ def diff_view(diff: PlanDiff) -> View:
         tables.append(
             Table("Actions", ["Id", "Change", "Status", "Due", "Fields", "Summary"], rows)
         )
+    if diff.indicators is not None:
+        moved = f"{moved.rstrip('.')}; {indicator_changes_sentence(diff.indicators)}"
+        if diff.indicators:
+            tables.append(indicator_changes_table(diff.indicators))
     tables.append(_counts_table(diff))
     return _shown(View(heading, moved, tables))
+
+
+def _rating_word(latest: Latest | None) -> str | None:
+    """'Green', or 'not rated'; None when the indicator was not there."""
+    if latest is None:
+        return None
+    return latest.rating.capitalize() if latest.rating else "not rated"
+
+
+def _latest_words(latest: Latest | None, unit: str) -> str | None:
+    if latest is None or latest.value is None:
+        return None
+    return f"{with_unit(latest.value.text, unit)} in {latest.period}"
+
+
+def indicator_changes_sentence(changes: list[IndicatorChange]) -> str:
+    """'3 indicators changed: 1 added, 2 worsened', or 'no indicator changed'."""
+    if not changes:
+        return "no indicator changed"
+    kinds = [c.kind for c in changes]
+    counted = ", ".join(f"{kinds.count(k)} {k}" for k in INDICATOR_KINDS if k in kinds)
+    return f"{len(changes)} indicator{'s' if len(changes) != 1 else ''} changed: {counted}"
+
+
+def indicator_changes_table(changes: list[IndicatorChange]) -> Table:
+    rows = [
+        [
+            c.id,
+            KIND_WORDS[c.kind],
+            _both(_rating_word(c.before), _rating_word(c.after)),
+            _both(_latest_words(c.before, c.unit), _latest_words(c.after, c.unit)),
+            ", ".join(c.fields),
+            c.title,
+        ]
+        for c in changes
+    ]
+    return Table("Indicators", ["Id", "Change", "Rating", "Latest", "Fields", "Title"], rows)
 
 
 def _counts_table(diff: PlanDiff) -> Table:
@@ -156,7 +200,27 @@ def history_view(found: History) -> View:
     if found.skipped:
         left_out = ", ".join(f"{s.rev} ({s.reason})" for s in found.skipped)
         lead += f" Left out: {left_out}."
-    return _shown(View(f"{found.title}: history of {found.folder}", lead, [table]))
+    tables = [table]
+    if found.indicators:
+        tables.append(_ratings_table(found, found.indicators))
+    return _shown(View(f"{found.title}: history of {found.folder}", lead, tables))
+
+
+def _ratings_table(found: History, indicators: dict[str, str]) -> Table:
+    """Each indicator's rating at each revision: a column per indicator (by id), blank
+    where it was not in the plans."""
+    rows = []
+    for p in found.points:
+        ratings = p.indicators or {}
+        cells = []
+        for ident in indicators:
+            if ident not in ratings:
+                cells.append("")
+            else:
+                rating = ratings[ident]
+                cells.append(rating.capitalize() if rating else "not rated")
+        rows.append([p.rev, *cells])
+    return Table("Indicator ratings", ["Revision", *indicators], rows)
 
 
 # The trend chart's geometry: one line per status, drawn in its scale colour. The

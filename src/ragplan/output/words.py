@@ -1,4 +1,5 @@
-"""The words reports are made of: dates, plurals, the headline, the sentences of travel.
+"""The words reports are made of: dates, plurals, the headline, the sentences of travel,
+indicators' ratings counted.
 
 Templates receive these as filters and functions; the terminal tables use them too.
 """
@@ -9,11 +10,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ragplan.model import with_unit
 from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import Count, Previous, percent
 
 if TYPE_CHECKING:
     from ragplan.reports.common import Filter
+    from ragplan.reports.indicators import Indicators, RatingCount
     from ragplan.reports.outstanding import Outstanding, OutstandingAction
     from ragplan.reports.since import Moves, Travel
 
@@ -154,3 +157,48 @@ def text_table(
 
     dashes = ["  ".join("-" * w for w in widths)] if rule else []
     return "\n".join([line(heads), *dashes, *(line(r) for r in cells)])
+
+
+def rating_tally(counts: Sequence[RatingCount], not_rated: int) -> str:
+    """'3 green, 1 amber, 1 red, 2 not rated': indicators by rating, zeros included."""
+    rated = [f"{c.count} {c.rating.label.lower()}" for c in counts]
+    return ", ".join([*rated, f"{not_rated} not rated"])
+
+
+def _joined(words: Sequence[str], last: str) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def indicators_heading(report: Indicators) -> str:
+    """'Post-Inspection Action Plan: Indicators (September 2010)'."""
+    return f"{report.title}: Indicators ({month(report.as_of)})"
+
+
+def indicators_lead(report: Indicators) -> str:
+    """What is listed, out of how many, how it is rated, and the ratings counted:
+    '2 of the 7 indicators (theme 1.3), rated on their values in Feb 10: 1 green, ...'."""
+    listed = len(report.indicators)
+    filters = report.filters
+    if not report.total:
+        return "The plan set has no indicators: they are the files of its indicators/ folder."
+    if filters.themes or filters.ratings:
+        what = f"{listed} of the {report.total} {plural('indicator', report.total)}"
+        chosen = []
+        if filters.themes:
+            chosen.append(
+                f"{plural('theme', len(filters.themes))} {_joined(filters.themes, 'and')}"
+            )
+        if filters.ratings:
+            chosen.append(f"rated {_joined(filters.ratings, 'or')}")
+        what += f" ({'; '.join(chosen)})"
+    else:
+        what = f"{listed} {plural('indicator', listed)}"
+    its = "its" if listed == 1 else "their"
+    values = plural("value", listed)
+    when = f"{values} in {filters.period}" if filters.period else f"latest {values}"
+    return f"{what}, rated on {its} {when}: {rating_tally(report.counts, report.not_rated)}."
+
+
+def in_unit(value: object, unit: str) -> str:
+    """A value as written, in its unit: `{{ s.value | in_unit("percent") }}` gives '69.8%'."""
+    return "" if value is None else with_unit(str(value), unit)

@@ -28,7 +28,20 @@ from typing import Any
 
 from ragplan import __version__
 from ragplan.checks.problems import Problem
-from ragplan.model import Action, Config, Scale, Section, Status, Theme
+from ragplan.model import (
+    Action,
+    Aggregate,
+    Config,
+    Indicator,
+    IndicatorFile,
+    Number,
+    PeriodValue,
+    Scale,
+    Section,
+    Status,
+    Theme,
+    Tolerance,
+)
 
 # Bump when what is stored changes shape, so old entries are never read. The
 # fields of the stored classes are part of every digest as well, so a changed
@@ -37,7 +50,21 @@ FORMAT = 1
 _DIGEST_SIZE = 32
 _SHAPE = ";".join(
     f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-    for cls in (Action, Section, Theme, Problem, Config, Scale, Status)
+    for cls in (
+        Action,
+        Section,
+        Theme,
+        Problem,
+        Config,
+        Scale,
+        Status,
+        IndicatorFile,
+        Indicator,
+        PeriodValue,
+        Aggregate,
+        Number,
+        Tolerance,
+    )
 )
 _ACTION_FIELDS = tuple(f.name for f in dataclasses.fields(Action))
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ragplan.checks.rules.reading import symlink_problem
+from ragplan.checks.rules.reading import folder_symlink_problem, symlink_problem
 from ragplan.errors import UnreadablePathError
 from ragplan.reading.reader import Files, SourceFile
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
+# The sub-folder of a plan folder that holds its indicator files.
+INDICATORS = "indicators"
 
 
 def display_path(path: Path) -> str:
@@ -41,7 +43,13 @@ def is_plan_file(path: Path) -> bool:
     return name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name not in CONFIG_NAMES
 
 
-def _disk_file(path: Path) -> SourceFile:
+def is_indicator_name(name: str) -> bool:
+    """`indicators/<file>`: an indicator file as a source names it inside the plan folder."""
+    folder, _, file = name.partition("/")
+    return folder == INDICATORS and "/" not in file and is_plan_file(Path(file))
+
+
+def _disk_file(path: Path, name: str | None = None) -> SourceFile:
     shown = display_path(path)
 
     def read() -> bytes:
@@ -54,11 +62,12 @@ def _disk_file(path: Path) -> SourceFile:
         size = path.stat().st_size
     except OSError as exc:
         raise UnreadablePathError(f"{shown}: {exc.strerror or exc}") from None
-    return SourceFile(path.name, shown, size, read, path)
+    return SourceFile(name or path.name, shown, size, read, path)
 
 
 class DiskSource:
-    """The plan folder `root` on disk, or only the theme files `only` in it."""
+    """The plan folder `root` on disk, or only the files `only` in it (theme files, and
+    files of its indicators/ folder)."""
 
     def __init__(self, root: Path, only: list[Path] | None = None) -> None:
         self.root = root
@@ -78,19 +87,45 @@ class DiskSource:
         config = _disk_file(config_path) if config_path is not None else None
         found = Files(config, [], [])
         if self.only is not None:
-            found.themes = [_disk_file(path) for path in self.only]
+            for path in self.only:
+                if path.parent.name == INDICATORS and path.parent.parent == root:
+                    found.indicators.append(_disk_file(path, f"{INDICATORS}/{path.name}"))
+                else:
+                    found.themes.append(_disk_file(path))
             return found
-        try:
-            entries = sorted(os.scandir(root), key=lambda e: e.name)
-        except OSError as exc:
-            raise UnreadablePathError(f"{self.shown}: {exc.strerror}") from None
         real_root = root.resolve()
-        for entry in entries:
+        for entry in _entries(root, self.shown):
             path = Path(entry.path)
-            if not is_plan_file(path) or not entry.is_file():
-                continue
-            if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
-                found.problems.append(symlink_problem(display_path(path)))
-                continue
-            found.themes.append(_disk_file(path))
+            if entry.name == INDICATORS and entry.is_dir():
+                if entry.is_symlink():
+                    shown = display_path(path)
+                    found.problems.append(folder_symlink_problem(shown))
+                else:
+                    found.indicators = _files_in(path, real_root, found)
+            elif is_plan_file(path) and entry.is_file():
+                if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
+                    found.problems.append(symlink_problem(display_path(path)))
+                    continue
+                found.themes.append(_disk_file(path))
         return found
+
+
+def _entries(folder: Path, shown: str) -> list[os.DirEntry[str]]:
+    try:
+        return sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise UnreadablePathError(f"{shown}: {exc.strerror}") from None
+
+
+def _files_in(folder: Path, real_root: Path, found: Files) -> list[SourceFile]:
+    """The plan files of the indicators/ folder, each named `indicators/<file>`."""
+    files = []
+    for entry in _entries(folder, display_path(folder)):
+        path = Path(entry.path)
+        if not is_plan_file(path) or not entry.is_file():
+            continue
+        if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
+            found.problems.append(symlink_problem(display_path(path)))
+            continue
+        files.append(_disk_file(path, f"{INDICATORS}/{entry.name}"))
+    return files

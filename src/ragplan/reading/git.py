@@ -18,15 +18,22 @@ from types import TracebackType
 from typing import IO
 
 from ragplan.checks.problems import Problem
-from ragplan.checks.rules.reading import symlink_problem
+from ragplan.checks.rules.reading import folder_symlink_problem, symlink_problem
 from ragplan.errors import GitError, InvalidPlanError, InvalidPlansAtRevision, NoPlansAtRevision
 from ragplan.model import PlanSet
-from ragplan.reading.disk import CONFIG_NAMES, display_path, is_plan_file
+from ragplan.reading.disk import (
+    CONFIG_NAMES,
+    INDICATORS,
+    display_path,
+    is_indicator_name,
+    is_plan_file,
+)
 from ragplan.reading.reader import Files, SourceFile, read_plan_set
 from ragplan.reading.yamlload import parse
 
 _FILE_MODES = (b"100644", b"100755")
 _SYMLINK_MODE = b"120000"
+_TREE_MODE = b"40000"
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,7 @@ class Repository:
             ) from None
 
     def files(self, revision: Revision) -> Files:
-        """The config and theme files of the plan folder at `revision`."""
+        """The config, theme and indicator files of the plan folder at `revision`."""
         spec = f"{revision.commit}:{self.prefix}"
         found = self._object(spec)
         if isinstance(found, str) or found[1] != "tree":
@@ -186,9 +193,36 @@ class Repository:
                 f"{revision.name}: {what} plan folder '{self.folder}' at this revision"
             )
         tree_oid, _, tree = found
-        oids: dict[str, str] = {}
         problems: list[Problem] = []
         entries = _tree_entries(tree, len(tree_oid) // 2)
+        oids = self._file_oids(revision, entries, "", problems)
+        for mode, name, oid in entries:
+            if name == INDICATORS and mode == _TREE_MODE:
+                subtree = self._object(oid)
+                if not isinstance(subtree, str):
+                    inner = _tree_entries(subtree[2], len(oid) // 2)
+                    oids.update(self._file_oids(revision, inner, f"{INDICATORS}/", problems))
+            elif name == INDICATORS and mode == _SYMLINK_MODE:
+                problems.append(folder_symlink_problem(self._shown(revision, name)))
+
+        def file(name: str) -> SourceFile:
+            data = self._blob(oids[name])
+            return SourceFile(name, self._shown(revision, name), len(data), lambda: data)
+
+        config = next((file(n) for n in CONFIG_NAMES if n in oids), None)
+        themes = [file(n) for n in sorted(oids) if "/" not in n and is_plan_file(Path(n))]
+        indicators = [file(name) for name in sorted(oids) if is_indicator_name(name)]
+        return Files(config, themes, problems, indicators)
+
+    def _file_oids(
+        self,
+        revision: Revision,
+        entries: list[tuple[bytes, str, str]],
+        folder: str,
+        problems: list[Problem],
+    ) -> dict[str, str]:
+        """{folder + name: blob id} of the plan files among one tree's entries."""
+        oids: dict[str, str] = {}
         by_name = {name: (mode, oid) for mode, name, oid in entries}
         for mode, name, oid in entries:
             if mode == _SYMLINK_MODE and _wanted(name):
@@ -196,20 +230,13 @@ class Repository:
                 target = posixpath.normpath(self._blob(oid).decode("utf-8", "replace"))
                 linked = by_name.get(target)
                 if linked is None or linked[0] not in _FILE_MODES:
-                    problems.append(symlink_problem(self._shown(revision, name)))
+                    problems.append(symlink_problem(self._shown(revision, folder + name)))
                     continue
                 oid = linked[1]
             elif mode not in _FILE_MODES:
                 continue
-            oids[name] = oid
-
-        def file(name: str) -> SourceFile:
-            data = self._blob(oids[name])
-            return SourceFile(name, self._shown(revision, name), len(data), lambda: data)
-
-        config = next((file(n) for n in CONFIG_NAMES if n in oids), None)
-        themes = [file(name) for name in sorted(oids) if is_plan_file(Path(name))]
-        return Files(config, themes, problems)
+            oids[folder + name] = oid
+        return oids
 
     def _shown(self, revision: Revision, name: str) -> str:
         return f"{revision.name}:{posixpath.join(self.prefix, name)}"

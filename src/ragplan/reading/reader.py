@@ -14,7 +14,12 @@ from ragplan.checks.rules import reading as rules
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
     Action,
+    Aggregate,
     Config,
+    Indicator,
+    IndicatorFile,
+    Marks,
+    PeriodValue,
     PlanSet,
     Scale,
     Section,
@@ -46,11 +51,13 @@ class SourceFile:
 
 @dataclass
 class Files:
-    """A plan folder's config file, theme files (in name order) and problems found listing them."""
+    """A plan folder's config file, theme files and indicator files (each in name order), and
+    problems found listing them. Indicator files are named `indicators/<file>`."""
 
     config: SourceFile | None
     themes: list[SourceFile]
     problems: list[Problem] = field(default_factory=list)
+    indicators: list[SourceFile] = field(default_factory=list)
 
 
 class Source(Protocol):
@@ -83,17 +90,26 @@ class EditedSource:
         return self.base.shown
 
     def files(self) -> Files:
-        from ragplan.reading.disk import CONFIG_NAMES, is_plan_file
+        from ragplan.reading.disk import CONFIG_NAMES, is_indicator_name, is_plan_file
 
         found = self.base.files()
         config, themes = found.config, {f.name: f for f in found.themes}
+        indicators = {f.name: f for f in found.indicators}
         for name, data in self.texts.items():
-            shown = themes[name].shown if name in themes else self.shown_of(name)
+            known = themes.get(name) or indicators.get(name)
+            shown = known.shown if known is not None else self.shown_of(name)
             if name in CONFIG_NAMES:
                 config = _memory_file(name, shown, data)
+            elif is_indicator_name(name):
+                indicators[name] = _memory_file(name, shown, data)
             elif is_plan_file(Path(name)):
                 themes[name] = _memory_file(name, shown, data)
-        return Files(config, [themes[n] for n in sorted(themes)], found.problems)
+        return Files(
+            config,
+            [themes[n] for n in sorted(themes)],
+            found.problems,
+            [indicators[n] for n in sorted(indicators)],
+        )
 
 
 class EmptySource:
@@ -156,11 +172,20 @@ def read_plan_set(
             themes.append(theme)
     # Each theme's sections and actions were sorted as it was built (and cached).
     themes.sort(key=lambda t: natural_key(t.id))
+    indicator_files = []
+    for file in files.indicators:
+        data = reader.bytes_of(file, limit)
+        if data is not None:
+            read = reader.cached(file, data, "indicators", reader.indicators)
+            if read is not None:
+                indicator_files.append(read)
     listed = len(files.themes) + len(files.problems)
     only = getattr(source, "only", None) is not None
-    plan_set = PlanSet(source.root, config, themes, source.shown, None if only else listed)
+    plan_set = PlanSet(
+        source.root, config, themes, source.shown, None if only else listed, indicator_files
+    )
     shown = [f.shown for f in ([files.config] if files.config else []) + files.themes]
-    return Loaded(plan_set, problems, shown)
+    return Loaded(plan_set, problems, shown + [f.shown for f in files.indicators])
 
 
 def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) -> bool:
@@ -267,6 +292,14 @@ class _Reader:
             )
             self.problems.append(rules.EMPTY_FILE.problem(file.shown, 1, 1, message))
             return None
+        if isinstance(node, YMap) and "indicators" in node and "id" not in node:
+            line, column, _ = node.marks["indicators"]
+            message = (
+                "this is an indicator file, read here as a theme; move it into the plan "
+                "folder's indicators/ folder"
+            )
+            self.problems.append(rules.UNKNOWN_KEY.problem(file.shown, line, column, message))
+            return None
         found: list[Problem] = []
         values = schema.check_record(schema.THEME, node, mark, "the theme", found)
         theme = None
@@ -305,6 +338,114 @@ class _Reader:
                 theme = None
         self._emit(file, found)
         return theme
+
+    def indicators(self, file: SourceFile, data: bytes) -> IndicatorFile | None:
+        read = self._parse(file, data)
+        if read is None:
+            return None
+        node, mark = read
+        if node is None:
+            message = (
+                "the file is empty; an indicator file lists its indicators under 'indicators:'"
+            )
+            self.problems.append(rules.TYPE.problem(file.shown, 1, 1, message))
+            return None
+        found: list[Problem] = []
+        values = schema.check_record(schema.INDICATOR_FILE, node, mark, "the indicator file", found)
+        read_file = None
+        if values is not None:
+            indicators = [
+                indicator
+                for item, item_mark in values.get("indicators", ())
+                if (indicator := _indicator(item, item_mark, file.shown, found)) is not None
+            ]
+            read_file = IndicatorFile(values.get("title"), file.shown, indicators)
+        self._emit(file, found)
+        return read_file
+
+
+def _marks(node: YMap) -> Marks:
+    """Where each key's value is: {key: (line, column)}."""
+    return {key: (mark[2][0], mark[2][1]) for key, mark in node.marks.items()}
+
+
+def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) -> Indicator | None:
+    where = _where("indicator", node)
+    values = schema.check_record(schema.INDICATOR, node, mark, where, found)
+    if values is None or not values.get("id"):  # no id: reported, and not read
+        return None
+    assert isinstance(node, YMap)
+    periods = []
+    for item, item_mark in values.get("values", ()):
+        period = _period_value(item, item_mark, where, found)
+        if period is not None:
+            periods.append(period)
+    summaries = []
+    for item, item_mark in values.get("summaries", ()):
+        label = item.get("label") if isinstance(item, YMap) else None
+        what = (
+            f"summary '{label}' of {where}" if isinstance(label, str) else f"a summary of {where}"
+        )
+        read = schema.check_record(schema.AGGREGATE, item, item_mark, what, found)
+        if read is not None and read.get("label"):
+            assert isinstance(item, YMap)
+            line, column = _value_pos(item, "label", item_mark)
+            summaries.append(
+                Aggregate(
+                    read["label"],
+                    read.get("from") or "",
+                    read.get("to") or "",
+                    read.get("value"),
+                    line,
+                    column,
+                    _marks(item),
+                )
+            )
+    line, column = _value_pos(node, "id", mark)
+    return Indicator(
+        id=values["id"],
+        title=values.get("title") or "",
+        theme=values.get("theme"),
+        # Absent: a number; written but not a unit (reported): '', so no rule guesses one.
+        unit=values.get("unit") or ("" if "unit" in node and "unit" not in values else "number"),
+        polarity=values.get("polarity"),
+        target=values.get("target"),
+        tolerance=values.get("tolerance"),
+        values=periods,
+        summaries=summaries,
+        file=shown,
+        line=line,
+        column=column,
+        marks=_marks(node),
+    )
+
+
+def _period_value(
+    node: YValue, mark: ValueMark, indicator: str, found: list[Problem]
+) -> PeriodValue | None:
+    period = node.get("period") if isinstance(node, YMap) else None
+    where = (
+        f"period {period} of {indicator}" if isinstance(period, str) else f"a value of {indicator}"
+    )
+    read = schema.check_record(schema.PERIOD_VALUE, node, mark, where, found)
+    if read is None or not read.get("period"):  # no period: reported, and not read
+        return None
+    assert isinstance(node, YMap)
+    counted = read.get("numerator") is not None and read.get("denominator") is not None
+    # Absent or null, and not made up for by counts; an invalid value is reported already.
+    if ("value" not in node or read.get("value", "") is None) and not counted:
+        message = f"{where} has no 'value'; give its value, or its numerator and denominator"
+        found.append(rules.MISSING_FIELD.at(node.line, node.column, message))
+    line, column = _value_pos(node, "period", mark)
+    return PeriodValue(
+        read["period"],
+        read.get("value"),
+        read.get("numerator"),
+        read.get("denominator"),
+        line,
+        column,
+        _marks(node),
+    )
 
 
 def _scale(

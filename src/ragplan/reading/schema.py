@@ -16,10 +16,24 @@ from typing import Any, Literal
 from ragplan.checks.problems import Problem
 from ragplan.checks.rules import reading as rules
 from ragplan.checks.rules.rule import LEVELS
-from ragplan.model import DEFAULT_SCALE
+from ragplan.model import DEFAULT_SCALE, Number, Tolerance
 from ragplan.reading.yamlload import ValueMark, YList, YMap, YValue
 
-Kind = Literal["id", "text", "date", "bool", "int", "colour", "status", "records", "levels"]
+Kind = Literal[
+    "id",
+    "text",
+    "date",
+    "bool",
+    "int",
+    "colour",
+    "status",
+    "records",
+    "levels",
+    "number",
+    "count",
+    "tolerance",
+    "choice",
+]
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,7 @@ class Field:
     required: bool = False
     record: str | None = None  # for kind "records": the name of the record listed
     prose: bool = False  # free text, where a ' #' would silently cut words off
+    choices: tuple[str, ...] = ()  # for kind "choice": the words allowed
 
 
 @dataclass(frozen=True)
@@ -174,7 +189,137 @@ CONFIG = Record(
     ("title: Improvement Plan", "organisation: Example Council", "as_of: 2010-09-20"),
 )
 
-RECORDS = {r.name: r for r in (ACTION, SECTION, THEME, STATUS, CONFIG)}
+UNITS = ("percent", "number", "days", "currency")
+POLARITIES = ("higher", "lower")
+
+PERIOD_VALUE = Record(
+    "value",
+    "One period's value of an indicator.",
+    (
+        Field(
+            "period",
+            "text",
+            "The period as reports name it, e.g. 'Q1' or 'Nov 09'; periods are listed in "
+            "time order.",
+            required=True,
+        ),
+        Field(
+            "value",
+            "number",
+            "The value in the indicator's unit, as written (72.0 is shown as 72.0); "
+            "required unless numerator and denominator are given.",
+        ),
+        Field(
+            "numerator",
+            "count",
+            "Optional count: for a percent, how many met the measure (value = numerator / "
+            "denominator x 100); for other units, the total averaged (e.g. days).",
+        ),
+        Field(
+            "denominator",
+            "count",
+            "Optional count: for a percent, how many were measured; for other units, how "
+            "many cases the total is averaged over.",
+        ),
+    ),
+)
+
+AGGREGATE = Record(
+    "summary",
+    "A summary column: one value over the periods from..to.",
+    (
+        Field("label", "text", "The column's heading, e.g. 'Nov to March'.", required=True),
+        Field("from", "text", "The first period it covers, e.g. 'Nov 09'.", required=True),
+        Field("to", "text", "The last period it covers, e.g. 'Mar 10'.", required=True),
+        Field(
+            "value",
+            "number",
+            "The value as stated; computed from the counts instead when every period "
+            "from..to has them.",
+        ),
+    ),
+)
+
+INDICATOR = Record(
+    "indicator",
+    "A performance indicator: a measure reported beside the actions, rated against a "
+    "target when it has one.",
+    (
+        Field(
+            "id",
+            "id",
+            "Unique in the plan set, e.g. 'ia-timeliness'; quote ids YAML reads as numbers.",
+            required=True,
+        ),
+        Field(
+            "title", "text", "As reports name it, e.g. 'Initial Assessments (%)'.", required=True
+        ),
+        Field("theme", "id", "The id of the theme it evidences, e.g. '1.3'."),
+        Field(
+            "unit",
+            "choice",
+            "percent, number (the default), days, or currency (GBP).",
+            choices=UNITS,
+        ),
+        Field(
+            "polarity",
+            "choice",
+            "Whether a higher or a lower value is better; required with a target.",
+            choices=POLARITIES,
+        ),
+        Field(
+            "target",
+            "number",
+            "The target, in the indicator's unit; without one the indicator is shown, not rated.",
+        ),
+        Field(
+            "tolerance",
+            "tolerance",
+            "The amber band beyond the target: a number in the indicator's unit (5), or a "
+            'percentage of the target in quotes ("10%"); none: green or red.',
+        ),
+        Field("values", "records", "The values, one per period, in time order.", record="value"),
+        Field(
+            "summaries",
+            "records",
+            "Summary columns over several periods, e.g. 'Nov to March'.",
+            record="summary",
+        ),
+    ),
+)
+
+INDICATOR_FILE = Record(
+    "indicators",
+    "An indicator file in the plan set's indicators/ folder: a table of indicators.",
+    (
+        Field(
+            "title",
+            "text",
+            "The table's heading, shown above its first column, e.g. 'Timeliness'.",
+        ),
+        Field(
+            "indicators",
+            "records",
+            "The indicators, in the order of the table's rows.",
+            record="indicator",
+        ),
+    ),
+)
+
+RECORDS = {
+    r.name: r
+    for r in (
+        ACTION,
+        SECTION,
+        THEME,
+        STATUS,
+        CONFIG,
+        PERIOD_VALUE,
+        AGGREGATE,
+        INDICATOR,
+        INDICATOR_FILE,
+    )
+}
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _AS_WRITTEN = frozenset({"text", "status"})
@@ -347,8 +492,8 @@ def _id(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem
                 rules.ID_TYPE.at(
                     line,
                     column,
-                    f"id {value} is read by YAML as {yaml_type}, not text "
-                    f'(1.10 would become 1.1); quote it: id: "{value}"',
+                    f"{spec.name} {value} is read by YAML as {yaml_type}, not text "
+                    f'(1.10 would become 1.1); quote it: {spec.name}: "{value}"',
                 )
             )
             return _INVALID
@@ -389,6 +534,91 @@ def _colour(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Pro
         return value.lower()
     message = f"'{spec.name}' in {where} must be a colour as \"#rrggbb\" (quoted), not '{value}'"
     out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+    return _INVALID
+
+
+# Numbers as people write them, without signs of their own: 72.0, -3, 0.5 (not 007 or .5).
+_NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+_COUNT = re.compile(r"^(0|[1-9][0-9]*)$")
+_PERCENT = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?%$")
+# More digits than a float keeps exactly: refused, so json shows what was written.
+MAX_DIGITS = 15
+
+
+def _too_long(text: str) -> bool:
+    return sum(c.isdigit() for c in text) > MAX_DIGITS
+
+
+def _number_hint(value: str, plain: bool) -> str:
+    """What to change so a value that is not a plain number becomes one."""
+    text = value.strip()
+    if _NUMBER.match(text):
+        return (
+            f"; write it without quotes: {text}" if not plain else f"; at most {MAX_DIGITS} digits"
+        )
+    if text.endswith("%") and _NUMBER.match(text[:-1].strip()):
+        return f"; write {text[:-1].strip()} without the % sign, and give unit: percent"
+    if text[:1] in "£$€" and _NUMBER.match(text[1:].replace(",", "")):
+        return f"; write {text[1:].replace(',', '')} without the currency sign"
+    if "," in text and _NUMBER.match(text.replace(",", "")):
+        return f"; write {text.replace(',', '')} without commas"
+    if text.startswith(".") and _NUMBER.match("0" + text):
+        return f"; write 0{text}"
+    if _NUMBER.match(text.lstrip("0") or "0") or _NUMBER.match(text.replace("_", "")):
+        return "; write it without leading zeros or underscores"
+    return ""
+
+
+def _decimal(text: str) -> Any:
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
+def _number(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    line, column, plain = vmark
+    if plain and _NUMBER.match(value) and not _too_long(value):
+        return Number(value, _decimal(value))
+    hint = _number_hint(value, plain)
+    message = f"'{spec.name}' in {where} must be a number, not '{value}'{hint}"
+    out.append(rules.NUMBER.at(line, column, message))
+    return _INVALID
+
+
+def _count(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    line, column, plain = vmark
+    if plain and _COUNT.match(value) and not _too_long(value):
+        return Number(value, _decimal(value))
+    message = f"'{spec.name}' in {where} must be a whole number, 0 or more, not '{value}'"
+    if not plain and _COUNT.match(value):
+        message += f"; write it without quotes: {value}"
+    out.append(rules.NUMBER.at(line, column, message))
+    return _INVALID
+
+
+def _tolerance(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    line, column, plain = vmark
+    text = value.strip()
+    if _PERCENT.match(text) and not _too_long(text):
+        return Tolerance(text, _decimal(text[:-1]), relative=True)
+    if plain and _NUMBER.match(text) and not _too_long(text) and not text.startswith("-"):
+        return Tolerance(text, _decimal(text), relative=False)
+    message = (
+        f"'{spec.name}' in {where} must be a number in the indicator's unit (5) or a "
+        f"percentage of the target in quotes (\"10%\"), not '{value}'"
+    )
+    if text.startswith("-"):
+        message += "; a tolerance is a distance from the target: write it without the minus"
+    out.append(rules.NUMBER.at(line, column, message))
+    return _INVALID
+
+
+def _choice(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    if value in spec.choices:
+        return value
+    hint = did_you_mean(value.casefold(), list(spec.choices))
+    message = f"'{spec.name}' in {where} must be one of {', '.join(spec.choices)}, not '{value}'"
+    out.append(rules.CHOICE.at(vmark[0], vmark[1], message + hint))
     return _INVALID
 
 
@@ -467,6 +697,17 @@ KINDS: dict[str, KindSpec] = {
         empty=list,
     ),
     "levels": KindSpec(_levels, _levels_schema, empty=dict),
+    "number": KindSpec(_number, lambda f: {"type": ["number", "null"]}),
+    "count": KindSpec(_count, lambda f: {"type": ["integer", "null"], "minimum": 0}),
+    "tolerance": KindSpec(
+        _tolerance,
+        lambda f: {
+            "type": ["number", "string", "null"],
+            "minimum": 0,
+            "pattern": r"^(0|[1-9][0-9]*)(\.[0-9]+)?%$",
+        },
+    ),
+    "choice": KindSpec(_choice, lambda f: {"enum": [*f.choices, None]}),
 }
 
 
@@ -476,7 +717,8 @@ def fields_of(record: Record, kinds: tuple[str, ...] | None = None) -> tuple[str
 
 
 def json_schema(record_name: str) -> dict[str, Any]:
-    """A JSON Schema (draft-07) for a theme file ('theme') or ragplan.yaml ('config')."""
+    """A JSON Schema (draft-07) for a theme file ('theme'), ragplan.yaml ('config') or an
+    indicator file ('indicators')."""
     record = RECORDS[record_name]
     definitions = {}
     for name in _nested(record):
@@ -513,7 +755,11 @@ def _record_schema(record: Record) -> dict[str, Any]:
     }
 
 
-SCHEMA_FILES = {"theme": "ragplan-theme.schema.json", "config": "ragplan-config.schema.json"}
+SCHEMA_FILES = {
+    "theme": "ragplan-theme.schema.json",
+    "config": "ragplan-config.schema.json",
+    "indicators": "ragplan-indicators.schema.json",
+}
 
 
 def json_schema_text(record_name: str) -> str:

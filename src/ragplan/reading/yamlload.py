@@ -188,7 +188,9 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
-    if "cannot start any token" in problem and _line(text, line)[column - 1 : column] == "\t":
+    if _line(text, line)[column - 1 : column] == "\t" and (
+        "cannot start any token" in problem or "tab character" in problem
+    ):
         where = "indentation" if not _line(text, line)[: column - 1].strip() else "this line"
         return rules.TABS.at(
             line, column, f"a tab is used in {where}; YAML needs ordinary spaces here"

@@ -1,4 +1,5 @@
-"""Compare two plan sets action by action: added, removed, improved, worsened, re-dated, changed.
+"""Compare two plan sets action by action: added, removed, improved, worsened, re-dated, changed;
+and indicator by indicator, when they have any.
 
 Actions are matched by id, not by file, so an action whose file was renamed or
 moved keeps its identity. Each side's counts use that side's own status scale.
@@ -6,12 +7,16 @@ moved keeps its identity. Each side's counts use that side's own status scale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ragplan.model import Action, PlanSet, Scale, natural_key
 from ragplan.reports.common import ReportStatus, movement, report_statuses
+
+if TYPE_CHECKING:
+    from ragplan.reports.indicator_changes import IndicatorChange
 
 # Most significant first: an action gets the first kind that applies.
 KINDS = ("added", "removed", "improved", "worsened", "redated", "changed")
@@ -70,6 +75,7 @@ class PlanDiff:
     after: Tally
     statuses: list[ReportStatus]
     theme_titles: dict[str, str | None]
+    indicators: list[IndicatorChange] | None = None
 
     def by_kind(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
@@ -140,7 +146,7 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
     titles = {t.id: t.title for t in before.themes}
     titles.update({t.id: t.title for t in after.themes})
     ordered = dict(sorted(titles.items(), key=lambda item: natural_key(item[0])))
-    return PlanDiff(
+    found = PlanDiff(
         after.config.title,
         after.config.organisation,
         from_rev,
@@ -151,6 +157,11 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
         statuses,
         ordered,
     )
+    if before.indicators or after.indicators:
+        from ragplan.reports.indicator_changes import compare_indicators
+
+        found = replace(found, indicators=compare_indicators(before, after))
+    return found
 
 
 def plan_diff(

@@ -1,4 +1,5 @@
-"""The counts per status at each tag, or at each of the last commits that touched the plans."""
+"""The counts per status at each tag, or at each of the last commits that touched the plans,
+and each indicator's rating there."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Point:
     counts: dict[str, int]
     done: int
     counted: int
+    indicators: dict[str, str | None] | None = None
 
     @property
     def total(self) -> int:
@@ -54,6 +56,7 @@ class History:
     statuses: list[ReportStatus]
     points: list[Point]
     skipped: list[Skipped] = field(default_factory=list)
+    indicators: dict[str, str] | None = None
 
 
 def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool = False) -> History:
@@ -78,6 +81,7 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
         points = []
         plan_sets: list[PlanSet] = []
         skipped = []
+        titles: list[dict[str, str]] = []
         for revision in revisions:
             try:
                 plan_set = repo.plan_set(revision)
@@ -99,9 +103,11 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
                     counts=figures.counts,
                     done=figures.done,
                     counted=figures.counted,
+                    indicators=_ratings(plan_set),
                 )
             )
             plan_sets.append(plan_set)
+            titles.append({i.id: i.title for i in plan_set.indicators})
         folder = repo.folder
     if not plan_sets:
         what = ", ".join(f"{s.rev} ({s.reason})" for s in skipped)
@@ -117,10 +123,27 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
             if s.key not in seen
         ]
     by = "tags" if last is None else "commits"
-    return History(newest.title, newest.organisation, by, folder, statuses, points, skipped)
+    found = History(newest.title, newest.organisation, by, folder, statuses, points, skipped)
+    if any(titles):
+        # Every indicator seen, the newest revision's first, each by its newest title.
+        named: dict[str, str] = {}
+        for seen_titles in reversed(titles):
+            named.update({k: v for k, v in seen_titles.items() if k not in named})
+        found = replace(found, indicators=named)
+    else:
+        found = replace(found, points=[replace(p, indicators=None) for p in points])
+    return found
 
 
 def _figures(plan_set: PlanSet) -> Figures:
     from ragplan.reports.since import figures
 
     return figures(plan_set.all_actions(), plan_set.config.scale)
+
+
+def _ratings(plan_set: PlanSet) -> dict[str, str | None]:
+    if not plan_set.indicators:
+        return {}
+    from ragplan.reports.indicator_changes import ratings
+
+    return ratings(plan_set)

@@ -23,7 +23,8 @@ from ragplan.reports.diff import count_by_status
 
 @dataclass(frozen=True)
 class Travel:
-    """A direction of travel: its word ('improved', 'worsened', 'no change', 'new') and arrow."""
+    """A direction of travel: its word ('improved', 'worsened', 'no change', 'new';
+    an indicator's 'same') and arrow."""
 
     word: str
     arrow: str

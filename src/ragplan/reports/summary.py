@@ -1,5 +1,5 @@
-"""The figures behind `ragplan summary`: counts per status, overall and per group, and
-with `--since`, the counts then and the direction of travel."""
+"""The figures behind `ragplan summary`: counts per status, overall and per group, with
+`--since` the counts then and the direction of travel, and the indicators' ratings."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from ragplan.reports.common import (
 )
 
 if TYPE_CHECKING:
+    from ragplan.reports.indicators import IndicatorTally
     from ragplan.reports.since import Moves, Travel
 
 GROUPINGS = ("theme", "lead_officer", "lead_body")
@@ -78,6 +79,7 @@ class Summary:
     previous: Previous | None = None
     direction: Travel | None = None
     moves: Moves | None = None
+    indicators: IndicatorTally | None = None
 
 
 def _group(
@@ -185,6 +187,10 @@ def summarise(
     )
     if since is not None:
         _add_travel(found, plan_set, *since)
+    if plan_set.indicators:
+        from ragplan.reports.indicators import tally_indicators
+
+        found.indicators = tally_indicators(plan_set)
     return found
 
 

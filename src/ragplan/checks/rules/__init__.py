@@ -18,6 +18,13 @@ from ragplan.checks.rules import (
     duplicate_id,
     empty_theme,
     id_hierarchy,
+    indicator_counts,
+    indicator_duplicate,
+    indicator_mismatch,
+    indicator_percent,
+    indicator_period,
+    indicator_polarity,
+    indicator_theme,
     missing_notes,
     no_themes,
     reading,
@@ -41,6 +48,13 @@ PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tu
         id_hierarchy,
         missing_notes,
         empty_theme,
+        indicator_duplicate,
+        indicator_polarity,
+        indicator_percent,
+        indicator_counts,
+        indicator_period,
+        indicator_theme,
+        indicator_mismatch,
     )
 )
 

@@ -33,10 +33,22 @@ UNKNOWN_KEY = Rule("unknown-key", "error", "Only the keys the format declares ar
 MISSING_FIELD = Rule(
     "missing-field",
     "error",
-    "Required keys are present: theme and section id; action id, summary and rag.",
+    "Required keys are present: theme and section id; action id, summary and rag; "
+    "indicator id and title, each value's period and value (or counts).",
 )
 ID_TYPE = Rule("id-type", "error", "Ids are text: an unquoted 1.10 is the number 1.1 to YAML.")
 DATE = Rule("date", "error", "Dates are real dates written YYYY-MM-DD.")
+NUMBER = Rule(
+    "number",
+    "error",
+    "Indicator values, targets and tolerances are numbers written plainly (72.0, not "
+    "'72.0%' or \"72.0\"); numerators and denominators are whole numbers.",
+)
+CHOICE = Rule(
+    "choice",
+    "error",
+    "An indicator's unit is percent, number, days or currency; its polarity higher or lower.",
+)
 SCALE = Rule("scale", "error", "The scale lists at least one status and no key twice.")
 RULE_LEVELS = Rule(
     "rule-levels",
@@ -50,7 +62,10 @@ TEXT_COMMENT = Rule(
     adjustable=True,
 )
 SYMLINK = Rule(
-    "symlink", "error", "A plan file may not be a symlink to a file outside the plan folder."
+    "symlink",
+    "error",
+    "A plan file may not be a symlink to a file outside the plan folder; the indicators/ "
+    "folder may not be a symlink.",
 )
 
 RULES = (
@@ -69,6 +84,8 @@ RULES = (
     MISSING_FIELD,
     ID_TYPE,
     DATE,
+    NUMBER,
+    CHOICE,
     SCALE,
     RULE_LEVELS,
     TEXT_COMMENT,
@@ -79,4 +96,10 @@ RULES = (
 def symlink_problem(shown: str) -> Problem:
     return SYMLINK.problem(
         shown, 1, 1, "is a symlink to a file outside the plan folder; copy the file in instead"
+    )
+
+
+def folder_symlink_problem(shown: str) -> Problem:
+    return SYMLINK.problem(
+        shown, 1, 1, "is a symlink to a folder; make indicators/ a real folder in the plan folder"
     )

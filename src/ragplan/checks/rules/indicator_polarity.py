@@ -1,0 +1,24 @@
+"""An indicator with a target says whether a higher or a lower value is better (polarity)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ragplan.checks.problems import Problem
+from ragplan.checks.rules.rule import Rule
+from ragplan.model import PlanSet
+
+RULE = Rule("indicator-polarity", "error", __doc__)
+
+
+def check(plan_set: PlanSet) -> Iterator[Problem]:
+    for indicator in plan_set.indicators:
+        if indicator.target is not None and indicator.polarity is None:
+            line, column = indicator.marks.get("target", (indicator.line, indicator.column))
+            yield RULE.problem(
+                indicator.file,
+                line,
+                column,
+                f"indicator {indicator.id} has a target but no polarity, so it cannot be "
+                "rated; add polarity: higher (higher is better) or polarity: lower",
+            )

@@ -1,0 +1,84 @@
+"""`ragplan indicators`: the measures beside the actions, rated against their targets."""
+
+from typing import Annotated
+
+import typer
+
+from ragplan.cli.app import app
+from ragplan.cli.common import (
+    AsOfOpt,
+    OutputOpt,
+    PlansArg,
+    TemplateOpt,
+    TemplatesOpt,
+    check_format,
+    emit_report,
+    parse_date,
+    resolve_plans,
+    run_options,
+    split_list,
+)
+
+
+@app.command()
+def indicators(
+    ctx: typer.Context,
+    plans: PlansArg = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|md|html|json|csv",
+            help="text: a table (coloured on a terminal); md: board-paper Markdown; "
+            "html: one printable page with a sparkline per indicator; json, csv: for "
+            "scripts and spreadsheets. Example: -f md",
+        ),
+    ] = "text",
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            metavar="IDS",
+            help="Only the indicators of these themes, comma-separated. Example: --theme 1.3",
+        ),
+    ] = None,
+    rating: Annotated[
+        str | None,
+        typer.Option(
+            "--rating",
+            metavar="RATINGS",
+            help="Only indicators rated so, comma-separated: green, amber, red. "
+            "Example: --rating amber,red",
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="Rate each indicator on its value in this period, not its latest. "
+            'Example: --period "Feb 10"',
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """The plan's indicators: values per period as written, summary columns, and each one
+    rated green, amber or red against its target, with why and the direction of travel.
+
+    Example: ragplan indicators --format md plans
+    """
+    from ragplan.checks.validate import load_valid
+    from ragplan.reports.indicators import Filters, find_indicators
+
+    check_format("indicators", format)
+    options = run_options(ctx)
+    when = parse_date(as_of, "as_of")
+    filters = Filters(split_list(theme), split_list(rating), period)
+    folder = resolve_plans(plans, options)
+    plan_set = load_valid(folder, use_cache=options.use_cache)
+    report = find_indicators(plan_set, when, filters)
+    emit_report(ctx, report, format, plan_set.root, output, template, templates)

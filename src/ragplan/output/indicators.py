@@ -1,0 +1,168 @@
+"""Indicators in every format: their JSON and CSV contracts, what their templates receive,
+and the sparkline each indicator's HTML row draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ragplan.model import Number, with_unit
+from ragplan.output.words import indicators_heading, indicators_lead
+from ragplan.reports.indicators import Indicators, RatedIndicator, merged_order
+
+Rows = tuple[list[str], list[list[object]]]
+
+
+def json_number(number: Number | None) -> int | float | None:
+    """A number for json, as written: 80 stays an integer, 72.0 a number with a point
+    (which json keeps: 72.0). Written numbers have at most 15 digits, which a float
+    holds exactly."""
+    if number is None:
+        return None
+    return float(number.text) if "." in number.text else int(number.text)
+
+
+def _tolerance(indicator: RatedIndicator) -> int | float | str | None:
+    """An absolute tolerance as a number, a relative one as written ('10%')."""
+    text = indicator.tolerance
+    if text is None or text.endswith("%"):
+        return text
+    return float(text) if "." in text else int(text)
+
+
+def indicator_json(indicator: RatedIndicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "title": indicator.title,
+        "unit": indicator.unit,
+        "polarity": indicator.polarity,
+        "target": json_number(indicator.target),
+        "tolerance": _tolerance(indicator),
+        "theme": indicator.theme,
+        "latest": {"period": indicator.period, "value": json_number(indicator.value)},
+        "rating": indicator.rating.key if indicator.rating else None,
+        "why": indicator.why,
+        "direction": indicator.direction.word if indicator.direction else None,
+        "values": [
+            {
+                "period": v.period,
+                "value": json_number(v.value),
+                "numerator": json_number(v.numerator),
+                "denominator": json_number(v.denominator),
+            }
+            for v in indicator.values
+        ],
+        "summaries": [
+            {"label": s.label, "value": json_number(s.value), "computed": s.computed}
+            for s in indicator.summaries
+        ],
+    }
+
+
+def indicators_json(report: Indicators) -> dict[str, Any]:
+    """{"as_of", "indicators": [...]}, the indicators in the order of their tables."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "indicators": [indicator_json(i) for i in report.indicators],
+    }
+
+
+CSV_FIELDS = ("id", "title", "theme", "unit", "polarity", "target", "tolerance")
+CSV_RATING = ("rated_period", "rated_value", "rating", "direction", "why")
+
+
+def indicators_csv(report: Indicators) -> Rows:
+    """A row per indicator: its fields, a column per period and per summary (as the
+    tables order them), then its rating. Numbers are written as in the plan."""
+    periods = merged_order([[p for p in t.periods] for t in report.tables])
+    labels = merged_order([[label for label in t.labels] for t in report.tables])
+    rows: list[list[object]] = []
+    for indicator in report.indicators:
+        by_period = {v.period: v.value for v in indicator.values}
+        by_label = {s.label: s.value for s in indicator.summaries}
+        row: list[object] = [
+            indicator.id,
+            indicator.title,
+            indicator.theme,
+            indicator.unit,
+            indicator.polarity,
+            indicator.target,
+            indicator.tolerance,
+        ]
+        row += [by_period.get(p) for p in periods]
+        row += [by_label.get(label) for label in labels]
+        row += [
+            indicator.period,
+            indicator.value,
+            indicator.rating.key if indicator.rating else None,
+            indicator.direction.word if indicator.direction else None,
+            indicator.why,
+        ]
+        rows.append(row)
+    return [*CSV_FIELDS, *periods, *labels, *CSV_RATING], rows
+
+
+def indicators_context(report: Indicators) -> dict[str, Any]:
+    """What the indicators templates receive: a heading, a lead sentence, the report's
+    fields, and a sparkline per indicator id."""
+    own = {f.name: getattr(report, f.name) for f in fields(report)}
+    return {
+        "heading": indicators_heading(report),
+        "lead": indicators_lead(report),
+        **own,
+        "sparklines": {i.id: sparkline(i) for i in report.indicators},
+    }
+
+
+# A sparkline's geometry; the markup is the template's (indicator-sparkline.svg.j2).
+
+GREY = "#505a5f"
+_WIDTH, _HEIGHT, _PAD = 120, 32, 4
+
+
+@dataclass(frozen=True)
+class Sparkline:
+    """One indicator's values as a small line, oldest on the left, with its target as a
+    dashed line and its rated value as a dot in the rating's colour; `text` says the
+    same in words, for readers who cannot see it."""
+
+    width: int
+    height: int
+    points: list[tuple[float, float]]
+    target_y: float | None
+    dot: tuple[float, float] | None
+    colour: str
+    text: str
+
+
+def sparkline(indicator: RatedIndicator) -> Sparkline:
+    unit = indicator.unit
+    known = [(i, v) for i, v in enumerate(indicator.values) if v.value is not None]
+    numbers = [float(v.value.value) for _, v in known if v.value is not None]
+    if indicator.target is not None:
+        numbers.append(float(indicator.target.value))
+    low, high = min(numbers, default=0.0), max(numbers, default=0.0)
+    spread = (high - low) or 1.0
+    steps = len(indicator.values) - 1
+
+    def x(i: int) -> float:
+        # One value alone is the latest: at the right, where the latest always is.
+        return round(_PAD + (_WIDTH - 2 * _PAD) * (i / steps if steps else 1.0), 1)
+
+    def y(value: float) -> float:
+        return round(_HEIGHT - _PAD - (_HEIGHT - 2 * _PAD) * (value - low) / spread, 1)
+
+    points = [(x(i), y(float(v.value.value))) for i, v in known if v.value is not None]
+    target_y = y(float(indicator.target.value)) if indicator.target is not None else None
+    dot = None
+    for (_, v), point in zip(known, points, strict=True):
+        if v.period == indicator.period:
+            dot = point
+    said = ", ".join(f"{with_unit(str(v.value), unit)} in {v.period}" for _, v in known)
+    text = f"{indicator.title}: {said or 'no values'}"
+    if indicator.target is not None:
+        text += f"; target {with_unit(indicator.target.text, unit)}"
+    if indicator.rating is not None:
+        text += f"; {indicator.rating.label.lower()}"
+    colour = indicator.rating.colour if indicator.rating else GREY
+    return Sparkline(_WIDTH, _HEIGHT, points, target_y, dot, colour, text + ".")
