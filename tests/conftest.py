@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner
@@ -32,6 +34,14 @@ class Run:
     code: int
     out: str
     err: str
+
+
+def missing_tool(why: str) -> NoReturn:
+    """Skip a test whose outside program (Chromium, LibreOffice...) is missing here, but
+    fail it under CI, where .ci/run installs every one: a skip there would hide a gap."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{why}; .ci/run should install it", pytrace=False)
+    pytest.skip(why)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pytest
+from conftest import missing_tool
 from openpyxl.styles import Alignment, Font, PatternFill
 
 # Every action row of the fire service tracker below: ref, action, owner, deadline,
@@ -97,10 +97,7 @@ def soffice() -> str:
     """The LibreOffice program, or skip the test that needs it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        pytest.skip(
-            "LibreOffice is not installed (Debian: apt-get install libreoffice-calc-nogui); "
-            ".ci/run installs it"
-        )
+        missing_tool("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
     return found
 
 
@@ -128,9 +125,7 @@ def libreoffice_resave(path: Path, out: Path) -> Path:
     saved = out / (path.stem + ".xlsx")
     if done.returncode != 0 or not saved.exists():
         if "calc" in (done.stderr + done.stdout).lower() or not saved.exists():
-            pytest.skip(
-                f"LibreOffice could not convert to xlsx (is Calc installed?): {done.stderr}"
-            )
+            missing_tool(f"LibreOffice could not save as xlsx (is Calc installed?): {done.stderr}")
     return saved
 
 
