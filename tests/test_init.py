@@ -15,6 +15,7 @@ from conftest import run_cli, write_tree
 from ragplan.checks.validate import validate
 from ragplan.editing.scaffold import (
     INDICATOR_FILE,
+    PAPER_FILE,
     SCHEMA_FOLDER,
     THEME_FILE,
     PreCommitHook,
@@ -41,10 +42,12 @@ def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) ->
         "plans/ragplan.yaml",
         f"plans/{THEME_FILE}",
         f"plans/{INDICATOR_FILE}",
+        f"plans/{PAPER_FILE}",
         "plans/.gitignore",
         f"plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
         f"plans/{SCHEMA_FOLDER}/ragplan-indicators.schema.json",
+        f"plans/{SCHEMA_FOLDER}/ragplan-paper.schema.json",
     }
     result = validate([in_tmp / "plans"])
     assert result.problems == []
@@ -58,6 +61,14 @@ def test_init_writes_a_plan_set_that_validates_with_no_problems(in_tmp: Path) ->
     ]
     assert report[0]["values"][1]["value"] == 91.7  # 11 of 12, from the counts
     assert report[0]["summaries"] == [{"label": "Year to date", "value": 83.3, "computed": True}]
+    # Its board paper takes every figure from the plan.
+    paper = run_cli("paper", "-f", "md")
+    assert paper.code == 0, paper.err
+    month = f"{date.today():%B %Y}"  # init dates the plan today
+    assert f"3.1 By {month} the status of the 3 actions is as follows:" in paper.out
+    assert "- 1 action is 'red': little or no progress has been made" in paper.out
+    assert "3.2 Appendix A lists the two outstanding\nactions." in paper.out
+    assert "# Appendix B – Indicators" in paper.out
 
 
 def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> None:
@@ -69,14 +80,16 @@ def test_init_writes_nothing_outside_the_folder_it_is_given(in_tmp: Path) -> Non
 def test_init_prints_what_it_wrote_the_pre_commit_snippet_and_next_steps(in_tmp: Path) -> None:
     run = run_cli("init", "my-plans")
     lines = run.out.splitlines()
-    assert lines[:7] == [
+    assert lines[:9] == [
         "wrote my-plans/ragplan.yaml",
         f"wrote my-plans/{THEME_FILE}",
         f"wrote my-plans/{INDICATOR_FILE}",
+        f"wrote my-plans/{PAPER_FILE}",
         "wrote my-plans/.gitignore",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-theme.schema.json",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-config.schema.json",
         f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-indicators.schema.json",
+        f"wrote my-plans/{SCHEMA_FOLDER}/ragplan-paper.schema.json",
     ]
     assert "Next steps:" in lines
     assert "  2. Check the plan set:  ragplan validate my-plans" in lines
@@ -183,11 +196,21 @@ def test_starter_config_uses_the_date_given() -> None:
     [
         (
             "plans",
-            ["plans/1.yaml", "plans/ragplan.yaml", "plans/x.yml"],
-            ["other/1.yaml", "myplans/1.yaml", "plans/.schema/t.json", "plans.yaml"],
+            ["plans/1.yaml", "plans/ragplan.yaml", "plans/x.yml", "plans/papers/board.md"],
+            [
+                "other/1.yaml",
+                "myplans/1.yaml",
+                "plans/.schema/t.json",
+                "plans.yaml",
+                "plans/README.md",
+            ],  # fmt: skip
         ),
         ("docs/my plans", ["docs/my plans/1.yaml"], ["my plans/1.yaml", "docs/my plansx/1.yaml"]),
-        (".", ["1.yaml", "ragplan.yml", "indicators/t.yaml"], ["sub/1.yaml", "README.md"]),
+        (
+            ".",
+            ["1.yaml", "ragplan.yml", "indicators/t.yaml", "papers/p.md"],
+            ["sub/1.yaml", "README.md", "sub/papers/p.md"],
+        ),
     ],
 )
 def test_printed_hook_pattern_matches_the_plan_folder_only(

@@ -35,6 +35,8 @@ def test_hook_validates_the_whole_plan_set_with_the_installed_package() -> None:
         "ragplan.yaml",
         "ragplan.yml",
         "improvement/ragplan.yaml",
+        "plans/papers/board-2010-09.md",
+        "plans/indicators/timeliness.yaml",
     ],
 )
 def test_hook_runs_when_a_plan_file_changes(path: str) -> None:
@@ -52,6 +54,7 @@ def test_hook_runs_when_a_plan_file_changes(path: str) -> None:
         ".github/workflows/plans.yaml",
         "not-ragplan.yaml",
         "plans/notes.txt",
+        "plans/README.md",
     ],
 )
 def test_hook_does_not_run_for_other_files(path: str) -> None:

@@ -11,6 +11,7 @@ command shown without output must run without a usage error.
 A block preceded by `<!-- example: NAME -->` runs in another sandbox: `purple`, where
 action 1.3.6.1's status is 'Purple' (what validate says of a broken plan); `tracker`, an
 empty folder holding the fire service's tracker.xlsx of tests/workbooks.py (import);
+`stale-paper`, where the board paper names `counts.totl`;
 `returns`, the repository after `collect export plans --out returns/2010-10`, with
 AD CSC's workbook back (1.3.6.1 amber, with a note) and David Sadler's back with
 'Purple' pasted over the dropdown.
@@ -106,6 +107,12 @@ def _sandbox(scenario: str, template: Path, tmp_path: Path) -> Path:
     shutil.copytree(template, root)
     if scenario == "returns":
         _returns(root)
+    if scenario == "stale-paper":
+        paper = root / "plans" / "papers" / "board-2010-09.md"
+        text = paper.read_text(encoding="utf-8")
+        paper.write_text(
+            text.replace("{{ counts.total }} individual", "{{ counts.totl }} individual")
+        )
     if scenario == "purple":
         theme = root / "plans" / "1.3-improvements-in-timeliness-of-assessments.yaml"
         text = theme.read_text(encoding="utf-8")

@@ -216,6 +216,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("indicators/i.yaml", 14, 62),
         ["summary 'Nov to Dec' states 63.2%", "counts of Nov 09 to Dec 09 give 62.784"],
     ),
+    "paper": (
+        {"t.yaml": GOOD_THEME, "papers/p.md": "---\ntitle: P\n---\n{{ counts.totl }}\n"},
+        ("papers/p.md", 4, 11),
+        ["counts has no 'totl'", "did you mean 'total'?"],
+    ),
     "rule-levels": (
         {"ragplan.yaml": "rules:\n  missing-note: error\n", "t.yaml": GOOD_THEME},
         ("ragplan.yaml", 2, 3),

@@ -18,6 +18,7 @@ REGENERATE = {
     "theme": "ragplan schema > schema/ragplan-theme.schema.json",
     "config": "ragplan schema --config > schema/ragplan-config.schema.json",
     "indicators": "ragplan schema --indicators > schema/ragplan-indicators.schema.json",
+    "paper": "ragplan schema --paper > schema/ragplan-paper.schema.json",
 }
 
 
@@ -31,7 +32,12 @@ def test_committed_schema_is_current(record: str) -> None:
 
 @pytest.mark.parametrize(
     ("args", "record"),
-    [((), "theme"), (("--config",), "config"), (("--indicators",), "indicators")],
+    [
+        ((), "theme"),
+        (("--config",), "config"),
+        (("--indicators",), "indicators"),
+        (("--paper",), "paper"),
+    ],
 )
 def test_schema_command_prints_the_committed_schema(args: tuple[str, ...], record: str) -> None:
     run = run_cli("schema", *args)
@@ -81,6 +87,13 @@ def test_example_plans_carry_a_modeline_to_the_committed_schema(path: Path) -> N
     up = "../../" if path.parent.name == "indicators" else "../"
     assert first == f"# yaml-language-server: $schema={up}schema/{SCHEMA_FILES[_record_of(path)]}"
     assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
+
+
+def test_the_example_paper_front_matter_is_valid_under_the_schema() -> None:
+    paper = EXAMPLE_PLANS / "papers" / "board-2010-09.md"
+    front = paper.read_text(encoding="utf-8").split("---\n")[1]
+    data = yaml.load(front, Loader=_Yaml12Loader)  # noqa: S506
+    assert [e.message for e in _validator("paper").iter_errors(data)] == []
 
 
 def test_the_example_plans_have_an_indicator_file() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -73,16 +74,29 @@ def test_everyday_commands_never_import_openpyxl(args: list[str]) -> None:
     assert "openpyxl" not in heavy
 
 
-def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:
+@pytest.fixture(scope="module")
+def no_papers(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The example plans without their board paper (which validate renders with Jinja)."""
+    folder = tmp_path_factory.mktemp("startup") / "plans"
+    shutil.copytree(EXAMPLE_PLANS, folder, ignore=shutil.ignore_patterns("papers"))
+    return str(folder)
+
+
+def test_validate_piped_imports_no_pydantic_rich_or_jinja2(no_papers: str) -> None:
     # decimal: the example's indicators are numbers, read exactly.
     expected = ["decimal", "yaml"]
+    assert imported_by("--no-cache", "validate", no_papers) == expected
+    assert imported_by("--no-cache", "validate", "-f", "json", no_papers) == expected
+
+
+def test_validate_renders_papers_with_jinja_alone() -> None:
+    expected = ["decimal", "jinja2", "yaml"]
     assert imported_by("--no-cache", "validate", str(EXAMPLE_PLANS)) == expected
-    assert imported_by("--no-cache", "validate", "-f", "json", str(EXAMPLE_PLANS)) == expected
 
 
-def test_a_run_served_from_the_cache_does_not_even_import_yaml() -> None:
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal", "yaml"]  # fills the cache
-    assert imported_by("validate", str(EXAMPLE_PLANS)) == ["decimal"]  # its numbers, unpickled
+def test_a_run_served_from_the_cache_does_not_even_import_yaml(no_papers: str) -> None:
+    assert imported_by("validate", no_papers) == ["decimal", "yaml"]  # fills the cache
+    assert imported_by("validate", no_papers) == ["decimal"]  # its numbers, unpickled
 
 
 BRAG = EXAMPLE_PLANS.parent / "tests" / "cases" / "brag" / "plans"

@@ -225,7 +225,7 @@ def test_named_files_are_checked_with_their_folder_config(in_tmp: Path) -> None:
 def test_example_plans_validate_in_standard_format() -> None:
     run = run_cli("validate", "--format", "standard", EXAMPLE_PLANS)
     assert run.code == 0
-    assert run.out.endswith("8 files, 162 actions, 2 indicators: 0 errors, 0 warnings\n")
+    assert run.out.endswith("8 files, 162 actions, 2 indicators, 1 paper: 0 errors, 0 warnings\n")
 
 
 # --- fuzzing: no input breaks the validator -----------------------------------------

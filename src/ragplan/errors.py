@@ -91,6 +91,18 @@ class InvalidEditError(InvalidPlanError):
         )
 
 
+class InvalidPaperError(InvalidPlanError):
+    """A board paper with problems (a name that does not exist, a file missing); nothing
+    is made."""
+
+    def __init__(self, problems: list[Problem], shown: str) -> None:
+        super().__init__(problems)
+        errors = len(problems)
+        self.message = (
+            f"{shown} has {errors} problem{'s' if errors != 1 else ''}; no paper was made"
+        )
+
+
 class TemplateError(RagplanError):
     """A report template that is missing or fails to render."""
 

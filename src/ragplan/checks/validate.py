@@ -63,6 +63,7 @@ class Validation:
     actions: int
     checked: list[str] = field(default_factory=list)
     indicators: int = 0
+    papers: int = 0
 
     def failed(self, strict: bool) -> bool:
         return has_errors(self.problems) or (strict and bool(self.problems))
@@ -97,18 +98,26 @@ def validate(
 ) -> Validation:
     """Check the plan folders or files in `paths` (the discovered plan set if none)."""
     problems: list[Problem] = []
-    files = actions = indicators = 0
+    files = actions = indicators = papers = 0
     checked: list[str] = []
     for folder, only in _group(paths or [find_plan_set()]).items():
         loaded = read_plan_set(
             DiskSource(folder, only), max_file_size_mb=max_file_size_mb, use_cache=use_cache
         )
-        problems.extend(check(loaded))
+        found = check(loaded)
+        problems.extend(found)
         checked.extend(loaded.files)
         plan_set = loaded.plan_set
+        if only is None and not has_errors(found):  # papers report on a valid plan set
+            from ragplan.papers.check import check_papers, list_papers
+
+            problems.extend(check_papers(plan_set))
+            found_papers = list_papers(plan_set.root)
+            checked.extend(display_path(p) for p in found_papers)
+            papers += len(found_papers)
         files += len(plan_set.themes) + (1 if plan_set.config.file else 0)
         files += len(plan_set.indicator_files)
         indicators += len(plan_set.indicators)
         actions += sum(1 for t in plan_set.themes for _ in t.all_actions())
     problems.sort(key=lambda p: p.sort_key)
-    return Validation(problems, files, actions, checked, indicators)
+    return Validation(problems, files, actions, checked, indicators, papers)

@@ -12,6 +12,7 @@ from ragplan.cli import (  # noqa: F401  (registers the commands)
     check,
     edits,
     indicators,
+    paper,
     reports,
     revisions,
     sheets,

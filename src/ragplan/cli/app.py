@@ -28,6 +28,7 @@ COMMAND_ORDER = (
     "summary",
     "outstanding",
     "indicators",
+    "paper",
     "init",
     "schema",
     "set",

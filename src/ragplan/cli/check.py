@@ -83,6 +83,8 @@ def validate(
         checked = f"{plural(result.files, 'file')}, {plural(result.actions, 'action')}"
         if result.indicators:
             checked += f", {plural(result.indicators, 'indicator')}"
+        if result.papers:
+            checked += f", {plural(result.papers, 'paper')}"
         typer.echo(f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -104,6 +106,14 @@ def schema(
             "Example: ragplan schema --indicators",
         ),
     ] = False,
+    paper: Annotated[
+        bool,
+        typer.Option(
+            "--paper",
+            help="The schema of a board paper's front matter (docs/papers.md) instead. "
+            "Example: ragplan schema --paper",
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
 
@@ -111,7 +121,7 @@ def schema(
     """
     from ragplan.reading.schema import json_schema_text
 
-    if config and indicators:
-        raise UsageError("use --config or --indicators, not both")
-    record = "config" if config else "indicators" if indicators else "theme"
+    if config + indicators + paper > 1:
+        raise UsageError("use one of --config, --indicators and --paper")
+    record = "config" if config else "indicators" if indicators else "paper" if paper else "theme"
     typer.echo(json_schema_text(record), nl=False)

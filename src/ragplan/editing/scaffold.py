@@ -135,6 +135,65 @@ indicators:
 """
 
 
+# Written as is but for its date: a paper is Jinja, full of braces str.format would eat.
+_PAPER = """\
+---
+# A board paper. Its figures come from the plan each time it is made, so they are
+# never retyped:  ragplan paper board-report -o board.md
+# docs/papers.md lists the names it may use; `ragplan validate` checks each one.
+title: Improvement Plan Progress Report
+meeting: Improvement Board
+date: BOARD_DATE
+author: Head of Performance
+role: Performance and Improvement Team
+appendices:
+  - name: outstanding
+    title: Outstanding Actions
+    report: outstanding
+  - name: indicators
+    title: Indicators
+    report: indicators
+---
+## 1. Purpose
+
+1.1 To update the Board on progress with the {{ plan.title }}.
+
+## 2. Recommendation
+
+2.1 The Board notes the progress made and the actions still outstanding.
+
+## 3. Progress
+
+3.1 By {{ as_of | month }} the status of the {{ counts.total }} actions is as follows:
+
+{% for status in statuses %}
+- {{ status_sentence(status.key) }}
+{% endfor %}
+
+3.2 {{ appendix("outstanding") }} lists the {{ outstanding | count_words }} outstanding
+actions.
+{% if counts.overdue %}
+{{ counts.overdue | count("action is", "actions are") }} overdue: due before {{ as_of }}.
+{% endif %}
+{% if actions.red %}
+
+3.3 The red {{ "action" | plural(counts.red) }}:
+
+{% for a in actions.red %}
+- {{ a.id }} {{ a.summary }} ({{ a.lead_officer }})
+  {%- if a.notes %}: {{ a.notes }}{% endif %}
+{% endfor %}
+{% endif %}
+
+
+## 4. Indicators
+
+4.1 {{ appendix("indicators") }} gives the indicators beside the plan.
+"""
+
+PAPER_FILE = "papers/board-report.md"
+
+
 _GITIGNORE = f"""\
 # The lock ragplan holds while a command changes these plans; it is not a plan file.
 {LOCK_NAME}
@@ -174,11 +233,13 @@ def starter_files(as_of: date) -> dict[str, str]:
         "later_due": (as_of + timedelta(days=91)).isoformat(),
         "overdue": (as_of - timedelta(days=30)).isoformat(),
         "previous": (as_of - timedelta(days=365)).isoformat(),
+        "board": (as_of + timedelta(days=14)).isoformat(),
     }
     files = {
         "ragplan.yaml": _CONFIG.format(**values),
         THEME_FILE: _THEME.format(**values),
         INDICATOR_FILE: _INDICATORS.format(**values),
+        PAPER_FILE: _PAPER.replace("BOARD_DATE", values["board"]),
         ".gitignore": _GITIGNORE,
     }
     for record, name in SCHEMA_FILES.items():
@@ -249,8 +310,8 @@ class PreCommitHook:
     @property
     def files_pattern(self) -> str:
         if self.folder == ".":
-            return r"^(indicators/)?[^/]+\.ya?ml$"
-        return rf"^{re.escape(self.folder)}/.*\.ya?ml$"
+            return r"^((indicators/)?[^/]+\.ya?ml|papers/[^/]+\.md)$"
+        return rf"^{re.escape(self.folder)}/(.*\.ya?ml|papers/[^/]+\.md)$"
 
     @property
     def snippet(self) -> str:
@@ -290,6 +351,8 @@ def next_steps(folder: Path) -> str:
         f"  1. Edit {shown}/ragplan.yaml and {shown}/{THEME_FILE};\n"
         "     copy the theme file for each theme of your plan. Measures with\n"
         f"     targets go in {shown}/{INDICATOR_FILE} (or delete it).\n"
+        f"     The board paper {shown}/{PAPER_FILE} takes its figures from the plan:\n"
+        f"     ragplan paper {shlex.quote(shown + '/' + PAPER_FILE)} -o board.md\n"
         f"  2. Check the plan set:  ragplan validate {arg}\n"
         f"  3. Report on it:        ragplan summary {arg}\n"
         "  4. Check every commit: add this to .pre-commit-config.yaml at the root\n"

@@ -18,13 +18,14 @@ from typing import Any
 from ragplan.errors import UsageError
 from ragplan.output import data, indicators
 from ragplan.output.textsafe import csv_cell, show_controls
+from ragplan.papers.paper import Paper
 from ragplan.reports.diff import PlanDiff
 from ragplan.reports.history import History
 from ragplan.reports.indicators import Indicators
 from ragplan.reports.outstanding import Outstanding
 from ragplan.reports.summary import Summary
 
-Report = Summary | Outstanding | Indicators | PlanDiff | History
+Report = Summary | Outstanding | Indicators | PlanDiff | History | Paper
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,16 @@ def _history_context(found: Any) -> dict[str, Any]:
     return {**context, **_fields(found), "chart": trend_chart(found)}
 
 
+def _paper_context(paper: Any) -> dict[str, Any]:
+    return {
+        "paper": paper,
+        "title": paper.title,
+        "cover": paper.cover,
+        "body": paper.body,
+        "appendices": paper.appendices,
+    }
+
+
 @dataclass(frozen=True)
 class ReportKind:
     """One kind of report: its name (the stem of its templates), the formats it comes in,
@@ -66,7 +77,7 @@ class ReportKind:
     name: str
     formats: tuple[str, ...]
     context: Callable[[Any], dict[str, Any]]
-    json: Callable[[Any], dict[str, Any]]
+    json: Callable[[Any], dict[str, Any]] | None
     csv: Callable[[Any], data.Rows] | None = None
 
 
@@ -99,6 +110,7 @@ KINDS: dict[type, ReportKind] = {
         _history_context,
         data.history_json,
     ),
+    Paper: ReportKind("paper", ("md",), _paper_context, None),
 }
 
 
@@ -114,6 +126,7 @@ def kind_named(name: str) -> ReportKind:
 
 
 def _json(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+    assert kind.json is not None
     return json.dumps(kind.json(report), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -134,7 +147,7 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
 
         name = f"{kind.name}.{extension}.j2"
         text = render_template(
-            kind.context(report),
+            {**kind.context(report), "embedded": False},
             name,
             options.plan_root,
             options.templates,

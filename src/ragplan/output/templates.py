@@ -102,7 +102,11 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
         since_name=words.since_name,
         in_unit=words.in_unit,
     )
+    from ragplan.papers import document
+
+    env.filters.update(as_md=document.as_md, as_html=document.as_html)
     env.globals.update(
+        embed=document.embed,
         text_table=words.text_table,
         headline=words.headline,
         done_share=words.done_share,

@@ -160,7 +160,10 @@ def text_table(
 
 
 def rating_tally(counts: Sequence[RatingCount], not_rated: int) -> str:
-    """'3 green, 1 amber, 1 red, 2 not rated': indicators by rating, zeros included."""
+    """'3 green, 1 amber, 1 red, 2 not rated': indicators by rating, zeros included; '2 not
+    rated' when none is rated (a row of zeros says nothing)."""
+    if not any(c.count for c in counts):
+        return f"{not_rated} not rated"
     rated = [f"{c.count} {c.rating.label.lower()}" for c in counts]
     return ", ".join([*rated, f"{not_rated} not rated"])
 
@@ -193,6 +196,9 @@ def indicators_lead(report: Indicators) -> str:
         what += f" ({'; '.join(chosen)})"
     else:
         what = f"{listed} {plural('indicator', listed)}"
+    if listed and not report.rated:
+        target = "it has no target" if listed == 1 else "none has a target"
+        return f"{what}, as written: {target} to be rated against."
     its = "its" if listed == 1 else "their"
     values = plural("value", listed)
     when = f"{values} in {filters.period}" if filters.period else f"latest {values}"
@@ -202,3 +208,39 @@ def indicators_lead(report: Indicators) -> str:
 def in_unit(value: object, unit: str) -> str:
     """A value as written, in its unit: `{{ s.value | in_unit("percent") }}` gives '69.8%'."""
     return "" if value is None else with_unit(str(value), unit)
+
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    if rest < 20:
+        tail = _ONES[rest]
+    else:
+        tens, ones = divmod(rest, 10)
+        tail = _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if not hundreds:
+        return tail
+    return f"{_ONES[hundreds]} hundred" + (f" and {tail}" if rest else "")
+
+
+def number_words(n: int) -> str:
+    """A whole number in British English words: 12 'twelve', 162 'one hundred and
+    sixty-two', 2010 'two thousand and ten'; a million or more stays in figures."""
+    if n < 0:
+        return "minus " + number_words(-n)
+    if n >= 1_000_000:
+        return f"{n:,}"
+    thousands, rest = divmod(n, 1000)
+    if not thousands:
+        return _below_thousand(rest)
+    head = f"{_below_thousand(thousands)} thousand"
+    if not rest:
+        return head
+    joiner = " and " if rest < 100 else " "
+    return head + joiner + _below_thousand(rest)

@@ -306,6 +306,94 @@ INDICATOR_FILE = Record(
     ),
 )
 
+REPORTS = ("outstanding", "summary", "indicators")
+
+APPENDIX = Record(
+    "appendix",
+    "One appendix of a board paper: its title, then its own text, a report, or both.",
+    (
+        Field(
+            "name",
+            "text",
+            'The name the paper\'s text calls it by, as in {{ appendix("outstanding") }}; '
+            "defaults to the report's name.",
+        ),
+        Field(
+            "title",
+            "text",
+            "Its title, e.g. 'Post-Inspection Action Plan: Outstanding Actions'.",
+            required=True,
+            prose=True,
+        ),
+        Field(
+            "file",
+            "text",
+            "A Markdown file next to the paper with the appendix's own text, e.g. "
+            "'board-2010-09-headlines.md'.",
+        ),
+        Field(
+            "report",
+            "choice",
+            "A report placed after the text: " + ", ".join(REPORTS) + ".",
+            choices=REPORTS,
+        ),
+        Field("status", "text", "outstanding: only these statuses, comma-separated."),
+        Field("theme", "text", "outstanding, indicators: only these themes, comma-separated."),
+        Field("section", "text", "outstanding: only these sections, comma-separated."),
+        Field("lead", "text", "outstanding: only actions this lead officer leads.", prose=True),
+        Field("lead_body", "text", "outstanding: only actions this lead body leads.", prose=True),
+        Field("overdue", "bool", "outstanding: only actions due before the paper's date."),
+        Field(
+            "by",
+            "choice",
+            "summary: group by theme, lead_officer or lead_body.",
+            choices=("theme", "lead_officer", "lead_body"),
+        ),
+    ),
+    ("- name: outstanding", "  title: Outstanding Actions", "  report: outstanding"),
+)
+
+PAPER = Record(
+    "paper",
+    "The front matter of a board paper: the lines between '---' at the top of its "
+    "Markdown file. Every key but title is optional.",
+    (
+        Field(
+            "title",
+            "text",
+            "The paper's title, e.g. 'Report of the Performance and Commissioning Sub-Group'.",
+            required=True,
+            prose=True,
+        ),
+        Field(
+            "meeting", "text", "The meeting it goes to, e.g. 'Children's Trust Board'.", prose=True
+        ),
+        Field("date", "date", "The meeting's date, as an ISO date: 2010-09-20."),
+        Field("author", "text", "Who wrote it, e.g. 'David O'Brien'.", prose=True),
+        Field("role", "text", "The author's job title.", prose=True),
+        Field(
+            "contact", "text", "How to reach the author: an email address or telephone.", prose=True
+        ),
+        Field(
+            "as_of",
+            "date",
+            "The date the figures describe; default: the plan set's own as_of.",
+        ),
+        Field(
+            "cover",
+            "text",
+            "A Markdown file next to the paper with a cover sheet, placed before the paper.",
+        ),
+        Field(
+            "appendices",
+            "records",
+            "The appendices, in order: the first is Appendix A.",
+            record="appendix",
+        ),
+    ),
+    ("title: Report to the Board", "meeting: Children's Trust Board", "date: 2010-09-20"),
+)
+
 RECORDS = {
     r.name: r
     for r in (
@@ -318,6 +406,8 @@ RECORDS = {
         AGGREGATE,
         INDICATOR,
         INDICATOR_FILE,
+        APPENDIX,
+        PAPER,
     )
 }
 
@@ -759,6 +849,7 @@ SCHEMA_FILES = {
     "theme": "ragplan-theme.schema.json",
     "config": "ragplan-config.schema.json",
     "indicators": "ragplan-indicators.schema.json",
+    "paper": "ragplan-paper.schema.json",
 }
 
 

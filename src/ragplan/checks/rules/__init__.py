@@ -27,6 +27,7 @@ from ragplan.checks.rules import (
     indicator_theme,
     missing_notes,
     no_themes,
+    paper,
     reading,
     scale_order,
     unknown_status,
@@ -58,8 +59,9 @@ PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tu
     )
 )
 
+# Papers are checked by `validate`, not with every report: see ragplan.papers.
 RULES: dict[str, Rule] = {
-    rule.id: rule for rule in (*reading.RULES, *(rule for rule, _ in PLAN_RULES))
+    rule.id: rule for rule in (*reading.RULES, *(rule for rule, _ in PLAN_RULES), paper.RULE)
 }
 
 

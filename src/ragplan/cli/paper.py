@@ -1,0 +1,93 @@
+"""`ragplan paper`: the whole board paper, its figures filled in from the plan."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ragplan.cli.app import app
+from ragplan.cli.common import (
+    AsOfOpt,
+    OutputOpt,
+    TemplateOpt,
+    TemplatesOpt,
+    check_format,
+    emit_report,
+    parse_date,
+    report_warnings,
+    run_options,
+)
+
+
+@app.command()
+def paper(
+    ctx: typer.Context,
+    name: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PAPER]",
+            help="The paper: a Markdown file, or its name in the plan set's papers/ folder. "
+            "Default: the only paper there. Example: plans/papers/board-2010-09.md",
+            show_default=False,
+        ),
+    ] = None,
+    plans: Annotated[
+        Path | None,
+        typer.Option(
+            "--plans",
+            metavar="DIR",
+            help="The plan folder whose figures the paper gives. Default: the folder "
+            "holding the paper's papers/ folder. Example: --plans plans",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="md",
+            help="md: Markdown for the board paper. Example: -f md",
+        ),
+    ] = "md",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Make the paper without writing it: report every name it uses that "
+            "the plan does not have (exit 1), for CI. Example: --check",
+        ),
+    ] = False,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    template: TemplateOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """The board paper: its text with the plan's figures filled in, then its appendices.
+
+    A paper is a Markdown file in the plan set's papers/ folder, with front matter
+    (title, meeting, date, appendices); docs/papers.md lists the names its text may use.
+
+    Example: ragplan paper plans/papers/board-2010-09.md -o board.md
+    """
+    from ragplan.checks.validate import load_valid
+    from ragplan.papers.check import find_paper, make_paper
+
+    options = run_options(ctx)
+    when = parse_date(as_of, "as_of")
+    check_format("paper", format)
+    path, folder = find_paper(name, plans)
+    if options.verbose:
+        from ragplan.reading.disk import display_path
+
+        typer.echo(f"ragplan: paper {display_path(path)}, plans {display_path(folder)}", err=True)
+    warnings: list[Any] = []
+    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
+    made = make_paper(path, plan_set, when)
+    report_warnings(ctx, warnings)
+    if check:
+        if not options.quiet:
+            from ragplan.papers.check import made_line
+
+            typer.echo(made_line(path, made))
+        return
+    emit_report(ctx, made, format, plan_set.root, output, template, templates)

@@ -1,0 +1,111 @@
+"""Finding a plan set's papers, making one, and checking them all (for `validate`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ragplan.checks.problems import Problem
+from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
+from ragplan.model import PlanSet
+from ragplan.papers import PAPERS
+from ragplan.papers.names import nearest
+from ragplan.papers.paper import Paper
+from ragplan.reading.disk import display_path, find_plan_set
+
+
+def is_paper(path: Path) -> bool:
+    """A Markdown file that starts with front matter ('---'); the other Markdown files of
+    papers/ are the covers and appendix texts papers name."""
+    if path.suffix.lower() != ".md" or not path.is_file() or path.name.startswith("."):
+        return False
+    try:
+        with path.open("rb") as f:
+            start = f.read(8)
+    except OSError:
+        return False
+    return start.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
+def list_papers(plan_root: Path) -> list[Path]:
+    """The papers of the plan set in `plan_root`, by name."""
+    folder = plan_root / PAPERS
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if is_paper(p)), key=lambda p: p.name)
+
+
+def find_paper(name: Path | None, plans: Path | None) -> tuple[Path, Path]:
+    """The paper to make and the plan folder it reports on."""
+    if plans is not None and not plans.is_dir():
+        raise UnreadablePathError(f"{display_path(plans)}: no such folder", field="plans")
+    if name is not None and name.is_file():
+        if plans is not None:
+            return name, plans
+        here = name.absolute().parent
+        if here.name == PAPERS:
+            return name, here.parent
+        return name, find_plan_set(here)
+    root = plans or find_plan_set()
+    papers = list_papers(root)
+    where = display_path(root / PAPERS)
+    names = [p.name for p in papers]
+    if name is None:
+        if len(papers) == 1:
+            return papers[0], root
+        if not papers:
+            raise UnreadablePathError(
+                f"{where} holds no paper: write one (docs/papers.md), or start from the "
+                "one `ragplan init` makes"
+            )
+        raise UsageError(f"{where} holds {len(papers)} papers: name one of {', '.join(names)}")
+    for candidate in (root / PAPERS / name.name, root / PAPERS / f"{name.name}.md"):
+        if candidate in papers:
+            return candidate, root
+    hint = nearest(name.name, names).replace("the names there are", "the papers are")
+    if not names:
+        hint = f"; {where} holds no paper"
+    raise UnreadablePathError(f"{display_path(name)}: no such paper{hint}")
+
+
+def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Paper:
+    """The paper at `path` with the plan's figures; InvalidPaperError with its problems."""
+    from ragplan.papers.render import paper_problems
+    from ragplan.papers.source import read_paper
+
+    source = read_paper(path, plan_set.config.max_file_size_mb)
+    made, problems = paper_problems(source, plan_set, as_of)
+    if made is None:
+        raise InvalidPaperError(problems, source.file)
+    return made
+
+
+def check_papers(plan_set: PlanSet) -> list[Problem]:
+    """Every problem of every paper of the plan set."""
+    papers = list_papers(plan_set.root)
+    if not papers:  # the usual plan set: Jinja is not even imported
+        return []
+    from ragplan.papers.render import paper_problems
+    from ragplan.papers.source import read_paper
+
+    found: list[Problem] = []
+    for path in papers:
+        source = read_paper(path, plan_set.config.max_file_size_mb)
+        found += paper_problems(source, plan_set)[1]
+    return found
+
+
+def made_line(path: Path, paper: Paper) -> str:
+    """What `paper --check` says of a paper that can be made."""
+    from ragplan.output.words import long_date, plural
+
+    tables = sum(len(p.tables) for p in (paper.cover, paper.body) if p is not None)
+    tables += sum(len(a.text.tables) for a in paper.appendices if a.text is not None)
+    parts = [
+        f"{len(paper.appendices)} {plural('appendix', len(paper.appendices), 'appendices')}",
+        f"{tables} {plural('table', tables)} in its text",
+    ]
+    return (
+        f"{display_path(path)}: the paper can be made ({', '.join(parts)}), with figures "
+        f"as of {long_date(paper.as_of)}"
+    )

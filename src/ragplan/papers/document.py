@@ -1,0 +1,75 @@
+"""Putting a paper together: its parts in Markdown or HTML, with the reports its tables and
+appendices place rendered by the same templates as `ragplan summary`, `outstanding` and
+`indicators`, without their own title (the appendix heading stands for it).
+
+The paper templates (paper.md.j2, paper.html.j2) call these as filters and a function:
+`{{ body | as_md }}`, `{{ body | as_html }}`, `{{ embed(appendix.report, "md") }}`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ragplan.papers.paper import Rendered
+
+_TOKEN = re.compile(r"RAGPLAN-TABLE-[0-9a-f]{16}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@jinja2.pass_environment
+def embed(env: jinja2.Environment, report: Any, extension: str) -> Markup:
+    """`report` as its kind's template in `extension` (md, html) makes it, embedded."""
+    from ragplan.output.formats import kind_of
+
+    kind = kind_of(report)
+    template = env.get_template(f"{kind.name}.{extension}.j2")
+    text = template.render({**kind.context(report), "embedded": True})
+    return Markup(text.strip())
+
+
+def tidy(markdown: str) -> str:
+    """Blank lines run together, ends trimmed: parts end and start as they please."""
+    return _BLANK_RUNS.sub("\n\n", markdown).strip()
+
+
+@jinja2.pass_environment
+def as_md(env: jinja2.Environment, part: Rendered | None) -> Markup:
+    """A part in Markdown, each table placed where its token stands."""
+    if part is None:
+        return Markup("")
+    return Markup(tidy(_place(part, part.markdown, lambda r: embed(env, r, "md"))))
+
+
+def markdown_to_html(markdown: str) -> str:
+    """CommonMark with tables; raw HTML in the text is shown, never run."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    return str(md.render(markdown))
+
+
+@jinja2.pass_environment
+def as_html(env: jinja2.Environment, part: Rendered | None) -> Markup:
+    """A part as HTML, each table placed where its token stands (a table alone on its
+    line becomes a paragraph holding only the token, replaced whole)."""
+    if part is None:
+        return Markup("")
+    html = markdown_to_html(tidy(part.markdown))
+
+    html = re.sub(r"<p>(RAGPLAN-TABLE-[0-9a-f]{16})</p>", r"\1", html)
+    return Markup(_place(part, html, lambda r: embed(env, r, "html")))
+
+
+def _place(part: Rendered, text: str, render: Any) -> str:
+    """`text` with each of the part's tokens replaced by its report as `render` makes it
+    (a token-like string that is not one of them, typed in a note, stays as written)."""
+
+    def one(match: re.Match[str]) -> str:
+        report = part.tables.get(match.group())
+        return match.group() if report is None else str(render(report))
+
+    return _TOKEN.sub(one, text)
