@@ -20,12 +20,11 @@ and review the diff before committing it.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from gitrepo import GitRepo
+from gitrepo import SINCE_TAG, since_repo
 
 CASES = Path(__file__).parent / "cases"
 FORMATS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "text": "txt"}
@@ -37,8 +36,6 @@ PARAMS = [
     for report in REPORTS
     for fmt in FORMATS
 ]
-
-SINCE_TAG = "board-2010-07"
 
 SINCE_PARAMS = [
     pytest.param(case, report, fmt, id=f"{case.name}-{report}-since-{fmt}")
@@ -72,19 +69,6 @@ HISTORY_PARAMS = [
 ]
 
 
-def _since_repo(case: Path, root: Path, commit_now: bool = False) -> GitRepo:
-    """then/ committed as plans/ and tagged; plans/ in the working tree (committed, tagged,
-    with `commit_now`)."""
-    repo = GitRepo(root)
-    shutil.copytree(case / "then", root / "plans")
-    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
-    shutil.rmtree(root / "plans")
-    shutil.copytree(case / "plans", root / "plans")
-    if commit_now:
-        repo.commit({}, "The plans as reported in September", tag="board-2010-09")
-    return repo
-
-
 def _compare(out: str, expected: Path) -> None:
     if os.environ.get("RAGPLAN_REGENERATE"):
         expected.write_bytes(out.encode("utf-8"))
@@ -93,7 +77,7 @@ def _compare(out: str, expected: Path) -> None:
 
 @pytest.mark.parametrize(("case", "report", "fmt"), SINCE_PARAMS)
 def test_report_since_matches_expected(case: Path, report: str, fmt: str, in_tmp: Path) -> None:
-    _since_repo(case, in_tmp)
+    since_repo(case, in_tmp)
     run = run_cli(report, "plans", "--since", SINCE_TAG, "--format", fmt)
     assert run.code == 0, run.err
     _compare(run.out, case / "expected" / f"{report}-since.{FORMATS[fmt]}")
@@ -103,7 +87,7 @@ def test_report_since_matches_expected(case: Path, report: str, fmt: str, in_tmp
 def test_diff_and_history_match_expected(
     case: Path, args: tuple[str, ...], fmt: str, in_tmp: Path
 ) -> None:
-    _since_repo(case, in_tmp, commit_now=True)
+    since_repo(case, in_tmp, commit_now=True)
     run = run_cli(args[0], *args[1:], "plans", "--format", fmt)
     assert run.code == 0, run.err
     _compare(run.out, case / "expected" / f"{args[0]}.{HISTORY_FORMATS[fmt]}")
