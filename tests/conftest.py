@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,17 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return root
+
+
+def require(missing: str | None) -> None:
+    """Skip the calling test, saying why, when `missing` names a tool that is not installed
+    here; under RAGPLAN_REQUIRE_TOOLS=1 (set by .ci/run) fail instead, so CI can never
+    pass by skipping."""
+    if missing is None:
+        return
+    if os.environ.get("RAGPLAN_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{missing}; RAGPLAN_REQUIRE_TOOLS=1 needs it", pytrace=False)
+    pytest.skip(missing)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
-from ragplan.output import views
+from ragplan.output import charts, views
 from ragplan.output.templates import get_env
 from ragplan.reports import common, diff, history, outstanding, since, summary
 
@@ -33,6 +33,8 @@ RECORDS = {
     "Change": diff.Change,
     "Tally": diff.Tally,
     "Point": history.Point,
+    "Stacked": charts.Stacked,
+    "Bar": charts.Bar,
 }
 
 
@@ -67,10 +69,31 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
     names = [f.name for f in dataclasses.fields(record)]
     if heading.startswith("What every"):
         names.append("report")  # a template also receives the report itself
+        if record is summary.Summary:
+            names += ["chart", "trend"]
     assert documented(heading) == names
 
 
-OURS = ("ragplan.output.templates", "ragplan.output.words", "ragplan.output.textsafe")
+def test_summary_and_outstanding_templates_receive_what_is_documented() -> None:
+    from ragplan.checks.validate import load_valid
+    from ragplan.output.formats import kind_named
+
+    plan_set = load_valid(EXAMPLE_PLANS)
+    reports = {
+        "summary": summary.summarise(plan_set),
+        "outstanding": outstanding.find_outstanding(plan_set),
+    }
+    for name, report in reports.items():
+        heading = f"What every {name} template receives"
+        assert list(kind_named(name).context(report)) == documented(heading)
+
+
+OURS = (
+    "ragplan.output.templates",
+    "ragplan.output.words",
+    "ragplan.output.textsafe",
+    "ragplan.output.charts",
+)
 
 
 def test_documented_filters_and_functions_are_those_registered() -> None:

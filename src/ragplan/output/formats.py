@@ -49,12 +49,19 @@ def _diff_context(diff: Any) -> dict[str, Any]:
     return {"heading": view.heading, "lead": view.lead, "tables": view.tables, **_fields(diff)}
 
 
+def _summary_context(summary: Any) -> dict[str, Any]:
+    from ragplan.output.charts import since_chart, theme_chart
+
+    return {**_fields(summary), "chart": theme_chart(summary), "trend": since_chart(summary)}
+
+
 def _history_context(found: Any) -> dict[str, Any]:
-    from ragplan.output.views import history_view, trend_chart
+    from ragplan.output.charts import history_chart
+    from ragplan.output.views import history_view
 
     view = history_view(found)
     context = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
-    return {**context, **_fields(found), "chart": trend_chart(found)}
+    return {**context, **_fields(found), "chart": history_chart(found)}
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ KINDS: dict[type, ReportKind] = {
     Summary: ReportKind(
         "summary",
         ("text", "md", "html", "json", "csv"),
-        _fields,
+        _summary_context,
         data.summary_json,
         data.summary_csv,
     ),

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError, UnreadablePathError
-from ragplan.output import words
+from ragplan.output import charts, words
 from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
 from ragplan.reading.disk import display_path
 
@@ -111,6 +111,8 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
         none_listed=words.none_listed,
         travel_sentence=words.travel_sentence,
         new_sentence=words.new_sentence,
+        bar_drawing=charts.bar_drawing,
+        column_drawing=charts.column_drawing,
     )
     return env
 
