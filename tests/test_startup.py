@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -9,12 +10,13 @@ from typing import Any
 
 import pytest
 import typer.main
-from conftest import EXAMPLE_PLANS
+from conftest import EXAMPLE_PLANS, require
 
 from ragplan.cli import app
 from ragplan.cli.params import PlainValues, plain_type
 
-HEAVY = ("pydantic", "rich", "jinja2", "yaml")
+HEAVY = ("pydantic", "rich", "jinja2", "yaml", "docx", "docxtpl", "lxml", "weasyprint")
+WORD_AND_PDF = {"docx", "docxtpl", "lxml", "weasyprint"}
 
 
 def imported_by(*args: str) -> list[str]:
@@ -44,6 +46,33 @@ def imported_by(*args: str) -> list[str]:
 def test_no_command_imports_pydantic(args: list[str]) -> None:
     heavy = imported_by(*(str(EXAMPLE_PLANS) if a == "PLANS" else a for a in args))
     assert "pydantic" not in heavy
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "PLANS", "-f", "html"],
+        ["summary", "PLANS", "-f", "md", "--by", "lead_officer"],
+        ["outstanding", "PLANS", "-f", "text"],
+        ["outstanding", "PLANS", "-f", "csv", "--status", "red"],
+        ["validate", "PLANS"],
+    ],
+    ids=lambda args: "-".join(args[:1] + args[2:4]),
+)
+def test_reports_and_validate_import_no_word_or_pdf_library(args: list[str]) -> None:
+    heavy = imported_by(*(str(EXAMPLE_PLANS) if a == "PLANS" else a for a in args))
+    assert not (WORD_AND_PDF | {"pydantic"}) & set(heavy)
+
+
+@pytest.mark.parametrize(("fmt", "library"), [("pdf", "weasyprint")])
+def test_word_and_pdf_libraries_are_imported_when_asked_for(
+    tmp_path: Path, fmt: str, library: str
+) -> None:
+    """The test above would pass if imported_by saw nothing: here it sees the library."""
+    if library == "weasyprint" and importlib.util.find_spec("weasyprint") is None:
+        require("WeasyPrint is not installed (pip install -e '.[test]' brings it)")
+    out = str(tmp_path / f"summary.{fmt}")
+    assert library in imported_by("summary", str(EXAMPLE_PLANS), "-f", fmt, "-o", out)
 
 
 def test_validate_piped_imports_no_pydantic_rich_or_jinja2() -> None:

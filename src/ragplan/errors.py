@@ -19,6 +19,7 @@ EXIT_UNREADABLE = 3
 EXIT_TEMPLATE = 4
 EXIT_GIT = 5
 EXIT_BUSY = 6
+EXIT_MISSING = 7
 
 
 class RagplanError(Exception):
@@ -121,3 +122,9 @@ class BusyError(RagplanError):
     """Another ragplan command is changing the same plan set; nothing was changed."""
 
     exit_code = EXIT_BUSY
+
+
+class MissingExtraError(RagplanError):
+    """A format that needs a package (an optional extra) this installation does not have."""
+
+    exit_code = EXIT_MISSING

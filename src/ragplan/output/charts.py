@@ -216,12 +216,14 @@ class Segment:
 
 @dataclass(frozen=True)
 class Label:
-    """Text at a place, one or more lines; `anchor` is 'start', 'middle' or 'end'."""
+    """Text at a place, one or more lines; `anchor` is 'start', 'middle' or 'end'. A label
+    with a `box` has the page's white behind it, so no grid line runs through it."""
 
     x: float
     y: float
     lines: list[str]
     anchor: str = "start"
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -313,8 +315,15 @@ def _segment(
     )
 
 
-def _label(x: float, y: float, lines: list[str], anchor: str = "start") -> Label:
-    return Label(_r(x), _r(y), lines, anchor)
+def _label(
+    x: float, y: float, lines: list[str], anchor: str = "start", backed: bool = False
+) -> Label:
+    if not backed:
+        return Label(_r(x), _r(y), lines, anchor)
+    width = max(text_width(line) for line in lines) + 4
+    left = {"start": x - 2, "middle": x - width / 2, "end": x - width + 2}[anchor]
+    height = (len(lines) - 1) * FONT * 1.25 + FONT + 4
+    return Label(_r(x), _r(y), lines, anchor, (_r(left), _r(y - FONT), _r(width), _r(height)))
 
 
 def _line(x1: float, y1: float, x2: float, y2: float) -> tuple[float, float, float, float]:
@@ -345,7 +354,8 @@ def bar_drawing(chart: Stacked, prefix: str = "chart", width: int = 720) -> Draw
             if length:
                 d.segments.append(_segment((x, top, length, bar_height), pattern, bar, count))
                 x += length
-        d.labels.append(_label(x + 4, top + bar_height / 2 + FONT / 2 - 2, [str(bar.total)]))
+        total_y = top + bar_height / 2 + FONT / 2 - 2
+        d.labels.append(_label(x + 4, total_y, [str(bar.total)], backed=True))
         y += row
     axis_y = y + 2
     d.axis.append(_line(left, axis_y, left + plot, axis_y))
@@ -396,7 +406,7 @@ def column_drawing(chart: Stacked, prefix: str = "chart", width: int = 720) -> D
                 y -= length
                 d.segments.append(_segment((x, y, bar_w, length), pattern, bar, c))
         if text_width(str(bar.total)) <= slot:
-            d.labels.append(_label(x + bar_w / 2, y - 4, [str(bar.total)], "middle"))
+            d.labels.append(_label(x + bar_w / 2, y - 4, [str(bar.total)], "middle", True))
         if i in shown:
             lines = wrap(bar.label, room)
             half = max(text_width(line) for line in lines) / 2

@@ -79,22 +79,24 @@ class ReportKind:
 KINDS: dict[type, ReportKind] = {
     Summary: ReportKind(
         "summary",
-        ("text", "md", "html", "json", "csv"),
+        ("text", "md", "html", "json", "csv", "pdf"),
         _summary_context,
         data.summary_json,
         data.summary_csv,
     ),
     Outstanding: ReportKind(
         "outstanding",
-        ("text", "md", "html", "json", "csv"),
+        ("text", "md", "html", "json", "csv", "pdf"),
         _fields,
         data.outstanding_json,
         data.outstanding_csv,
     ),
-    PlanDiff: ReportKind("diff", ("text", "md", "html", "json"), _diff_context, data.diff_json),
+    PlanDiff: ReportKind(
+        "diff", ("text", "md", "html", "json", "pdf"), _diff_context, data.diff_json
+    ),
     History: ReportKind(
         "history",
-        ("text", "md", "html", "json"),
+        ("text", "md", "html", "json", "pdf"),
         _history_context,
         data.history_json,
     ),
@@ -146,15 +148,36 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
     return render
 
 
+def _needs_weasyprint() -> None:
+    from ragplan.output.pdf import require_weasyprint
+
+    require_weasyprint()
+
+
+def _pdf(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
+    """The HTML report, printed with print.css (found where templates are)."""
+    from ragplan.output.pdf import html_to_pdf
+    from ragplan.output.templates import find_template
+
+    if options.template_file is not None and options.template_file.suffix == ".docx":
+        raise UsageError("a Word template makes --format docx, not pdf", field="template")
+    html = _template("html")(kind, report, options)
+    css = find_template("print.css", options.plan_root, options.templates)
+    return html_to_pdf(html, css.read_text(encoding="utf-8"), css.name)
+
+
 @dataclass(frozen=True)
 class Format:
-    """An output format: `render` turns any report kind that has it into text or bytes."""
+    """An output format: `render` turns any report kind that has it into text or bytes.
+    A binary format (`what` names its kind of file) is never printed on a terminal."""
 
     name: str
     extension: str
     help: str
     render: Callable[[ReportKind, Any, RenderOptions], str | bytes]
     templated: bool = False  # made from templates, so --template applies
+    what: str | None = None  # 'a PDF': binary, and what to call it
+    needs: Callable[[], None] | None = None  # raises MissingExtraError when it cannot run
 
 
 FORMATS: dict[str, Format] = {
@@ -165,6 +188,7 @@ FORMATS: dict[str, Format] = {
         Format("html", "html", "one printable web page", _template("html"), True),
         Format("json", "json", "for scripts", _json),
         Format("csv", "csv", "for spreadsheets", _csv),
+        Format("pdf", "pdf", "a tagged PDF to print", _pdf, True, "a PDF", _needs_weasyprint),
     )
 }
 

@@ -50,6 +50,16 @@ def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
     return found
 
 
+def find_template(name: str, plan_root: Path | None, templates: Path | None) -> Path:
+    """The file `name` from the first folder of the search path that has it (a Word
+    template, print.css): what a template loader would find, for files Jinja does not
+    read itself."""
+    for folder in search_path(plan_root, templates):
+        if (folder / name).is_file():
+            return folder / name
+    raise TemplateError(f"template not found: {name}")
+
+
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs, keyed on each template's source; a cache
     folder that cannot be read or written just means compiling again."""
