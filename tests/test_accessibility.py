@@ -74,7 +74,7 @@ def test_every_html_report_passes_axe_and_reflows(tmp_path: Path) -> None:
 
 def test_the_check_finds_what_it_is_for() -> None:
     """A page with known faults: the check is not passing everything it is shown."""
-    bad = REPO / "tests" / "a11y" / "fixtures" / "bad.html"
+    bad = REPO / "tests" / "fixtures" / "axe-bad.html"
     result = axe.run_axe([bad])[str(bad)]
     assert {"image-alt", "html-has-lang", "label", "color-contrast"} <= {
         v["id"] for v in result.violations

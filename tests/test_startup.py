@@ -64,7 +64,7 @@ def test_reports_and_validate_import_no_word_or_pdf_library(args: list[str]) -> 
     assert not (WORD_AND_PDF | {"pydantic"}) & set(heavy)
 
 
-@pytest.mark.parametrize(("fmt", "library"), [("pdf", "weasyprint")])
+@pytest.mark.parametrize(("fmt", "library"), [("docx", "docxtpl"), ("pdf", "weasyprint")])
 def test_word_and_pdf_libraries_are_imported_when_asked_for(
     tmp_path: Path, fmt: str, library: str
 ) -> None:

@@ -472,16 +472,17 @@ def grid_bars(chart: Stacked, columns: int = 50) -> list[GridBar]:
 
 
 def _apportion(counts: list[int], length: int) -> list[int]:
-    """`length` split in proportion to `counts`, each at least 1, by largest remainders."""
+    """`length` split in proportion to `counts`, each at least 1: whole shares first, then
+    the columns left over to the largest remainders (or, where the minimum of 1 took too
+    many, back from the largest spans)."""
     if not counts:
         return []
     total = sum(counts)
-    spare = length - len(counts)
-    shares = [spare * c / total for c in counts]
-    spans = [1 + math.floor(s) for s in shares]
-    order = sorted(
-        range(len(counts)), key=lambda i: shares[i] - math.floor(shares[i]), reverse=True
-    )
-    for i in order[: length - sum(spans)]:
+    ideal = [length * c / total for c in counts]
+    spans = [max(1, math.floor(share)) for share in ideal]
+    by_remainder = sorted(range(len(counts)), key=lambda i: ideal[i] - spans[i], reverse=True)
+    for i in by_remainder[: max(0, length - sum(spans))]:
         spans[i] += 1
+    while sum(spans) > length:
+        spans[spans.index(max(spans))] -= 1
     return spans

@@ -67,38 +67,46 @@ def _history_context(found: Any) -> dict[str, Any]:
 @dataclass(frozen=True)
 class ReportKind:
     """One kind of report: its name (the stem of its templates), the formats it comes in,
-    the names its templates receive, and its JSON and CSV contracts."""
+    the names its templates receive, its JSON and CSV contracts, and its Word templates
+    (the first found wins: diff.docx, else the tables.docx it shares with history)."""
 
     name: str
     formats: tuple[str, ...]
     context: Callable[[Any], dict[str, Any]]
     json: Callable[[Any], dict[str, Any]]
     csv: Callable[[Any], data.Rows] | None = None
+    word: tuple[str, ...] = ()
 
+
+EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
+NO_CSV = tuple(f for f in EVERY if f != "csv")
 
 KINDS: dict[type, ReportKind] = {
     Summary: ReportKind(
         "summary",
-        ("text", "md", "html", "json", "csv", "pdf"),
+        EVERY,
         _summary_context,
         data.summary_json,
         data.summary_csv,
+        ("summary.docx",),
     ),
     Outstanding: ReportKind(
         "outstanding",
-        ("text", "md", "html", "json", "csv", "pdf"),
+        EVERY,
         _fields,
         data.outstanding_json,
         data.outstanding_csv,
+        ("outstanding.docx",),
     ),
     PlanDiff: ReportKind(
-        "diff", ("text", "md", "html", "json", "pdf"), _diff_context, data.diff_json
+        "diff", NO_CSV, _diff_context, data.diff_json, word=("diff.docx", "tables.docx")
     ),
     History: ReportKind(
         "history",
-        ("text", "md", "html", "json", "pdf"),
+        NO_CSV,
         _history_context,
         data.history_json,
+        word=("history.docx", "tables.docx"),
     ),
 }
 
@@ -148,6 +156,34 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
     return render
 
 
+def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
+    """The report rendered into its Word template: --template FILE.docx, else the first
+    of the kind's Word templates found where the Jinja templates are."""
+    from ragplan.errors import TemplateError
+    from ragplan.output.templates import find_template
+    from ragplan.output.word import render_docx
+
+    template = options.template_file
+    if template is not None:
+        if not template.is_file():
+            from ragplan.errors import UnreadablePathError
+            from ragplan.reading.disk import display_path
+
+            raise UnreadablePathError(f"{display_path(template)}: no such file", field="template")
+        if template.suffix.lower() != ".docx":
+            raise UsageError("--format docx needs a Word template (.docx)", field="template")
+    else:
+        for name in kind.word:
+            try:
+                template = find_template(name, options.plan_root, options.templates)
+                break
+            except TemplateError:
+                continue
+        else:
+            raise TemplateError(f"template not found: {' or '.join(kind.word)}")
+    return render_docx(template, kind.context(report))
+
+
 def _needs_weasyprint() -> None:
     from ragplan.output.pdf import require_weasyprint
 
@@ -159,8 +195,6 @@ def _pdf(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
     from ragplan.output.pdf import html_to_pdf
     from ragplan.output.templates import find_template
 
-    if options.template_file is not None and options.template_file.suffix == ".docx":
-        raise UsageError("a Word template makes --format docx, not pdf", field="template")
     html = _template("html")(kind, report, options)
     css = find_template("print.css", options.plan_root, options.templates)
     return html_to_pdf(html, css.read_text(encoding="utf-8"), css.name)
@@ -188,6 +222,7 @@ FORMATS: dict[str, Format] = {
         Format("html", "html", "one printable web page", _template("html"), True),
         Format("json", "json", "for scripts", _json),
         Format("csv", "csv", "for spreadsheets", _csv),
+        Format("docx", "docx", "a Word document", _docx, True, "a Word document"),
         Format("pdf", "pdf", "a tagged PDF to print", _pdf, True, "a PDF", _needs_weasyprint),
     )
 }
@@ -200,6 +235,9 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
     if fmt not in kind.formats:
         raise UsageError(f"'{fmt}': use one of {', '.join(kind.formats)}", field="format")
     found = FORMATS[fmt]
+    if options.template_file is not None and options.template_file.suffix.lower() == ".docx":
+        if fmt != "docx":
+            raise UsageError(f"a Word template makes --format docx, not {fmt}", field="template")
     if options.template_file is not None and not found.templated:
         # Any template file may be rendered, whatever format it makes.
         return _template(fmt)(kind, report, options)

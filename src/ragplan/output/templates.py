@@ -8,6 +8,7 @@ registered in `get_env`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,13 +91,22 @@ def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
     return _QuietBytecodeCache(str(folder))
 
 
-def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
-    """The one Jinja environment: strict about undefined names, escaping HTML."""
+def get_env(
+    folders: list[Path],
+    use_cache: bool = True,
+    *,
+    autoescape: bool | None = None,
+    finalize: Callable[[Any], Any] | None = None,
+) -> jinja2.Environment:
+    """The one Jinja environment: strict about undefined names, escaping HTML (and, with
+    `autoescape`, everything: a Word document is XML). `finalize` sees every value first."""
+    escape_by_name = jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"])
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         bytecode_cache=_bytecode_cache(use_cache),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"]),
+        autoescape=escape_by_name if autoescape is None else autoescape,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
