@@ -103,6 +103,15 @@ def test_documented_filters_and_functions_are_those_registered() -> None:
     assert set(documented("Filters and functions")) == ours
 
 
+def test_documented_word_filters_and_functions_are_those_word_templates_add() -> None:
+    from ragplan.output.word import word_env
+
+    every = get_env([])
+    word = word_env()
+    added = (set(word.filters) - set(every.filters)) | (set(word.globals) - set(every.globals))
+    assert set(documented("Filters and functions in Word templates")) == added
+
+
 def test_the_documented_example_renders(tmp_path: Path) -> None:
     example = re.search(r"```jinja\n(.*?)```", DOC, flags=re.S)
     assert example is not None
