@@ -102,7 +102,8 @@ def test_the_appendix_is_a_tagged_landscape_pdf_with_every_action(tmp_path: Path
     table_words = [w for _, _, _, w in words(pdf)]
     for ident in OUTSTANDING_IDS:
         assert table_words.count(ident) == 1, ident
-    assert table_words.count("Amber") == 11 and table_words.count("Red") == 1
+    # The key names each status once; then the rows: 11 amber, 1 red.
+    assert table_words.count("Amber") == 1 + 11 and table_words.count("Red") == 1 + 1
     pages = int(found["Pages"])
     for page in range(1, pages + 1):
         assert f"Page {page} of {pages}" in text(pdf, page)
@@ -115,7 +116,7 @@ def test_the_appendix_is_a_tagged_landscape_pdf_with_every_action(tmp_path: Path
 def test_every_appendix_table_has_the_same_columns(tmp_path: Path) -> None:
     pdf = pdf_of(tmp_path, "outstanding", EXAMPLE_PLANS)
     found = words(pdf)
-    for heading in ("Ref", "Notes", "Officer", "Rating"):
+    for heading in ("Ref", "Summary", "Officer", "Notes"):
         lefts = {round(x1, 1) for _, x1, _, w in found if w == heading}
         assert len(lefts) == 1, (heading, lefts)
     assert sum(1 for *_, w in found if w == "Notes") == 11  # one table per section
