@@ -337,12 +337,14 @@ def test_template_options_and_template_problems(tmp_path: Path) -> None:
     )
     assert (run.code, run.err) == (
         2,
-        "ragplan: error: --template --format docx needs a Word template (.docx)\n",
+        "ragplan: error: --template 'board.md.j2' is not a Word template (.docx), which --format "
+        "docx needs\n",
     )
     run = run_cli("summary", EXAMPLE_PLANS, "-f", "md", "--template", tmp_path / "board.docx")
     assert (run.code, run.err) == (
         2,
-        "ragplan: error: --template a Word template makes --format docx, not md\n",
+        "ragplan: error: --template 'board.docx' is a Word template: use it with --format docx, "
+        "not md\n",
     )
     # A name the report does not have, a tag Word split across paragraphs, not a .docx.
     for text, says in [

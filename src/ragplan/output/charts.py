@@ -3,9 +3,8 @@
 A chart is data first (`Stacked`: its bars, the sentence under it, the text that stands
 for it), then a drawing for each format: `bar_drawing` lays it out as horizontal SVG
 bars (summary), `column_drawing` as vertical SVG columns (history, summary --since),
-`grid_bars` as spans of table columns (Word). The markup is the templates'
-(summary-chart.svg.j2, history-chart.svg.j2, the Word chart table); this module only
-decides what goes where.
+`grid_bars` as spans of table columns (Word). The markup is the templates' (chart.svg.j2,
+the Word templates' chart table); this module only decides what goes where.
 
 What every drawing keeps, so a chart never says something in colour alone and never
 hides a series: bars are stacked, never overlaid; every segment has a dark outline

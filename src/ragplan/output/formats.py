@@ -171,7 +171,10 @@ def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
 
             raise UnreadablePathError(f"{display_path(template)}: no such file", field="template")
         if template.suffix.lower() != ".docx":
-            raise UsageError("--format docx needs a Word template (.docx)", field="template")
+            message = (
+                f"'{template.name}' is not a Word template (.docx), which {{format}} docx needs"
+            )
+            raise UsageError(message, field="template", mentions=("format",))
     else:
         for name in kind.word:
             try:
@@ -235,9 +238,10 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
     if fmt not in kind.formats:
         raise UsageError(f"'{fmt}': use one of {', '.join(kind.formats)}", field="format")
     found = FORMATS[fmt]
-    if options.template_file is not None and options.template_file.suffix.lower() == ".docx":
-        if fmt != "docx":
-            raise UsageError(f"a Word template makes --format docx, not {fmt}", field="template")
+    template = options.template_file
+    if template is not None and template.suffix.lower() == ".docx" and fmt != "docx":
+        message = f"'{template.name}' is a Word template: use it with {{format}} docx, not {fmt}"
+        raise UsageError(message, field="template", mentions=("format",))
     if options.template_file is not None and not found.templated:
         # Any template file may be rendered, whatever format it makes.
         return _template(fmt)(kind, report, options)
