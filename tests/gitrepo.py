@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -77,3 +78,22 @@ def theme(ident: str, *actions: str, title: str | None = None) -> str:
         if rag != "green":
             lines.append("    notes: Work continues.")
     return "\n".join(lines) + "\n"
+
+
+SINCE_TAG = "board-2010-07"
+
+
+def since_repo(case: Path, root: Path, commit_now: bool = False) -> GitRepo:
+    """A golden case's then/ committed as plans/ and tagged board-2010-07, its plans/ in the
+    working tree (also committed and tagged board-2010-09, with `commit_now`)."""
+    repo = GitRepo(root)
+    shutil.copytree(case / "then", root / "plans")
+    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
+    # Out of the index too: copytree keeps the files' times, so a changed file of the same
+    # size (ragplan.yaml, with a new as_of) could look unchanged to git and not be committed.
+    repo.git("rm", "-r", "-q", "--cached", "plans")
+    shutil.rmtree(root / "plans")
+    shutil.copytree(case / "plans", root / "plans")
+    if commit_now:
+        repo.commit({}, "The plans as reported in September", tag="board-2010-09")
+    return repo

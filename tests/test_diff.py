@@ -304,7 +304,7 @@ def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> Non
 
 
 def test_unknown_format_is_a_usage_error(repo: GitRepo) -> None:
-    run = run_cli("diff", "v1", "plans", "--format", "pdf")
+    run = run_cli("diff", "v1", "plans", "--format", "xlsx")
     assert run.code == 2
     assert "use one of text, md, html, json" in run.err
 

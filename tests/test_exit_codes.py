@@ -61,6 +61,13 @@ WALK = [
     ("a broken template", ["summary", "plans", "--template", "bad.md.j2"], 4, "fails to render"),
     ("not a git repository", ["diff", "HEAD", "plans"], 5, "repository that cannot be read"),
     ("history outside git", ["history", "plans"], 5, "repository that cannot be read"),
+    (
+        "a paper naming data the plan lacks",
+        ["paper", "papered/papers/stale.md"],
+        1,
+        "a board paper that names data the plan lacks",
+    ),
+    ("a paper that is not there", ["paper", "nothing-like-it"], 3, "missing"),
 ]
 
 
@@ -75,6 +82,8 @@ def test_failure_paths_end_with_the_documented_code(
             "broken/1.yaml": BROKEN,
             "warned/1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: S, rag: red}\n',
             "bad.md.j2": "{{ nothing_like_this }}\n",
+            "papered/1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: S, rag: green}\n',
+            "papered/papers/stale.md": "---\ntitle: T\n---\n{{ counts.purple }}\n",
             # Notes are a must here: making 1.1 outstanding without notes is an error.
             "strict/ragplan.yaml": "rules:\n  missing-notes: error\n",
             "strict/1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: S, rag: green}\n',
@@ -89,4 +98,4 @@ def test_failure_paths_end_with_the_documented_code(
 
 
 def test_the_table_lists_each_code_once_in_order() -> None:
-    assert list(TABLE) == ["0", "1", "2", "3", "4", "5", "6"]
+    assert list(TABLE) == ["0", "1", "2", "3", "4", "5", "6", "7"]

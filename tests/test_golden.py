@@ -8,8 +8,11 @@ new git repository, tags it board-2010-07, puts plans/ in its place, and
 compares `ragplan <report> plans --since board-2010-07 --format <format>` with
 expected/<report>-since.<ext>; then it commits plans/ too, tagged board-2010-09,
 and compares `ragplan diff board-2010-07 plans` and `ragplan history plans` in
-every format with expected/diff.<ext> and expected/history.<ext>. The expected
-files were produced by ragplan and checked by eye; after an intended change to the output,
+every format with expected/diff.<ext> and expected/history.<ext>. A Word
+document's bytes change with every save, so its expected file, <report>.docx.txt, is
+the document read back as text (tests/docxdump.py: each paragraph with its style, each
+table with its cells' text and shading). The expected files were produced
+by ragplan and checked by eye; after an intended change to the output,
 regenerate them on purpose with
 
     RAGPLAN_REGENERATE=1 python -m pytest tests/test_golden.py
@@ -20,15 +23,25 @@ and review the diff before committing it.
 from __future__ import annotations
 
 import os
-import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from gitrepo import GitRepo
+from docxdump import dump
+from gitrepo import SINCE_TAG, since_repo
+
+from ragplan.output.formats import kind_named
 
 CASES = Path(__file__).parent / "cases"
-FORMATS = {"md": "md", "json": "json", "csv": "csv", "html": "html", "text": "txt"}
+FORMATS = {
+    "md": "md",
+    "json": "json",
+    "csv": "csv",
+    "html": "html",
+    "text": "txt",
+    "docx": "docx.txt",
+}
 REPORTS = ("summary", "outstanding")
 
 PARAMS = [
@@ -42,9 +55,8 @@ PARAMS += [
     pytest.param(case, "indicators", fmt, id=f"{case.name}-indicators-{fmt}")
     for case in sorted(p for p in CASES.iterdir() if (p / "plans" / "indicators").is_dir())
     for fmt in FORMATS
+    if fmt in kind_named("indicators").formats
 ]
-
-SINCE_TAG = "board-2010-07"
 
 SINCE_PARAMS = [
     pytest.param(case, report, fmt, id=f"{case.name}-{report}-since-{fmt}")
@@ -59,16 +71,30 @@ def test_report_matches_expected(
     case: Path, report: str, fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(case)
-    run = run_cli(report, "plans", "--format", fmt)
-    assert run.code == 0, run.err
+    out = rendered(report, "plans", fmt=fmt)
     expected = case / "expected" / f"{report}.{FORMATS[fmt]}"
     if os.environ.get("RAGPLAN_REGENERATE"):
         expected.parent.mkdir(exist_ok=True)
-        expected.write_bytes(run.out.encode("utf-8"))
-    assert run.out == expected.read_bytes().decode("utf-8")
+        expected.write_bytes(out.encode("utf-8"))
+    assert out == expected.read_bytes().decode("utf-8")
 
 
-HISTORY_FORMATS = {"md": "md", "json": "json", "html": "html", "text": "txt"}
+HISTORY_FORMATS = {"md": "md", "json": "json", "html": "html", "text": "txt", "docx": "docx.txt"}
+
+
+def rendered(*args: str, fmt: str) -> str:
+    """What `ragplan ARGS --format FMT` prints; for a Word document, written to a file
+    and read back as text."""
+    if fmt != "docx":
+        run = run_cli(*args, "--format", fmt)
+        assert run.code == 0, run.err
+        return run.out
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "report.docx"
+        run = run_cli(*args, "--format", fmt, "-o", out)
+        assert run.code == 0, run.err
+        return dump(out)
+
 
 HISTORY_PARAMS = [
     pytest.param(case, args, fmt, id=f"{case.name}-{args[0]}-{fmt}")
@@ -76,19 +102,6 @@ HISTORY_PARAMS = [
     for args in (("diff", SINCE_TAG), ("history",))
     for fmt in HISTORY_FORMATS
 ]
-
-
-def _since_repo(case: Path, root: Path, commit_now: bool = False) -> GitRepo:
-    """then/ committed as plans/ and tagged; plans/ in the working tree (committed, tagged,
-    with `commit_now`)."""
-    repo = GitRepo(root)
-    shutil.copytree(case / "then", root / "plans")
-    repo.commit({}, "The plans as reported in July", tag=SINCE_TAG)
-    shutil.rmtree(root / "plans")
-    shutil.copytree(case / "plans", root / "plans")
-    if commit_now:
-        repo.commit({}, "The plans as reported in September", tag="board-2010-09")
-    return repo
 
 
 def _compare(out: str, expected: Path) -> None:
@@ -99,17 +112,15 @@ def _compare(out: str, expected: Path) -> None:
 
 @pytest.mark.parametrize(("case", "report", "fmt"), SINCE_PARAMS)
 def test_report_since_matches_expected(case: Path, report: str, fmt: str, in_tmp: Path) -> None:
-    _since_repo(case, in_tmp)
-    run = run_cli(report, "plans", "--since", SINCE_TAG, "--format", fmt)
-    assert run.code == 0, run.err
-    _compare(run.out, case / "expected" / f"{report}-since.{FORMATS[fmt]}")
+    since_repo(case, in_tmp)
+    out = rendered(report, "plans", "--since", SINCE_TAG, fmt=fmt)
+    _compare(out, case / "expected" / f"{report}-since.{FORMATS[fmt]}")
 
 
 @pytest.mark.parametrize(("case", "args", "fmt"), HISTORY_PARAMS)
 def test_diff_and_history_match_expected(
     case: Path, args: tuple[str, ...], fmt: str, in_tmp: Path
 ) -> None:
-    _since_repo(case, in_tmp, commit_now=True)
-    run = run_cli(args[0], *args[1:], "plans", "--format", fmt)
-    assert run.code == 0, run.err
-    _compare(run.out, case / "expected" / f"{args[0]}.{HISTORY_FORMATS[fmt]}")
+    since_repo(case, in_tmp, commit_now=True)
+    out = rendered(args[0], *args[1:], "plans", fmt=fmt)
+    _compare(out, case / "expected" / f"{args[0]}.{HISTORY_FORMATS[fmt]}")

@@ -95,13 +95,15 @@ def test_html_draws_the_trend_inline_with_text_escaped(repo: GitRepo) -> None:
     run = run_cli("history", "plans", "--format", "html")
     assert run.code == 0, run.err
     page = run.out
-    assert page.count("<svg") == 1 and "<polyline" in page
+    assert page.count("<svg") == 1
     assert "march&lt;&amp;&#34;&gt;" in page and 'march<&">' not in page
     # No external asset: nothing is fetched, the only URL is the SVG namespace.
     assert page.count("http") == 1 and 'xmlns="http://www.w3.org/2000/svg"' in page
     assert "<script" not in page and "src=" not in page and "<link" not in page
-    assert 'stroke="#d4351c"' in page  # red, in its scale colour, with its label
-    assert "<title>Red</title>" in page
+    assert 'fill="#d4351c"' in page  # red, in its scale colour, with its label
+    assert "<title>board-feb: 1 red</title>" not in page  # no red at board-feb: no segment
+    assert "<title>board-jan: 1 red</title>" in page
+    assert ">Red</tspan>" in page  # the legend names it
 
 
 def test_tags_and_last_together_is_a_usage_error(repo: GitRepo) -> None:
@@ -210,7 +212,7 @@ def test_one_git_process_per_run_not_per_revision_or_file(
 
 @pytest.mark.parametrize(("count", "step"), [(1, 0.0), (2, 472.0), (50, 472 / 49), (13, 472 / 12)])
 def test_chart_labels_keep_first_and_last_and_never_overlap(count: int, step: float) -> None:
-    from ragplan.output.views import labelled
+    from ragplan.output.charts import labelled
 
     chosen = labelled(count, step)
     assert chosen[0] == 0 and chosen[-1] == count - 1

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import EXAMPLE_PLANS, write_tree
-from test_browser import ATTACKS, chromium, parse_dom, q, render
+from plansets import ATTACKS, q
+from test_browser import chromium, parse_dom, render
 
 
 def hostile_indicators(root: Path) -> Path:

@@ -260,8 +260,9 @@ def test_output_file_is_written_whole(in_tmp: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    run = run_cli("summary", EXAMPLE_PLANS, "--format", "docx")
+    run = run_cli("summary", EXAMPLE_PLANS, "--format", "xlsx")
     assert run.code == 2 and "--format" in run.err
+    assert "use one of text, md, html, json, csv, docx, pdf" in run.err
 
 
 def test_an_invalid_plan_set_is_refused(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -10,12 +11,24 @@ from typing import Any
 
 import pytest
 import typer.main
-from conftest import EXAMPLE_PLANS
+from conftest import EXAMPLE_PLANS, require
 
 from ragplan.cli import app
 from ragplan.cli.params import PlainValues, plain_type
 
-HEAVY = ("pydantic", "rich", "jinja2", "yaml", "openpyxl", "decimal")
+HEAVY = (
+    "pydantic",
+    "rich",
+    "jinja2",
+    "yaml",
+    "openpyxl",
+    "decimal",
+    "docx",
+    "docxtpl",
+    "lxml",
+    "weasyprint",
+)
+WORD_AND_PDF = {"docx", "docxtpl", "lxml", "weasyprint"}
 
 
 def imported_by(*args: str) -> list[str]:
@@ -56,6 +69,33 @@ def _filled(arg: str, places: dict[str, str]) -> str:
     """`PLANS` or `NOWHERE/x.csv` with the place put in."""
     head, sep, tail = arg.partition("/")
     return places[head] + sep + tail if head in places else arg
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "PLANS", "-f", "html"],
+        ["summary", "PLANS", "-f", "md", "--by", "lead_officer"],
+        ["outstanding", "PLANS", "-f", "text"],
+        ["outstanding", "PLANS", "-f", "csv", "--status", "red"],
+        ["validate", "PLANS"],
+    ],
+    ids=lambda args: "-".join(args[:1] + args[2:4]),
+)
+def test_reports_and_validate_import_no_word_or_pdf_library(args: list[str]) -> None:
+    heavy = imported_by(*(str(EXAMPLE_PLANS) if a == "PLANS" else a for a in args))
+    assert not (WORD_AND_PDF | {"pydantic"}) & set(heavy)
+
+
+@pytest.mark.parametrize(("fmt", "library"), [("docx", "docxtpl"), ("pdf", "weasyprint")])
+def test_word_and_pdf_libraries_are_imported_when_asked_for(
+    tmp_path: Path, fmt: str, library: str
+) -> None:
+    """The test above would pass if imported_by saw nothing: here it sees the library."""
+    if library == "weasyprint" and importlib.util.find_spec("weasyprint") is None:
+        require("WeasyPrint is not installed (pip install -e '.[test]' brings it)")
+    out = str(tmp_path / f"summary.{fmt}")
+    assert library in imported_by("summary", str(EXAMPLE_PLANS), "-f", fmt, "-o", out)
 
 
 @pytest.mark.parametrize(

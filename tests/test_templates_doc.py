@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
+from ragplan.output import charts, views
 from ragplan.output import indicators as indicator_output
-from ragplan.output import views
 from ragplan.output.templates import get_env
 from ragplan.reports import (
     common,
@@ -54,6 +54,8 @@ RECORDS = {
     "Rating count": indicators.RatingCount,
     "Filters": indicators.Filters,
     "Sparkline": indicator_output.Sparkline,
+    "Stacked": charts.Stacked,
+    "Bar": charts.Bar,
 }
 
 
@@ -130,10 +132,31 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
     names = [f.name for f in dataclasses.fields(record)]
     if heading.startswith("What every"):
         names.append("report")  # a template also receives the report itself
+        if record is summary.Summary:
+            names += ["chart", "trend"]
     assert documented(heading) == names
 
 
-OURS = ("ragplan.output.templates", "ragplan.output.words", "ragplan.output.textsafe")
+def test_summary_and_outstanding_templates_receive_what_is_documented() -> None:
+    from ragplan.checks.validate import load_valid
+    from ragplan.output.formats import kind_named
+
+    plan_set = load_valid(EXAMPLE_PLANS)
+    reports = {
+        "summary": summary.summarise(plan_set),
+        "outstanding": outstanding.find_outstanding(plan_set),
+    }
+    for name, report in reports.items():
+        heading = f"What every {name} template receives"
+        assert list(kind_named(name).context(report)) == documented(heading)
+
+
+OURS = (
+    "ragplan.output.templates",
+    "ragplan.output.words",
+    "ragplan.output.textsafe",
+    "ragplan.output.charts",
+)
 
 
 def test_documented_filters_and_functions_are_those_registered() -> None:
@@ -141,6 +164,15 @@ def test_documented_filters_and_functions_are_those_registered() -> None:
     ours = {name for name, f in env.filters.items() if f.__module__ in OURS}
     ours |= {name for name, f in env.globals.items() if getattr(f, "__module__", "") in OURS}
     assert set(documented("Filters and functions")) == ours
+
+
+def test_documented_word_filters_and_functions_are_those_word_templates_add() -> None:
+    from ragplan.output.word import word_env
+
+    every = get_env([])
+    word = word_env()
+    added = (set(word.filters) - set(every.filters)) | (set(word.globals) - set(every.globals))
+    assert set(documented("Filters and functions in Word templates")) == added
 
 
 def test_the_documented_example_renders(tmp_path: Path) -> None:

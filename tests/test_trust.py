@@ -199,7 +199,12 @@ def test_actions_under_a_theme_and_its_sections_come_in_one_order_everywhere(in_
         },
     )
     order = ["1.1.1", "1.4", "1.5"]
-    shapes = {"text": "  {}  ", "md": "| {} |", "html": "<td>{}</td>", "json": '"id": "{}"'}
+    shapes = {
+        "text": "  {}  ",
+        "md": "| {} |",
+        "html": '<th scope="row">{}</th>',
+        "json": '"id": "{}"',
+    }
     for fmt in ("text", "md", "html", "json", "csv"):
         out = run_cli("outstanding", plans, "-f", fmt).out
         shape = shapes.get(fmt, "\n{},")

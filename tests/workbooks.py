@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from conftest import missing_tool
+from conftest import require
 from openpyxl.styles import Alignment, Font, PatternFill
 
 # Every action row of the fire service tracker below: ref, action, owner, deadline,
@@ -97,7 +97,8 @@ def soffice() -> str:
     """The LibreOffice program, or skip the test that needs it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        missing_tool("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+        require("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+    assert found is not None
     return found
 
 
@@ -125,7 +126,7 @@ def libreoffice_resave(path: Path, out: Path) -> Path:
     saved = out / (path.stem + ".xlsx")
     if done.returncode != 0 or not saved.exists():
         if "calc" in (done.stderr + done.stdout).lower() or not saved.exists():
-            missing_tool(f"LibreOffice could not save as xlsx (is Calc installed?): {done.stderr}")
+            require(f"LibreOffice could not save as xlsx (is Calc installed?): {done.stderr}")
     return saved
 
 

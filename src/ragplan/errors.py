@@ -19,6 +19,7 @@ EXIT_UNREADABLE = 3
 EXIT_TEMPLATE = 4
 EXIT_GIT = 5
 EXIT_BUSY = 6
+EXIT_MISSING = 7
 
 
 class RagplanError(Exception):
@@ -146,3 +147,9 @@ class SpreadsheetError(RagplanError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class MissingExtraError(RagplanError):
+    """A format that needs a package (an optional extra) this installation does not have."""
+
+    exit_code = EXIT_MISSING

@@ -159,13 +159,23 @@ DryRunOpt = Annotated[
 ]
 
 
-def check_format(kind: str, fmt: str) -> None:
-    """UsageError when report `kind` does not come in format `fmt`, before any work."""
-    from ragplan.output.formats import kind_named
+def check_format(kind: str, fmt: str, output: Path | None = None) -> None:
+    """Before any work: UsageError when report `kind` does not come in format `fmt`, or
+    when a binary format would be printed on a terminal (it needs -o); MissingExtraError
+    when the format needs a package this installation lacks."""
+    from ragplan.output.formats import FORMATS, kind_named
 
     formats = kind_named(kind).formats
     if fmt not in formats:
         raise UsageError(f"'{fmt}': use one of {', '.join(formats)}", field="format")
+    found = FORMATS[fmt]
+    if found.needs is not None:
+        found.needs()
+    if found.what is not None and output is None and sys.stdout.isatty():
+        raise UsageError(
+            f"{found.what} is not shown on a terminal: write it to a file with -o FILE, "
+            f"e.g. -o {kind}.{found.extension} (or pipe it to a program)"
+        )
 
 
 BOM = "\ufeff"
@@ -185,7 +195,7 @@ def emit_report(
     from ragplan.output.formats import RenderOptions, kind_of, render
 
     options = run_options(ctx)
-    check_format(kind_of(report).name, fmt)
+    check_format(kind_of(report).name, fmt, output)
     if output is not None:
         from ragplan.files import check_report_target
 

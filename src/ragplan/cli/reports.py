@@ -13,6 +13,7 @@ from ragplan.cli.common import (
     PlansArg,
     TemplateOpt,
     TemplatesOpt,
+    check_format,
     emit_report,
     parse_date,
     report_warnings,
@@ -27,10 +28,12 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="text|md|html|json|csv",
+        metavar="text|md|html|json|csv|docx|pdf",
         autocompletion=complete.formats_of("summary"),
         help="text: a table (coloured on a terminal); md: board-paper Markdown; "
-        "html: one printable page; json, csv: for scripts and spreadsheets. Example: -f md",
+        "html: one printable page; json, csv: for scripts and spreadsheets; docx: a Word "
+        "document; pdf: a tagged PDF (needs pip install 'ragplan[pdf]'). docx and pdf are "
+        "written with -o, or to a pipe. Example: -f docx -o appendix-b.docx",
     ),
 ]
 
@@ -81,6 +84,7 @@ def summary(
 
     if since is not None and by != "theme":
         raise UsageError("--since compares themes: use it without --by")
+    check_format("summary", format, output)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     folder = resolve_plans(plans, options)
@@ -171,6 +175,7 @@ def outstanding(
     from ragplan.checks.validate import load_valid
     from ragplan.reports.outstanding import Filters, find_outstanding
 
+    check_format("outstanding", format, output)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(

@@ -23,9 +23,11 @@ HistoryFormat = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="text|md|html|json",
+        metavar="text|md|html|json|docx|pdf",
         autocompletion=complete.formats_of("diff"),
-        help="text (a table on a terminal), md, html or json. Example: --format md",
+        help="text (a table on a terminal), md, html, json, docx (Word) or pdf (needs "
+        "pip install 'ragplan[pdf]'); docx and pdf are written with -o, or to a pipe. "
+        "Example: --format md",
     ),
 ]
 
@@ -60,7 +62,7 @@ def diff(
     """
     from ragplan.reports.diff import plan_diff
 
-    check_format("diff", format)
+    check_format("diff", format, output)
     options = run_options(ctx)
     folder = resolve_plans(plans, options)
     found = plan_diff(folder, rev, to, options.use_cache)
@@ -112,7 +114,7 @@ def history(
 
     if tags is not None and last is not None:
         raise UsageError("use --tags PATTERN or --last N, not both")
-    check_format("history", format)
+    check_format("history", format, output)
     options = run_options(ctx)
     folder = resolve_plans(plans, options)
     found = count_history(folder, last, tags or "*", strict)

@@ -51,12 +51,19 @@ def _diff_context(diff: Any) -> dict[str, Any]:
     return {"heading": view.heading, "lead": view.lead, "tables": view.tables, **_fields(diff)}
 
 
+def _summary_context(summary: Any) -> dict[str, Any]:
+    from ragplan.output.charts import since_chart, theme_chart
+
+    return {**_fields(summary), "chart": theme_chart(summary), "trend": since_chart(summary)}
+
+
 def _history_context(found: Any) -> dict[str, Any]:
-    from ragplan.output.views import history_view, trend_chart
+    from ragplan.output.charts import history_chart
+    from ragplan.output.views import history_view
 
     view = history_view(found)
     context = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
-    return {**context, **_fields(found), "chart": trend_chart(found)}
+    return {**context, **_fields(found), "chart": history_chart(found)}
 
 
 def _paper_context(paper: Any) -> dict[str, Any]:
@@ -72,43 +79,53 @@ def _paper_context(paper: Any) -> dict[str, Any]:
 @dataclass(frozen=True)
 class ReportKind:
     """One kind of report: its name (the stem of its templates), the formats it comes in,
-    the names its templates receive, and its JSON and CSV contracts."""
+    the names its templates receive, its JSON and CSV contracts, and its Word templates
+    (the first found wins: diff.docx, else the tables.docx it shares with history)."""
 
     name: str
     formats: tuple[str, ...]
     context: Callable[[Any], dict[str, Any]]
     json: Callable[[Any], dict[str, Any]] | None
     csv: Callable[[Any], data.Rows] | None = None
+    word: tuple[str, ...] = ()
 
+
+EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
+NO_CSV = tuple(f for f in EVERY if f != "csv")
 
 KINDS: dict[type, ReportKind] = {
     Summary: ReportKind(
         "summary",
-        ("text", "md", "html", "json", "csv"),
-        _fields,
+        EVERY,
+        _summary_context,
         data.summary_json,
         data.summary_csv,
+        ("summary.docx",),
     ),
     Outstanding: ReportKind(
         "outstanding",
-        ("text", "md", "html", "json", "csv"),
+        EVERY,
         _fields,
         data.outstanding_json,
         data.outstanding_csv,
+        ("outstanding.docx",),
     ),
     Indicators: ReportKind(
         "indicators",
-        ("text", "md", "html", "json", "csv"),
+        ("text", "md", "html", "json", "csv", "pdf"),
         indicators.indicators_context,
         indicators.indicators_json,
         indicators.indicators_csv,
     ),
-    PlanDiff: ReportKind("diff", ("text", "md", "html", "json"), _diff_context, data.diff_json),
+    PlanDiff: ReportKind(
+        "diff", NO_CSV, _diff_context, data.diff_json, word=("diff.docx", "tables.docx")
+    ),
     History: ReportKind(
         "history",
-        ("text", "md", "html", "json"),
+        NO_CSV,
         _history_context,
         data.history_json,
+        word=("history.docx", "tables.docx"),
     ),
     Paper: ReportKind("paper", ("md",), _paper_context, None),
 }
@@ -160,15 +177,65 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
     return render
 
 
+def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
+    """The report rendered into its Word template: --template FILE.docx, else the first
+    of the kind's Word templates found where the Jinja templates are."""
+    from ragplan.errors import TemplateError
+    from ragplan.output.templates import find_template
+    from ragplan.output.word import render_docx
+
+    template = options.template_file
+    if template is not None:
+        if not template.is_file():
+            from ragplan.errors import UnreadablePathError
+            from ragplan.reading.disk import display_path
+
+            raise UnreadablePathError(f"{display_path(template)}: no such file", field="template")
+        if template.suffix.lower() != ".docx":
+            message = (
+                f"'{template.name}' is not a Word template (.docx), which {{format}} docx needs"
+            )
+            raise UsageError(message, field="template", mentions=("format",))
+    else:
+        for name in kind.word:
+            try:
+                template = find_template(name, options.plan_root, options.templates)
+                break
+            except TemplateError:
+                continue
+        else:
+            raise TemplateError(f"template not found: {' or '.join(kind.word)}")
+    return render_docx(template, kind.context(report))
+
+
+def _needs_weasyprint() -> None:
+    from ragplan.output.pdf import require_weasyprint
+
+    require_weasyprint()
+
+
+def _pdf(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
+    """The HTML report, printed with print.css (found where templates are)."""
+    from ragplan.output.pdf import html_to_pdf
+    from ragplan.output.templates import find_template
+
+    html = _template("html")(kind, report, options)
+    css = find_template("print.css", options.plan_root, options.templates)
+    return html_to_pdf(html, css.read_text(encoding="utf-8"), css.name)
+
+
 @dataclass(frozen=True)
 class Format:
-    """An output format: `render` turns any report kind that has it into text or bytes."""
+    """An output format: `render` turns any report kind that has it into text or bytes.
+    A binary format (`what` names its kind of file) is never printed on a terminal."""
 
     name: str
     extension: str
     help: str
     render: Callable[[ReportKind, Any, RenderOptions], str | bytes]
     templated: bool = False  # made from templates, so --template applies
+    what: str | None = None  # 'a PDF': binary, and what to call it
+    needs: Callable[[], None] | None = None  # raises MissingExtraError when it cannot run
 
 
 FORMATS: dict[str, Format] = {
@@ -179,6 +246,8 @@ FORMATS: dict[str, Format] = {
         Format("html", "html", "one printable web page", _template("html"), True),
         Format("json", "json", "for scripts", _json),
         Format("csv", "csv", "for spreadsheets", _csv),
+        Format("docx", "docx", "a Word document", _docx, True, "a Word document"),
+        Format("pdf", "pdf", "a tagged PDF to print", _pdf, True, "a PDF", _needs_weasyprint),
     )
 }
 
@@ -190,6 +259,10 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
     if fmt not in kind.formats:
         raise UsageError(f"'{fmt}': use one of {', '.join(kind.formats)}", field="format")
     found = FORMATS[fmt]
+    template = options.template_file
+    if template is not None and template.suffix.lower() == ".docx" and fmt != "docx":
+        message = f"'{template.name}' is a Word template: use it with {{format}} docx, not {fmt}"
+        raise UsageError(message, field="template", mentions=("format",))
     if options.template_file is not None and not found.templated:
         # Any template file may be rendered, whatever format it makes.
         return _template(fmt)(kind, report, options)

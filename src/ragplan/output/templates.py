@@ -8,6 +8,7 @@ registered in `get_env`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError, UnreadablePathError
-from ragplan.output import words
+from ragplan.output import charts, words
 from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
 from ragplan.reading.disk import display_path
 
@@ -50,6 +51,16 @@ def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
     return found
 
 
+def find_template(name: str, plan_root: Path | None, templates: Path | None) -> Path:
+    """The file `name` from the first folder of the search path that has it (a Word
+    template, print.css): what a template loader would find, for files Jinja does not
+    read itself."""
+    for folder in search_path(plan_root, templates):
+        if (folder / name).is_file():
+            return folder / name
+    raise TemplateError(f"template not found: {name}")
+
+
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs, keyed on each template's source; a cache
     folder that cannot be read or written just means compiling again."""
@@ -80,13 +91,22 @@ def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
     return _QuietBytecodeCache(str(folder))
 
 
-def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
-    """The one Jinja environment: strict about undefined names, escaping HTML."""
+def get_env(
+    folders: list[Path],
+    use_cache: bool = True,
+    *,
+    autoescape: bool | None = None,
+    finalize: Callable[[Any], Any] | None = None,
+) -> jinja2.Environment:
+    """The one Jinja environment: strict about undefined names, escaping HTML (and, with
+    `autoescape`, everything: a Word document is XML). `finalize` sees every value first."""
+    escape_by_name = jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"])
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         bytecode_cache=_bytecode_cache(use_cache),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"]),
+        autoescape=escape_by_name if autoescape is None else autoescape,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -117,6 +137,8 @@ def get_env(folders: list[Path], use_cache: bool = True) -> jinja2.Environment:
         travel_sentence=words.travel_sentence,
         new_sentence=words.new_sentence,
         rating_tally=words.rating_tally,
+        bar_drawing=charts.bar_drawing,
+        column_drawing=charts.column_drawing,
     )
     return env
 

@@ -93,6 +93,32 @@ def none_listed(report: Outstanding) -> str:
     )
 
 
+def counts_in_words(counts: Sequence[Count]) -> str:
+    """'22 green, 1 amber': the statuses that have actions, as sentences name them."""
+    found = [f"{c.count} {c.status.in_text}" for c in counts if c.count]
+    return ", ".join(found) if found else "no actions"
+
+
+def trend_sentence(first: tuple[str, int, int], last: tuple[str, int, int]) -> str:
+    """'From board-2010-07 to board-2010-09 the share of actions done rose from 87% (141 of
+    162) to 92% (150 of 162).' Each end is (its name, actions done, actions counted)."""
+    (then, done_then, of_then), (now, done_now, of_now) = first, last
+    share_then, share_now = percent(done_then, of_then), percent(done_now, of_now)
+    if then == now:
+        were = plural("was", done_now, "were")
+        return f"At {now}, {done_now} of {of_now} actions {were} done ({share_now}%)."
+    if share_now == share_then:
+        return (
+            f"From {then} to {now} the share of actions done held at {share_now}% "
+            f"({done_then} of {of_then}, then {done_now} of {of_now})."
+        )
+    verb = "rose" if share_now > share_then else "fell"
+    return (
+        f"From {then} to {now} the share of actions done {verb} from {share_then}% "
+        f"({done_then} of {of_then}) to {share_now}% ({done_now} of {of_now})."
+    )
+
+
 def since_name(previous: Previous) -> str:
     """'July 2010 (board-2010-07)': the month of that plan's as_of and the revision as named."""
     if previous.as_of is None:

@@ -1,0 +1,101 @@
+"""PDF: an HTML report printed by WeasyPrint with print.css, tagged for accessibility.
+
+WeasyPrint is the optional extra `ragplan[pdf]`: it is imported here, only when a PDF
+is made (importing it takes about half a second). The PDF is tagged (PDF/UA-1: its
+headings, lists and tables are structure a screen reader follows), takes its title
+from the page's <title> and its language from <html lang>.
+
+Nothing is fetched. Every URL WeasyPrint asks for goes to RefusingFetcher, which
+refuses it, on the network or on disk, but for data: URIs, decoded here (a council's
+logo in its own template). A refused URL is a template error naming it: a PDF silently
+missing its logo is a wrong answer. Without this, a template's
+<link rel="attachment" href="file:///etc/passwd"> would embed that file in the PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import urllib.parse
+from typing import Any
+
+from ragplan.errors import MissingExtraError, TemplateError
+
+INSTALL = "pip install 'ragplan[pdf]'"
+DEBIAN_LIBRARIES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2"
+
+
+def require_weasyprint() -> None:
+    """MissingExtraError, saying how to add it, when WeasyPrint is not installed; cheap: it
+    looks for the package without importing it."""
+    if importlib.util.find_spec("weasyprint") is None:
+        raise MissingExtraError(
+            f"a PDF needs WeasyPrint, which is not installed: {INSTALL} adds it"
+        )
+
+
+def _weasyprint() -> Any:
+    require_weasyprint()
+    try:
+        import weasyprint
+    except OSError as exc:  # the package is there, the system libraries it loads are not
+        raise MissingExtraError(
+            f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu: "
+            f"apt-get install {DEBIAN_LIBRARIES}"
+        ) from None
+    return weasyprint
+
+
+class RefusedURL(ValueError):
+    """A URL a report asked WeasyPrint to fetch."""
+
+
+def _data_uri(url: str) -> tuple[bytes, str]:
+    """The bytes and MIME type of a data: URI (RFC 2397)."""
+    header, comma, payload = url[len("data:") :].partition(",")
+    if not comma:
+        raise RefusedURL(url)
+    params = header.split(";")
+    mime = params[0].strip() or "text/plain"
+    if params[-1].strip().lower() == "base64":
+        return base64.b64decode(urllib.parse.unquote(payload)), mime
+    return urllib.parse.unquote_to_bytes(payload), mime
+
+
+def _fetcher() -> Any:
+    """A URLFetcher (WeasyPrint 68 and later) that fetches nothing, recording what it
+    refused; WeasyPrint 70 needs a subclass, a plain function fails there on a refusal."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class RefusingFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=(), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url[:5].lower() == "data:":
+                body, mime = _data_uri(url)
+                return URLFetcherResponse(url, body, {"Content-Type": mime})
+            self.refused.append(url)
+            raise RefusedURL(url)
+
+    return RefusingFetcher()
+
+
+def html_to_pdf(html: str, print_css: str, css_name: str = "print.css") -> bytes:
+    """Print one self-contained HTML page to PDF bytes, with `print_css` after the page's
+    own styles (so its print rules win). TemplateError if the page or the style sheet
+    asked for anything to be fetched."""
+    weasyprint = _weasyprint()
+    fetcher = _fetcher()
+    # The style sheet gets the fetcher too: a CSS() without one fetches its own @import.
+    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher, media_type="print")
+    sheet = weasyprint.CSS(string=print_css, base_url=None, url_fetcher=fetcher)
+    pdf = document.write_pdf(stylesheets=[sheet], pdf_variant="pdf/ua-1")
+    if fetcher.refused:
+        shown = ", ".join(sorted({url[:80] for url in fetcher.refused}))
+        raise TemplateError(
+            f"the PDF would lack what its template or {css_name} asks to fetch ({shown}): "
+            "ragplan fetches nothing; put images in as data: URIs"
+        )
+    return bytes(pdf)

@@ -1,0 +1,170 @@
+"""Word: a report rendered into a .docx template with docxtpl (Jinja inside the document).
+
+The template holds the whole look (styles, page, header, footer, logo), so a council
+restyles its Word reports in Word. This module gives docxtpl the one Jinja environment
+(escaping on: without it `review & improve <front door>` silently loses text), makes
+every value safe for XML, and mends what docxtpl leaves: the document's properties
+(rendered here as plain text; docxtpl would escape them twice) and the table grids. It
+is imported only when a Word document is made.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ragplan.errors import TemplateError
+from ragplan.output.textsafe import unify_line_breaks
+from ragplan.reading.disk import display_path
+
+CHART_COLUMNS = 50  # grid columns a chart's bars share (charts.grid_bars)
+
+# XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF; DEL and C1 are
+# allowed but never wanted. Tab and newline stay: docxtpl writes them as <w:tab/> and
+# <w:br/>. A bell must go: docxtpl would make it a paragraph break.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` with its line breaks as '\\n' and every character XML cannot hold dropped."""
+    return _NOT_XML.sub("", unify_line_breaks(value))
+
+
+def _finalize(value: Any) -> Any:
+    """Every `{{ }}` value, before it is escaped: plain text made safe for XML."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return xml_text(value)
+    return value
+
+
+def fill(status: Any) -> str:
+    """A status's colour as a cell shading ('FFBF47'); 'auto' (none) for no status."""
+    return str(status.colour).lstrip("#").upper() if status is not None else "auto"
+
+
+def rag(status: Any, text: str | None = None, missing: str = "") -> Any:
+    """For `{{r status|rag }}`: the status's label (or `text`) as a run in its black or
+    white, whichever reads on its colour; `missing`, plain, when there is no status. A
+    `{{r }}` tag takes only such a run: plain text would fall outside any run."""
+    from docxtpl import RichText
+
+    if status is None:
+        return RichText(xml_text(missing))
+    shown = status.label if text is None else text
+    return RichText(xml_text(str(shown)), color=str(status.text_colour).lstrip("#").upper())
+
+
+def word_env() -> Any:
+    """The one template environment, escaping everything for XML, with the Word filters."""
+    from ragplan.output import charts
+    from ragplan.output.templates import get_env
+
+    env = get_env([], use_cache=False, autoescape=True, finalize=_finalize)
+    env.filters.update(fill=fill, rag=rag)
+    env.globals.update(grid_bars=lambda chart: charts.grid_bars(chart, CHART_COLUMNS))
+    return env
+
+
+# Core properties: docxtpl would render them with the body's escaping (so "Children's"
+# became "Children&#39;s" in File > Properties), and python-docx refuses a value over
+# 255 characters or holding a control character.
+_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "category")
+
+
+def _properties(doc: Any, written: dict[str, str], context: dict[str, Any]) -> None:
+    from ragplan.output.templates import get_env
+
+    env = get_env([], use_cache=False, autoescape=False, finalize=_finalize)
+    found = doc.core_properties
+    for name, source in written.items():
+        if source:
+            text = xml_text(env.from_string(source).render(context))
+            setattr(found, name, " ".join(text.split())[:255])
+    if not found.title:  # a document always has a title: its first heading
+        headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+        found.title = " ".join((headings or [""])[0].split())[:255]
+    found.language = found.language or "en-GB"
+    found.created = found.modified = datetime.now(UTC).replace(microsecond=0)
+    found.last_modified_by = "ragplan"
+    found.revision = 1
+
+
+def _usable_width(doc: Any) -> int:
+    """The text width of the document's last section, in twentieths of a point."""
+    section = doc.sections[-1]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def _turn_landscape(doc: Any) -> None:
+    """Every portrait section of the document turned on its side, margins kept."""
+    from docx.enum.section import WD_ORIENT
+
+    for section in doc.sections:
+        if section.page_width < section.page_height:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def render_docx(template: Path, context: dict[str, Any]) -> bytes:
+    """The report `context` rendered into the Word template `template`, as .docx bytes.
+    TemplateError (naming the template) for a tag that cannot be rendered."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    from ragplan.output.wordxml import fit_tables, narrowest, tag_problems
+
+    shown = display_path(template)
+    try:
+        broken = [p for p in tag_problems(template) if p.kind != "split"]
+    except Exception as exc:  # not a zip, or not XML inside: not a .docx
+        raise TemplateError(
+            f"{shown}: not a Word document (.docx) ragplan can read: {exc}"
+        ) from None
+    if broken:
+        raise TemplateError(f"{shown}: {broken[0]}: retype the tag in one go, in one paragraph")
+
+    class StrictTemplate(DocxTemplate):  # type: ignore[misc]
+        """docxtpl reads the rendered XML leniently (lxml's recover), dropping what it
+        cannot parse without a word: here a document that is not well-formed is an error."""
+
+        def fix_tables(self, xml: str) -> Any:
+            from lxml import etree
+
+            try:
+                etree.fromstring(xml.encode("utf-8"))
+            except etree.XMLSyntaxError as exc:
+                message = f"{shown}: it makes a document Word cannot read: {exc}"
+                raise TemplateError(message) from None
+            return super().fix_tables(xml)
+
+    try:
+        document = StrictTemplate(str(template))
+        doc = document.get_docx()  # the same Document that render() fills
+    except Exception as exc:  # a file that is not a .docx: zip, XML or package errors
+        raise TemplateError(
+            f"{shown}: not a Word document (.docx) ragplan can read: {exc}"
+        ) from None
+    written = {name: getattr(doc.core_properties, name) or "" for name in _PROPERTIES}
+    for name in written:
+        setattr(doc.core_properties, name, "")
+    try:
+        document.render(context, word_env(), autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{shown}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{shown}: {exc.message or exc}") from None
+    style_names = {style.name for style in doc.styles}
+    size = doc.styles["Table Text"].font.size if "Table Text" in style_names else None
+    font_pt = size.pt if size else 9.0
+    if narrowest(doc.element.body, font_pt) > _usable_width(doc):
+        _turn_landscape(doc)  # a wide scale, or --since: the tables need the width
+    fit_tables(doc.element.body, _usable_width(doc), font_pt, CHART_COLUMNS)
+    _properties(doc, written, context)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,842 @@
+"""Build ragplan's default Word templates with python-docx.
+
+    python tools/build_docx_templates.py [--out templates]
+
+writes templates/outstanding.docx (Appendix B: A4 landscape), templates/summary.docx
+(section 3.4: A4 portrait) and templates/tables.docx (any report made of a heading, a
+sentence and tables: diff and history; A4 landscape). tests/test_word.py proves the
+committed files are what this script makes.
+
+The templates are ordinary Word documents that ragplan renders with docxtpl (Jinja
+inside the document). All the look is in them: the styles listed in STYLES, the page,
+the header and footer. A council restyles them in Word; this script is only how the
+defaults were made. Rules kept here so they stay renderable:
+
+* every paragraph holding a Jinja tag is ONE run, so no tag is split across runs;
+* docxtpl's tags `{%p %}`, `{%tr %}` and `{%tc %}` replace the whole paragraph, table row
+  or cell they sit in; `{% cellbg x %}` shades its cell, `{% colspan n %}` spans grid
+  columns; `{{r x }}` puts in a run coloured by the data (a status's black or white);
+* paragraphs in the "Template Logic" style hold only such tags, and vanish on rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+REPO = Path(__file__).resolve().parent.parent
+FONT = "Arial"
+INK = RGBColor(0x0B, 0x0C, 0x0C)
+GREY = RGBColor(0x50, 0x5A, 0x5F)
+HEADER_FILL = "F3F2F1"  # table header rows, as in the HTML reports
+BORDER = "505A5F"
+LANG = "en-GB"
+A4 = (Cm(21.0), Cm(29.7))
+# The templates' own dates: fixed, so that building them twice makes the same files.
+BUILT = datetime(2024, 1, 1, tzinfo=UTC)
+
+# The styles a council restyles (Word: Home > Styles), and what each is for.
+STYLES = {
+    "Heading 1": "the report's title",
+    "Heading 2": "a theme (outstanding), a part of the report (summary), a table's title",
+    "Heading 3": "a section (outstanding)",
+    "Organisation": "the organisation's name, above the title",
+    "Report Date": "the date the report describes, and what its list is out of",
+    "Filter": "the filters a list was made with",
+    "Lead Sentence": "the sentences of the report",
+    "Status Bullet": "section 3.4's line per status",
+    "Table Text": "table cells",
+    "Table Heading": "header rows",
+    "Table Number": "counts, right-aligned",
+    "Table Heading Number": "headers over counts",
+    "Table Total": "total rows",
+    "Table Total Number": "counts in total rows",
+    "RAG Rating": "a status's label in its shaded cell",
+    "Chart Label": "a chart bar's name",
+    "Chart Value": "the counts at the end of a chart bar",
+    "Table Caption": "the sentence under a chart",
+    "Template Logic": "paragraphs that hold only template tags (gone once rendered)",
+}
+
+
+# Low-level XML helpers.
+
+
+def _set_fonts(rpr: Any, name: str = FONT) -> None:
+    """Explicit fonts for every script, theme fonts removed (a theme font would win)."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{attr}"), name)
+
+
+def _style_font(
+    style: Any,
+    size: float | None = None,
+    bold: bool | None = None,
+    colour: RGBColor | None = INK,
+    italic: bool | None = False,
+) -> None:
+    rpr = style.element.get_or_add_rPr()
+    _set_fonts(rpr)
+    if size is not None:
+        style.font.size = Pt(size)
+        szcs = rpr.find(qn("w:szCs"))
+        if szcs is None:  # complex scripts (Arabic, Hebrew) at the same size
+            szcs = OxmlElement("w:szCs")
+            rpr.append(szcs)
+        szcs.set(qn("w:val"), str(int(size * 2)))
+    if bold is not None:
+        style.font.bold = bold
+        style.font.cs_bold = bold
+    if italic is not None:
+        style.font.italic = italic
+    if colour is not None:
+        style.font.color.rgb = colour
+        color = rpr.find(qn("w:color"))
+        for attr in ("themeColor", "themeShade", "themeTint"):
+            color.attrib.pop(qn(f"w:{attr}"), None)
+
+
+def _para_style(
+    doc: Any,
+    name: str,
+    base: str = "Normal",
+    size: float | None = None,
+    bold: bool | None = None,
+    colour: RGBColor | None = INK,
+    before: float = 0,
+    after: float = 0,
+    align: Any = None,
+    keep_next: bool = False,
+    italic: bool | None = False,
+) -> Any:
+    styles = doc.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base]
+    style.quick_style = True
+    _style_font(style, size, bold, colour, italic)
+    pf = style.paragraph_format
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.line_spacing = 1.0
+    if align is not None:
+        pf.alignment = align
+    pf.keep_with_next = keep_next
+    return style
+
+
+def _shade(cell: Any, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _row_flag(row: Any, tag: str, attrs: dict[str, str] | None = None) -> None:
+    """w:cantSplit, w:trHeight or w:tblHeader on a row, in schema order."""
+    trpr = row._tr.get_or_add_trPr()
+    order = ["cantSplit", "trHeight", "tblHeader"]
+    el = OxmlElement(f"w:{tag}")
+    for name, value in (attrs or {}).items():
+        el.set(qn(f"w:{name}"), value)
+    trpr.append(el)
+    for kid in sorted(trpr, key=lambda e: order.index(e.tag.split("}")[1])):
+        trpr.append(kid)
+
+
+def header_row(row: Any) -> None:
+    """A header row: repeated at the top of every page, and read as headers."""
+    _row_flag(row, "tblHeader")
+
+
+def whole_row(row: Any) -> None:
+    """A row that never splits across pages."""
+    _row_flag(row, "cantSplit")
+
+
+def _table(
+    container: Any,
+    rows: int,
+    widths: list[float],
+    caption: str,
+    description: str,
+    style: str = "RAG Report Table",
+    full_width: bool = True,
+    autofit: bool = False,
+) -> Any:
+    """A table with its alternative text (title and description, Word's Alt Text); its
+    preferred width 100% when `full_width` (ragplan fits it to the page when rendering);
+    `autofit`: ragplan sizes its columns from the rendered text."""
+    table = container.add_table(rows=rows, cols=len(widths))
+    table.style = style
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    tblpr = table._tbl.tblPr
+    tblw = tblpr.find(qn("w:tblW"))
+    tblw.set(qn("w:type"), "pct" if full_width else "dxa")
+    tblw.set(qn("w:w"), "5000" if full_width else str(int(sum(widths) * 567)))
+    table.autofit = autofit
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", description)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), value)
+        tblpr.append(el)
+    for i, width in enumerate(widths):
+        table.columns[i].width = Cm(width)
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+    return table
+
+
+def put(container: Any, text: str, style: str, first: bool = True) -> Any:
+    """One paragraph holding `text` as ONE run. In a cell, the first call fills the cell's
+    empty paragraph."""
+    in_cell = hasattr(container, "_tc")
+    if first and in_cell and container.paragraphs and not container.paragraphs[0].runs:
+        paragraph = container.paragraphs[0]
+        paragraph.style = style
+    else:
+        paragraph = container.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def logic(container: Any, tag: str) -> Any:
+    """A paragraph holding only a docxtpl paragraph tag ({%p ... %}), gone once rendered."""
+    return put(container, tag, "Template Logic")
+
+
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
+    """A field (PAGE, NUMPAGES) with a result shown until Word or LibreOffice updates it."""
+
+    def run_with(element: Any) -> None:
+        paragraph.add_run()._r.append(element)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} \\* MERGEFORMAT "
+    run_with(text)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _merge_row(table: Any, index: int) -> Any:
+    """A row holding one tag, shown across the whole row in the template."""
+    row = table.rows[index]
+    cell = row.cells[0].merge(row.cells[-1])
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    return cell
+
+
+# The document: page, language, styles, header and footer.
+
+
+def _table_style(style_id: str, name: str, borders: bool, margin: int) -> str:
+    """A table style: grey rules round every cell, or (a chart) a white rule between
+    rows, so that bars never touch."""
+    if borders:
+        lines = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+    else:
+        lines = '<w:insideH w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/>'
+    return (
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/>'
+        '<w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f"<w:tblPr><w:tblBorders>{lines}</w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="{margin}" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        f'<w:bottom w:w="{margin}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+    )
+
+
+def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
+    doc = Document()
+    section = doc.sections[0]
+    width, height = A4
+    # python-docx swaps nothing: both sizes are set for the orientation.
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    margin = Cm(1.5 if landscape else 2.0)
+    section.left_margin = section.right_margin = margin
+    section.top_margin = section.bottom_margin = margin
+    section.header_distance = section.footer_distance = Cm(0.8)
+
+    # Language: en-GB wherever Word looks (defaults, theme fonts, properties).
+    styles_el = doc.styles.element
+    defaults = qn("w:docDefaults")
+    rpr = styles_el.find(f"{defaults}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
+    lang.set(qn("w:bidi"), "ar-SA")
+    _set_fonts(rpr)
+    ppr = styles_el.find(f"{defaults}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    spacing = ppr.find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "120")
+    spacing.set(qn("w:line"), "259")
+    settings = doc.settings.element
+    font_lang = settings.find(qn("w:themeFontLang"))
+    if font_lang is not None:
+        font_lang.set(qn("w:val"), LANG)
+        font_lang.attrib.pop(qn("w:eastAsia"), None)
+    proof = settings.find(qn("w:proofState"))
+    if proof is not None:  # the template holds tags: let Word check the rendered text
+        settings.remove(proof)
+
+    body, table = (10, 9) if landscape else (11, 9)
+    styles = doc.styles
+    _style_font(styles["Normal"], body)
+    styles["Normal"].paragraph_format.space_after = Pt(6)
+    # Real heading styles (outline levels 1 to 3), in the body font, black.
+    for level, size, before, after in ((1, 16, 0, 6), (2, 13, 14, 4), (3, 11, 10, 4)):
+        style = styles[f"Heading {level}"]
+        _style_font(style, size, bold=True, colour=INK, italic=False)
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after = Pt(before), Pt(after)
+        pf.keep_with_next = True
+        pf.line_spacing = 1.0
+    if landscape:  # a theme's lead officer at the right margin of its heading
+        text_width = section.page_width - section.left_margin - section.right_margin
+        tabs = styles["Heading 2"].paragraph_format.tab_stops
+        tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _para_style(doc, "Organisation", size=body + 1, bold=True, after=2)
+    _para_style(doc, "Report Date", size=body, after=2)
+    _para_style(doc, "Filter", size=body, after=2)
+    _para_style(doc, "Lead Sentence", size=body, before=6, after=6)
+    _para_style(doc, "Table Text", size=table)
+    _para_style(doc, "Table Heading", size=table, bold=True, keep_next=True)
+    _para_style(doc, "Table Number", size=table, align=right)
+    _para_style(doc, "Table Heading Number", size=table, bold=True, align=right)
+    _para_style(doc, "Table Total", size=table, bold=True)
+    _para_style(doc, "Table Total Number", size=table, bold=True, align=right)
+    _para_style(doc, "RAG Rating", size=table, bold=True)
+    _para_style(doc, "Chart Label", size=table - 1, align=right)
+    _para_style(doc, "Chart Value", size=table - 1)
+    _para_style(doc, "Status Bullet", base="List Bullet", size=body, after=3)
+    _para_style(doc, "Table Caption", size=table, colour=GREY, before=3, after=8)
+    grey = RGBColor(0x8A, 0x8A, 0x8A)
+    template_logic = _para_style(doc, "Template Logic", size=7, colour=grey)
+    _set_fonts(template_logic.element.get_or_add_rPr(), "Courier New")
+    for name in ("Header", "Footer"):
+        _style_font(styles[name], 8, colour=GREY)
+    styles["List Bullet"].font.size = Pt(body)
+    styles_el.append(parse_xml(_table_style("RAGReportTable", "RAG Report Table", True, 57)))
+    styles_el.append(parse_xml(_table_style("RAGChart", "RAG Chart", False, 28)))
+
+    # Header: the report; footer: Page X of Y, as fields Word and LibreOffice update.
+    section.header.is_linked_to_previous = False
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = styles["Header"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run(header)
+    section.footer.is_linked_to_previous = False
+    paragraph = section.footer.paragraphs[0]
+    paragraph.style = styles["Footer"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES", "1")
+
+    # Core properties: ragplan renders their tags as plain text, after the document.
+    properties = doc.core_properties
+    properties.author = "{{ organisation or '' }}"
+    properties.title = title
+    properties.subject = subject
+    properties.keywords = "RAG; action plan; status report"
+    properties.comments = "Made by ragplan from a Word template; restyle the template."
+    properties.language = LANG
+    properties.last_modified_by = "ragplan"
+    properties.revision = 1
+    properties.created = properties.modified = BUILT
+    return doc
+
+
+# Blocks every report shares.
+
+
+def title_block(doc: Any, heading: str, dated: bool = True) -> None:
+    """The organisation, the report's title (Heading 1), the date it describes."""
+    logic(doc, "{%p if organisation %}")
+    put(doc, "{{ organisation }}", "Organisation")
+    logic(doc, "{%p endif %}")
+    put(doc, heading, "Heading 1")
+    if dated:
+        put(doc, "As of {{ as_of|long_date }}", "Report Date")
+
+
+def status_key(doc: Any, widths: list[float]) -> None:
+    """The key to the statuses: each label on its colour, what it means, whether done."""
+    put(doc, "Key to the ratings", "Heading 2")
+    table = _table(
+        doc,
+        4,
+        widths,
+        "Key to the ratings",
+        "Each rating's label on its colour, its meaning, and whether it counts as done",
+    )
+    head = table.rows[0]
+    for cell, text in zip(head.cells, ("Rating", "Meaning", "Done"), strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(head)
+    put(_merge_row(table, 1), "{%tr for s in statuses %}", "Template Logic")
+    cells = table.rows[2].cells
+    put(cells[0], "{% cellbg s|fill %}{{r s|rag }}", "RAG Rating")
+    put(cells[1], "{{ s.meaning or '' }}", "Table Text")
+    put(
+        cells[2],
+        "{{ 'yes' if s.done else ('not counted' if not s.counts else 'no') }}",
+        "Table Text",
+    )
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+
+
+def chart(doc: Any, label: float, end: float, tag: float, source: str) -> None:
+    """A bar chart Word draws itself: a table whose bar cells span a share of 50 grid
+    columns (colspan) shaded in their status's colour (cellbg), each bar ending with its
+    counts in words; its Alt Text states every count. `source` is the chart's name in
+    the context. The grid: the label, 50 columns for the bars, the counts; the template
+    gives the tag cells room, and ragplan sizes the 50 columns when rendering."""
+    put(doc, f"{{{{ ({source}).title }}}}", "Heading 2")
+    unit = 0.05
+    # Row 1's cells: label | for-tag | bar (23 columns) | endfor-tag | if-tag | rest (23)
+    # | endif-tag | counts: 52 grid columns, as the rendered bars take them.
+    widths = [label, tag] + [unit] * 23 + [tag, tag] + [unit] * 23 + [tag, end]
+    table = _table(
+        doc,
+        3,
+        widths,
+        f"{{{{ ({source}).title }}}}",
+        f"{{{{ ({source}).alt }}}}",
+        style="RAG Chart",
+        full_width=False,
+    )
+    put(_merge_row(table, 0), "{%tr for bar in grid_bars(" + source + ") %}", "Template Logic")
+    row = table.rows[1]
+    bar = row.cells[2].merge(row.cells[24])
+    rest = row.cells[27].merge(row.cells[49])
+    for cell in (bar, rest):
+        for paragraph in cell.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+    put(row.cells[0], "{{ bar.label }}", "Chart Label")
+    put(row.cells[1], "{%tc for s in bar.segments %}", "Template Logic")
+    put(
+        bar,
+        "{% colspan s.span %}{% cellbg s.status|fill %}{{r s.status|rag(s.text) }}",
+        "Chart Value",
+    )
+    put(row.cells[25], "{%tc endfor %}", "Template Logic")
+    put(row.cells[26], "{%tc if bar.rest %}", "Template Logic")
+    put(rest, "{% colspan bar.rest %}", "Chart Value")
+    put(row.cells[50], "{%tc endif %}", "Template Logic")
+    put(row.cells[51], "{{ bar.total }}: {{ bar.counts }}", "Chart Value")
+    for cell in row.cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _row_flag(row, "trHeight", {"val": str(int(0.55 * 567)), "hRule": "atLeast"})
+    whole_row(row)
+    put(_merge_row(table, 2), "{%tr endfor %}", "Template Logic")
+    put(doc, f"{{{{ ({source}).caption }}}}", "Table Caption")
+
+
+def _counts_table(
+    doc: Any, first: list[tuple[str, str, str, float]], caption: str, groups: str
+) -> None:
+    """A table of counts: `first` columns (header, row cell, total-row cell, width), then
+    a column per status shaded in its colour, Total, % done, and Overdue when any is."""
+    number = 1.4
+    cols = [(h, r, t, w, "text") for h, r, t, w in first]
+    cols += [
+        (
+            "{%tc for s in statuses %}",
+            "{%tc for c in g.counts %}",
+            "{%tc for c in counts %}",
+            1.2,
+            "tag",
+        ),
+        ("{% cellbg s|fill %}{{r s|rag }}", "{{ c.count }}", "{{ c.count }}", number, "status"),
+        ("{%tc endfor %}", "{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("Total", "{{ g.total }}", "{{ total }}", number, "number"),
+        ("% done", "{{ g.percent_done }}%", "{{ percent_done }}%", number, "number"),
+        ("{%tc if overdue %}", "{%tc if overdue %}", "{%tc if overdue %}", 1.2, "tag"),
+        ("Overdue", "{{ g.overdue }}", "{{ overdue }}", number, "number"),
+        ("{%tc endif %}", "{%tc endif %}", "{%tc endif %}", 1.2, "tag"),
+    ]
+    description = "The number of actions with each rating, the total and the share done"
+    table = _table(doc, 5, [c[3] for c in cols], caption, description, autofit=True)
+    head, body, total = table.rows[0], table.rows[2], table.rows[4]
+    for i, (h, r, t, _, kind) in enumerate(cols):
+        if kind == "tag":
+            for row, text in ((head, h), (body, r), (total, t)):
+                put(row.cells[i], text, "Template Logic")
+            continue
+        numeric = kind in ("number", "status")
+        put(head.cells[i], h, "Table Heading Number" if numeric else "Table Heading")
+        if kind != "status":
+            _shade(head.cells[i], HEADER_FILL)
+        put(body.cells[i], r, "Table Number" if numeric else "Table Text")
+        put(total.cells[i], t, "Table Total Number" if numeric else "Table Total")
+        _shade(total.cells[i], HEADER_FILL)
+    header_row(head)
+    whole_row(body)
+    whole_row(total)
+    put(_merge_row(table, 1), "{%tr for g in " + groups + " %}", "Template Logic")
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+
+
+# outstanding.docx: Appendix B.
+
+
+def build_outstanding(path: Path) -> None:
+    doc = new_document(
+        landscape=True,
+        header="{{ title }}: outstanding actions as of {{ as_of|long_date }}",
+        title="{{ title }}: Outstanding Actions ({{ as_of|month }})",
+        subject="{{ listed_line(report) }}, as of {{ as_of|long_date }}",
+    )
+    logic(doc, "{%p if organisation %}")
+    put(doc, "{{ organisation }}", "Organisation")
+    logic(doc, "{%p endif %}")
+    put(doc, "{{ title }}: Outstanding Actions ({{ as_of|month }})", "Heading 1")
+    put(doc, "As of {{ as_of|long_date }}: {{ listed_line(report) }}.", "Report Date")
+    logic(doc, "{%p if filters %}")
+    put(doc, "{{ filters_line(filters) }}.", "Filter")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if not actions %}")
+    put(doc, "{{ none_listed(report) }}", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if previous and actions %}")
+    put(doc, "{{ new_sentence(previous, actions) }}", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    status_key(doc, [4.0, 18.7, 4.0])
+
+    logic(doc, "{%p for theme in themes %}")
+    put(
+        doc,
+        "{{ theme.id }}{% if theme.title %}: {{ theme.title }}{% endif %}"
+        "{% if theme.lead_officer %}\tLead officer: {{ theme.lead_officer }}{% endif %}",
+        "Heading 2",
+    )
+    logic(doc, "{%p for section in theme.sections %}")
+    logic(doc, "{%p if section.id %}")
+    put(doc, "{{ section.id }}{% if section.title %} {{ section.title }}{% endif %}", "Heading 3")
+    logic(doc, "{%p endif %}")
+    # The seed's six columns; the two between the tc tags only with --since.
+    cols = [
+        ("Lead Body", 2.0),
+        ("Ref", 1.7),
+        ("Key Actions Summary (with end date)", 8.0),
+        ("Lead Officer", 3.0),
+        ("RAG Rating", 2.3),
+        ("{%tc if previous %}", 1.2),
+        ("Previous RAG Rating", 2.3),
+        ("New", 1.1),
+        ("{%tc endif %}", 1.2),
+        ("Notes", 9.7),
+    ]
+    description = (
+        "The outstanding actions of this section: lead body, reference, summary with end "
+        "date, lead officer, RAG rating (its word on its colour) and notes"
+    )
+    table = _table(
+        doc,
+        4,
+        [w for _, w in cols],
+        "Outstanding actions{{ ': ' ~ section.id if section.id else '' }}",
+        description,
+    )
+    head = table.rows[0]
+    for cell, (text, _) in zip(head.cells, cols, strict=True):
+        if text.startswith("{%tc"):
+            put(cell, text, "Template Logic")
+        else:
+            put(cell, text, "Table Heading")
+            _shade(cell, HEADER_FILL)
+    header_row(head)
+    put(_merge_row(table, 1), "{%tr for a in section.actions %}", "Template Logic")
+    cells = table.rows[2].cells
+    put(cells[0], "{{ a.lead_body or '' }}", "Table Text")
+    put(cells[1], "{{ a.id }}", "Table Text")
+    put(
+        cells[2],
+        "{{ a.summary }}{% if a.due %} (end date {{ a.due|long_date }}){% endif %}",
+        "Table Text",
+    )
+    put(cells[3], "{{ a.lead_officer or '' }}", "Table Text")
+    # The status's word on its colour; "overdue" in words under it.
+    put(cells[4], "{% cellbg a.status|fill %}{{r a.status|rag }}", "RAG Rating")
+    put(cells[4], "{%p if a.overdue %}", "Template Logic", first=False)
+    put(cells[4], "{{r a.status|rag('overdue') }}", "RAG Rating", first=False)
+    put(cells[4], "{%p endif %}", "Template Logic", first=False)
+    put(cells[5], "{%tc if previous %}", "Template Logic")
+    put(
+        cells[6],
+        "{% cellbg a.previous_status|fill %}{{r a.previous_status|rag(missing='not in plan') }}",
+        "RAG Rating",
+    )
+    put(cells[7], "{{ 'new' if a.new else '' }}", "Table Text")
+    put(cells[8], "{%tc endif %}", "Template Logic")
+    put(cells[9], "{{ a.notes or '' }}", "Table Text")
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endfor %}")
+    logic(doc, "{%p endfor %}")
+    doc.save(str(path))
+
+
+# summary.docx: section 3.4, a chart, the table.
+
+
+def build_summary(path: Path) -> None:
+    doc = new_document(
+        landscape=False,
+        header="{{ title }}: implementation status as of {{ as_of|long_date }}",
+        title="{{ title }}: Implementation Status ({{ as_of|month }})",
+        subject="{{ headline(total, counts, overdue) }}, as of {{ as_of|long_date }}",
+    )
+    title_block(doc, "{{ title }}: Implementation Status ({{ as_of|month }})")
+    # Section 3.4, in the words the Markdown gives.
+    put(
+        doc,
+        "By {{ as_of|month }} the status of the {{ total }} {{ 'action'|plural(total) }} "
+        "is as follows:",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p for c in counts %}")
+    put(
+        doc,
+        "{{ c.count }} {{ 'action'|plural(c.count) }} {{ 'is'|plural(c.count, 'are') }} "
+        "'{{ c.status.in_text }}'{% if c.status.meaning %}: {{ c.status.meaning }}{% endif %}"
+        "{% if not c.status.counts %} (not counted as done or outstanding){% endif %}",
+        "Status Bullet",
+    )
+    logic(doc, "{%p endfor %}")
+    logic(doc, "{%p if overdue %}")
+    put(
+        doc,
+        "{{ overdue }} outstanding {{ 'action'|plural(overdue) }} "
+        "{{ 'is'|plural(overdue, 'are') }} overdue: due before {{ as_of|long_date }}.",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if previous %}")
+    put(doc, "{{ travel_sentence(previous, done, counted, direction, moves) }}", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if counted != total %}")
+    put(doc, "{{ done_share(percent_done, counted, total)|capitalize }}.", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if joint %}")
+    put(
+        doc,
+        "An action with joint lead officers counts under each of them: {{ joint }} "
+        "{{ 'action'|plural(joint) }} {{ 'has'|plural(joint, 'have') }} joint leads.",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if trend or chart.bars %}")
+    chart(doc, label=4.4, end=4.2, tag=1.2, source="trend or chart")
+    logic(doc, "{%p endif %}")
+
+    put(
+        doc,
+        "Actions per status, by {{ 'theme' if by == 'theme' else ('lead officer' if "
+        "by == 'lead_officer' else 'lead body') }}",
+        "Heading 2",
+    )
+    logic(doc, "{%p if by == 'theme' %}")
+    _counts_table(
+        doc,
+        [
+            ("Theme", "{{ g.id }}", "Total", 1.3),
+            ("Title", "{{ g.title or '' }}", "", 5.0),
+            ("Lead officer", "{{ g.lead_officer or '' }}", "", 3.4),
+        ],
+        "Actions per status, by theme",
+        "groups",
+    )
+    logic(doc, "{%p else %}")
+    _counts_table(
+        doc,
+        [
+            (
+                "{{ 'Lead officer' if by == 'lead_officer' else 'Lead body' }}",
+                "{{ g.id or '(not given)' }}",
+                "Total",
+                7.0,
+            )
+        ],
+        "Actions per status, by {{ by|replace('_', ' ') }}",
+        "groups",
+    )
+    logic(doc, "{%p endif %}")
+
+    # With --since: the figures then and the direction of travel, in a table of their own.
+    logic(doc, "{%p if previous %}")
+    put(
+        doc, "Actions per status in {{ previous|since_name }}, and the direction since", "Heading 2"
+    )
+    cols = [
+        ("Theme", "{{ g.id }}", "Total", 1.3, "text"),
+        ("Title", "{{ g.title or '' }}", "", 4.5, "text"),
+        (
+            "{%tc for c in previous.counts %}",
+            "{%tc for c in g.previous.counts %}",
+            "{%tc for c in previous.counts %}",
+            1.2,
+            "tag",
+        ),
+        ("{{ c.status.label }} then", "{{ c.count }}", "{{ c.count }}", 1.5, "number"),
+        ("{%tc endfor %}", "{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("Total then", "{{ g.previous.total }}", "{{ previous.total }}", 1.4, "number"),
+        (
+            "% done then",
+            "{{ g.previous.percent_done ~ '%' if g.previous.counted else '-' }}",
+            "{{ previous.percent_done }}%",
+            1.4,
+            "number",
+        ),
+        ("% done now", "{{ g.percent_done }}%", "{{ percent_done }}%", 1.4, "number"),
+        ("Direction", "{{ g.direction }}", "{{ direction }}", 2.4, "text"),
+    ]
+    table = _table(
+        doc,
+        5,
+        [c[3] for c in cols],
+        "Actions per status then, and the direction of travel",
+        "Per theme: the actions with each rating at the earlier revision, the share done "
+        "then and now, and the direction of travel",
+        autofit=True,
+    )
+    head, body, total = table.rows[0], table.rows[2], table.rows[4]
+    for i, (h, r, t, _, kind) in enumerate(cols):
+        if kind == "tag":
+            for row, text in ((head, h), (body, r), (total, t)):
+                put(row.cells[i], text, "Template Logic")
+            continue
+        numeric = kind == "number"
+        put(head.cells[i], h, "Table Heading Number" if numeric else "Table Heading")
+        _shade(head.cells[i], HEADER_FILL)
+        put(body.cells[i], r, "Table Number" if numeric else "Table Text")
+        put(total.cells[i], t, "Table Total Number" if numeric else "Table Total")
+        _shade(total.cells[i], HEADER_FILL)
+    header_row(head)
+    whole_row(body)
+    whole_row(total)
+    put(_merge_row(table, 1), "{%tr for g in groups %}", "Template Logic")
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endif %}")
+    status_key(doc, [3.0, 11.0, 3.0])
+    doc.save(str(path))
+
+
+# tables.docx: any report made of a heading, a sentence and tables (diff, history).
+
+
+def build_tables(path: Path) -> None:
+    doc = new_document(
+        landscape=True,
+        header="{{ heading }}",
+        title="{{ heading }}",
+        subject="{{ lead }}",
+    )
+    title_block(doc, "{{ heading }}", dated=False)
+    put(doc, "{{ lead }}", "Lead Sentence")
+    logic(doc, "{%p if chart is defined and chart %}")
+    chart(doc, label=4.0, end=7.0, tag=1.2, source="chart")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for t in tables %}")
+    put(doc, "{{ t.title }}", "Heading 2")
+    table = _table(
+        doc,
+        4,
+        [1.2, 6.0, 1.2],
+        "{{ t.title }}",
+        "{{ t.title }}: {{ t.rows|length }} rows",
+        autofit=True,
+    )
+    head = table.rows[0].cells
+    put(head[0], "{%tc for h in t.headers %}", "Template Logic")
+    put(head[1], "{%p if loop.index0 in t.numeric %}", "Template Logic")
+    put(head[1], "{{ h }}", "Table Heading Number", first=False)
+    put(head[1], "{%p else %}", "Template Logic", first=False)
+    put(head[1], "{{ h }}", "Table Heading", first=False)
+    put(head[1], "{%p endif %}", "Template Logic", first=False)
+    _shade(head[1], HEADER_FILL)
+    put(head[2], "{%tc endfor %}", "Template Logic")
+    header_row(table.rows[0])
+    put(_merge_row(table, 1), "{%tr for row in t.rows %}", "Template Logic")
+    cells = table.rows[2].cells
+    put(cells[0], "{%tc for cell in row %}", "Template Logic")
+    put(cells[1], "{%p if loop.index0 in t.numeric %}", "Template Logic")
+    put(cells[1], "{{ cell }}", "Table Number", first=False)
+    put(cells[1], "{%p else %}", "Template Logic", first=False)
+    put(cells[1], "{{ cell }}", "Table Text", first=False)
+    put(cells[1], "{%p endif %}", "Template Logic", first=False)
+    put(cells[2], "{%tc endfor %}", "Template Logic")
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endfor %}")
+    status_key(doc, [4.0, 18.7, 4.0])
+    doc.save(str(path))
+
+
+BUILDERS = {"outstanding": build_outstanding, "summary": build_summary, "tables": build_tables}
+
+
+def build(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for name, builder in BUILDERS.items():
+        path = folder / f"{name}.docx"
+        builder(path)
+        made.append(path)
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=REPO / "templates")
+    args = parser.parse_args(argv)
+    for path in build(args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
