@@ -221,4 +221,3 @@ def _ratings_table(found: History, indicators: dict[str, str]) -> Table:
                 cells.append(rating.capitalize() if rating else "not rated")
         rows.append([p.rev, *cells])
     return Table("Indicator ratings", ["Revision", *indicators], rows)
-
