@@ -137,3 +137,30 @@ def test_an_option_value_that_looks_like_a_global_option_stays_a_value(in_tmp: P
 def test_color_after_the_command(args: list[str]) -> None:
     run = run_cli(*args, EXAMPLE_PLANS)
     assert run.code == 0 and "\x1b[" in run.out
+
+
+def test_o_alone_writes_the_format_its_extension_names(in_tmp: Path) -> None:
+    for name, starts in (
+        ("s.html", b"<!DOCTYPE html>"),
+        ("s.md", b"By September 2010"),
+        ("s.json", b"{"),
+        ("s.csv", "\ufeffid,".encode()),
+        ("s.txt", b"162 actions"),
+        ("s.out", b"162 actions"),  # an extension no format has: the default, text
+    ):
+        run = run_cli("summary", EXAMPLE_PLANS, "-o", name)
+        assert run.code == 0, run.err
+        assert (in_tmp / name).read_bytes().startswith(starts), name
+
+
+def test_a_format_the_extension_contradicts_is_refused_and_nothing_written(in_tmp: Path) -> None:
+    run = run_cli("summary", EXAMPLE_PLANS, "-f", "md", "-o", "board.html")
+    assert run.code == 2
+    assert run.err == (
+        "ragplan: error: --format 'md' does not match -o board.html, whose extension says "
+        "html: give --format html, or name the file for md (e.g. board.md)\n"
+    )
+    assert not (in_tmp / "board.html").exists()
+    run = run_cli("history", EXAMPLE_PLANS, "-o", "history.csv")
+    assert run.code == 2
+    assert "history does not come as csv; it comes as text, md, html, json" in run.err

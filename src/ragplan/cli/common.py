@@ -159,15 +159,39 @@ DryRunOpt = Annotated[
 ]
 
 
-def check_format(kind: str, fmt: str, output: Path | None = None) -> None:
-    """Before any work: UsageError when report `kind` does not come in format `fmt`, or
-    when a binary format would be printed on a terminal (it needs -o); MissingExtraError
-    when the format needs a package this installation lacks."""
+def check_format(
+    kind: str, fmt: str, output: Path | None = None, ctx: typer.Context | None = None
+) -> str:
+    """The format to write, checked before any work: with -o and no --format, the one
+    the file's extension names (-o board.html writes html); UsageError when --format and
+    the extension disagree (html in board.docx would be a file that will not open), when
+    report `kind` does not come in the format, or when a binary format would be printed
+    on a terminal (it needs -o); MissingExtraError when the format needs a package this
+    installation lacks."""
     from ragplan.output.formats import FORMATS, kind_named
+    from ragplan.reading.disk import display_path
 
     formats = kind_named(kind).formats
+    named = _format_of_extension(output)
+    typed = ctx is None or _given(ctx, "format")
+    if output is not None and named is not None and named != fmt and not typed:
+        if named not in formats:
+            raise UsageError(
+                f"-o {display_path(output)}: {kind} does not come as {named}; it comes as "
+                f"{', '.join(formats)} (name the file for one of them)"
+            )
+        fmt = named  # -o board.html alone writes html
     if fmt not in formats:
         raise UsageError(f"'{fmt}': use one of {', '.join(formats)}", field="format")
+    if named == "text" and not FORMATS[fmt].what:
+        named = None  # .txt is any plain text: Markdown, CSV and JSON are text too
+    if output is not None and named is not None and named != fmt:
+        raise UsageError(
+            f"'{fmt}' does not match -o {display_path(output)}, whose extension says "
+            f"{named}: give --format {named}, or name the file for {fmt} "
+            f"(e.g. {output.with_suffix('.' + FORMATS[fmt].extension).name})",
+            field="format",
+        )
     found = FORMATS[fmt]
     if found.needs is not None:
         found.needs()
@@ -176,6 +200,24 @@ def check_format(kind: str, fmt: str, output: Path | None = None) -> None:
             f"{found.what} is not shown on a terminal: write it to a file with -o FILE, "
             f"e.g. -o {kind}.{found.extension} (or pipe it to a program)"
         )
+    return fmt
+
+
+def _format_of_extension(output: Path | None) -> str | None:
+    """The format a file name's extension names ('board.html': html), or None."""
+    if output is None:
+        return None
+    from ragplan.output.formats import FORMATS
+
+    by_extension = {f.extension: f.name for f in FORMATS.values()}
+    by_extension.update(htm="html", markdown="md")
+    return by_extension.get(output.suffix.lower().lstrip("."))
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether the user typed option `name` (not its default)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name != "DEFAULT"
 
 
 BOM = "\ufeff"
@@ -195,7 +237,7 @@ def emit_report(
     from ragplan.output.formats import RenderOptions, kind_of, render
 
     options = run_options(ctx)
-    check_format(kind_of(report).name, fmt, output)
+    fmt = check_format(kind_of(report).name, fmt, output, ctx)
     if output is not None:
         from ragplan.files import check_report_target
 

@@ -74,7 +74,7 @@ def indicators(
     from ragplan.checks.validate import load_valid
     from ragplan.reports.indicators import Filters, find_indicators
 
-    check_format("indicators", format)
+    format = check_format("indicators", format, output, ctx)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(split_list(theme), split_list(rating), period)

@@ -84,7 +84,7 @@ def summary(
 
     if since is not None and by != "theme":
         raise UsageError("--since compares themes: use it without --by")
-    check_format("summary", format, output)
+    format = check_format("summary", format, output, ctx)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     folder = resolve_plans(plans, options)
@@ -175,7 +175,7 @@ def outstanding(
     from ragplan.checks.validate import load_valid
     from ragplan.reports.outstanding import Filters, find_outstanding
 
-    check_format("outstanding", format, output)
+    format = check_format("outstanding", format, output, ctx)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(

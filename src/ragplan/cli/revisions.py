@@ -62,7 +62,7 @@ def diff(
     """
     from ragplan.reports.diff import plan_diff
 
-    check_format("diff", format, output)
+    format = check_format("diff", format, output, ctx)
     options = run_options(ctx)
     folder = resolve_plans(plans, options)
     found = plan_diff(folder, rev, to, options.use_cache)
@@ -114,7 +114,7 @@ def history(
 
     if tags is not None and last is not None:
         raise UsageError("use --tags PATTERN or --last N, not both")
-    check_format("history", format, output)
+    format = check_format("history", format, output, ctx)
     options = run_options(ctx)
     folder = resolve_plans(plans, options)
     found = count_history(folder, last, tags or "*", strict)
