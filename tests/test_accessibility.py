@@ -19,6 +19,7 @@ from plansets import hostile_plans, wide_plans
 
 BRAG = REPO / "tests" / "cases" / "brag" / "plans"
 SINCE_CASE = REPO / "tests" / "cases" / "since"
+RATED = REPO / "tests" / "cases" / "indicators" / "plans"  # indicators with targets
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,8 @@ def _write(out: Path, name: str, *args: str | Path) -> Path:
 def every_report(tmp: Path) -> list[Path]:
     """Each HTML report, in each shape it takes: filtered and not, with and without
     --since, grouped every way, for the example plans, a scale of four and one of six
-    statuses with long labels, and a plan set whose every field is an attack."""
+    statuses with long labels, and a plan set whose every field is an attack; indicators
+    rated and not, and the example's whole board paper."""
     out = tmp / "reports"
     out.mkdir()
     pages = [
@@ -48,6 +50,12 @@ def every_report(tmp: Path) -> list[Path]:
         _write(out, "none", "outstanding", EXAMPLE_PLANS, "--theme", "1.1", "--status", "red"),
         _write(out, "brag-summary", "summary", BRAG),
         _write(out, "brag-outstanding", "outstanding", BRAG, "--overdue"),
+    ]
+    pages += [
+        _write(out, "indicators", "indicators", EXAMPLE_PLANS),
+        _write(out, "indicators-rated", "indicators", RATED),
+        _write(out, "summary-indicators", "summary", RATED),
+        _write(out, "paper", "paper", EXAMPLE_PLANS / "papers" / "board-2010-09.md"),
     ]
     hostile = hostile_plans(tmp / "hostile")
     pages += [_write(out, f"hostile-{r}", r, hostile) for r in ("summary", "outstanding")]

@@ -59,6 +59,12 @@ WALK = [
     ("--templates missing", ["summary", "plans", "--templates", "nowhere"], 3, "missing"),
     ("--template missing", ["summary", "plans", "--template", "nowhere.j2"], 3, "missing"),
     ("a broken template", ["summary", "plans", "--template", "bad.md.j2"], 4, "fails to render"),
+    (
+        "a template whose expression fails",
+        ["summary", "plans", "--template", "crash.md.j2"],
+        4,
+        "fails to render",
+    ),
     ("not a git repository", ["diff", "HEAD", "plans"], 5, "repository that cannot be read"),
     ("history outside git", ["history", "plans"], 5, "repository that cannot be read"),
     (
@@ -82,6 +88,7 @@ def test_failure_paths_end_with_the_documented_code(
             "broken/1.yaml": BROKEN,
             "warned/1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: S, rag: red}\n',
             "bad.md.j2": "{{ nothing_like_this }}\n",
+            "crash.md.j2": "fine\n{{ counts | max(default=0) }}\n",
             "papered/1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: S, rag: green}\n',
             "papered/papers/stale.md": "---\ntitle: T\n---\n{{ counts.purple }}\n",
             # Notes are a must here: making 1.1 outstanding without notes is an error.

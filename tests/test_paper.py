@@ -4,12 +4,14 @@ names; plan data printed as written, never run as a template."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
+from conftest import EXAMPLE_PLANS, REPO, require, run_cli, write_tree
 
 PAPER = EXAMPLE_PLANS / "papers" / "board-2010-09.md"
 SEED = REPO / "tests" / "seed" / "board-report-2010-09-20.txt"
@@ -283,27 +285,76 @@ def test_every_mistake_of_a_paper_is_reported_in_one_run(in_tmp: Path) -> None:
 
 NASTY = [
     "{{ 7 * 7 }}",
-    "{% if true %}RUN{% endif %}",
-    "<script>alert(1)</script>",
-    "**bold** | pipe # hash [link](http://x)",
+    "{% if true %}RUN{% endif %} {# gone #}",
+    "<script>alert(1)</script> &amp; <b>x</b>",
+    "**bold** | pipe # hash [link](http://x) RAGPLAN-TABLE-0123456789abcdef",
 ]
 
 
-@pytest.mark.parametrize("note", NASTY)
-def test_plan_data_prints_as_written_never_as_a_template(in_tmp: Path, note: str) -> None:
+def _nasty_paper(root: Path, note: str) -> None:
+    """A paper that prints `note` (action 1.2's notes) in its text, in a table placed in
+    its text, and in its appendix."""
     plan_with_paper(
-        in_tmp,
+        root,
         'Red: {% for a in actions.red %}{{ a.notes }}{% endfor %}.\n\n{{ table("outstanding") }}\n',
         'appendices:\n  - {report: outstanding, title: "Outstanding"}\n',
         notes=note.replace('"', '\\"'),
     )
+
+
+@pytest.mark.parametrize("note", NASTY)
+def test_plan_data_prints_as_written_never_as_a_template_md(in_tmp: Path, note: str) -> None:
+    _nasty_paper(in_tmp, note)
     md = run_cli("paper", "plans/papers/p.md", "-f", "md")
     assert md.code == 0, md.err
     assert "49" not in md.out  # {{ 7 * 7 }} was not run
     # In running text and in tables alike, escaped so Markdown shows it as written.
-    escaped = re.sub(r"([\\`*_\[\]<>|~#])", r"\\\1", note)
+    escaped = re.sub(r"([\\`*_\[\]<>|~#])", r"\\\1", note).replace("&amp;", "\\&amp;")
     assert f"Red: {escaped}." in md.out
     assert md.out.count(escaped) == 3  # the text, the table in it, Appendix A
+    assert md.out.count("| Lead Body |") == 2  # a note like a table's token places none
+
+
+def _html_text(html: str) -> str:
+    """The text a browser shows of `html`, tags gone and entities decoded."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            parts.append(data)
+
+    Text(convert_charrefs=True).feed(html)
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.mark.parametrize("note", NASTY)
+def test_plan_data_prints_as_written_in_html(in_tmp: Path, note: str) -> None:
+    _nasty_paper(in_tmp, note)
+    run = run_cli("paper", "plans/papers/p.md", "-f", "html")
+    assert run.code == 0, run.err
+    assert "<script>" not in run.out and "<b>" not in run.out
+    text = _html_text(run.out)
+    assert "49" not in text
+    assert f"Red: {note}." in text
+    assert text.count(note) == 3
+
+
+@pytest.mark.parametrize("note", NASTY)
+def test_plan_data_prints_as_written_in_pdf(in_tmp: Path, note: str) -> None:
+    if importlib.util.find_spec("weasyprint") is None or shutil.which("pdftotext") is None:
+        require("WeasyPrint or pdftotext is missing (pip install -e '.[test]'; poppler-utils)")
+    _nasty_paper(in_tmp, note)
+    run = run_cli("paper", "plans/papers/p.md", "-f", "pdf", "-o", "p.pdf")
+    assert run.code == 0, run.err
+    done = subprocess.run(
+        ["pdftotext", "-raw", "p.pdf", "-"], capture_output=True, text=True, check=True
+    )
+    text = " ".join(done.stdout.split())
+    assert "49" not in text
+    assert f"Red: {note}." in text
+    assert text.count("Lead Body") == 2  # the table in the text and the appendix's: no more
 
 
 FRONT_MATTER_MISTAKES = {
@@ -447,3 +498,22 @@ def test_the_figures_are_as_of_the_date_asked(in_tmp: Path) -> None:
     (in_tmp / "plans" / "1.yaml").write_text(theme)
     assert "By December 2010: 1 overdue." in run_cli("paper").out
     assert "By September 2010: 0 overdue." in run_cli("paper", "--as-of", "2010-09-30").out
+
+
+def test_the_html_paper_is_one_page_with_each_appendix_and_its_report(in_tmp: Path) -> None:
+    run = run_cli("paper", PAPER, "-f", "html")
+    assert run.code == 0, run.err
+    page = run.out
+    assert page.count("<h1") == 3  # the title, Appendix A, Appendix B
+    assert '<section class="appendix" aria-labelledby="appendix-a">' in page
+    assert '<section class="appendix appendix-outstanding" aria-labelledby="appendix-b">' in page
+    # Each report inside is only its body (the appendix heading is its title), and keeps
+    # the sentence saying what its counts are out of.
+    assert '<section class="embedded ragplan-outstanding">' in page
+    assert "Outstanding Actions (September 2010)</h1>" not in page
+    assert "As of 20 September 2010: 12 outstanding of 162 actions." in page
+    # Ids stay unique when reports share a page, and every reference finds its id.
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    for label in re.findall(r'aria-labelledby="([^"]+)"', page):
+        assert all(part in ids for part in label.split()), label

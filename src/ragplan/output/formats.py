@@ -127,7 +127,7 @@ KINDS: dict[type, ReportKind] = {
         data.history_json,
         word=("history.docx", "tables.docx"),
     ),
-    Paper: ReportKind("paper", ("md",), _paper_context, None),
+    Paper: ReportKind("paper", ("md", "html", "pdf"), _paper_context, None),
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ragplan.errors import TemplateError, UnreadablePathError
+from ragplan.errors import RagplanError, TemplateError, UnreadablePathError
 from ragplan.output import charts, words
 from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
 from ragplan.reading.disk import display_path
@@ -127,6 +127,7 @@ def get_env(
     env.filters.update(as_md=document.as_md, as_html=document.as_html)
     env.globals.update(
         embed=document.embed,
+        kind_name=document.kind_name,
         text_table=words.text_table,
         headline=words.headline,
         done_share=words.done_share,
@@ -171,4 +172,20 @@ def render_template(
         raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"template {name}: {exc.message or exc}") from None
+    except RagplanError:
+        raise
+    except Exception as exc:  # an expression in a template that fails: a filter's TypeError
+        raise TemplateError(f"{_where_failed(exc, name)}: {type(exc).__name__}: {exc}") from None
     return text.rstrip("\n") + "\n"
+
+
+def _where_failed(exc: BaseException, name: str) -> str:
+    """'templates/x.md.j2:12', the deepest template line in `exc`'s traceback (Jinja
+    rewrites it to show template lines), else the template's name."""
+    import traceback
+
+    found = name
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(".j2"):
+            found = f"{display_path(Path(frame.filename))}:{frame.lineno}"
+    return found

@@ -27,8 +27,37 @@ def embed(env: jinja2.Environment, report: Any, extension: str) -> Markup:
 
     kind = kind_of(report)
     template = env.get_template(f"{kind.name}.{extension}.j2")
-    text = template.render({**kind.context(report), "embedded": True})
-    return Markup(text.strip())
+    text = template.render({**kind.context(report), "embedded": True}).strip()
+    if extension == "html":
+        # Each report names its captions and drawings with the same ids wherever it
+        # is: in one page, each embedding gets its own prefix, or labels would point
+        # at another report's caption.
+        counter: list[int] = env.globals.setdefault("embedded_count", [0])  # type: ignore[assignment]
+        counter[0] += 1
+        text = _own_ids(text, f"{kind.name}{counter[0]}-")
+    return Markup(text)
+
+
+_ID_USES = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]*)"|(href="#|url\(#)')
+
+
+def _own_ids(html: str, prefix: str) -> str:
+    """`html` with every id, and every reference to one, given `prefix`."""
+
+    def one(match: re.Match[str]) -> str:
+        if match.group(3):  # href="#x" or url(#x)
+            return match.group(3) + prefix
+        names = " ".join(prefix + name for name in match.group(2).split())
+        return f'{match.group(1)}="{names}"'
+
+    return _ID_USES.sub(one, html)
+
+
+def kind_name(report: Any) -> str:
+    """'outstanding': the kind of a report, for a page to lay it out by."""
+    from ragplan.output.formats import kind_of
+
+    return kind_of(report).name
 
 
 def tidy(markdown: str) -> str:
