@@ -3,6 +3,7 @@ plain words, with YAML's own words kept after them for experts (issue 12)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,18 @@ def test_option_values_are_refused_in_plain_words(
     assert words in run.err
     for jargon in ("pydantic", "Input should", "Value error", "Traceback", "validation error"):
         assert jargon not in run.err
+
+
+def test_a_non_breaking_space_inside_text_over_several_lines_is_the_texts(in_tmp: Path) -> None:
+    """A quoted or block text may start a line with a non-breaking space: it is part of the
+    text, not indentation (found by tests/test_properties.py)."""
+    theme = (
+        'id: "1"\nactions:\n  - id: "1.1"\n    summary: "first\\\n      \u00a0second"\n'
+        "    rag: red\n    notes: |\n      \u00a0kept\n"
+    )
+    write_tree(in_tmp / "plans", {"1.yaml": theme})
+    run = run_cli("validate", "-f", "parsable", "plans")
+    assert (run.code, run.out) == (0, "")
+    found = json.loads(run_cli("outstanding", "plans", "-f", "json").out)["actions"][0]
+    assert found["summary"] == "first\u00a0second"
+    assert found["notes"].strip("\n") == "\u00a0kept"  # the block keeps its line end

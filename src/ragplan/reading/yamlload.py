@@ -215,12 +215,32 @@ _STRUCTURAL = re.compile(
 )
 
 
+def _inside_scalars(text: str) -> set[int]:
+    """The lines that continue a quoted or block scalar begun on an earlier line: there a
+    leading non-breaking space is the text's, not indentation."""
+    import yaml
+
+    inside: set[int] = set()
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.ScalarEvent):
+                end = event.end_mark  # a block scalar ends at the start of the next line
+                last = end.line + 1 if end.column else end.line
+                inside.update(range(event.start_mark.line + 2, last + 1))
+    except yaml.YAMLError:
+        pass  # what the file says is unclear: every odd space may be to blame
+    return inside
+
+
 def _odd_spaces(text: str) -> Problem | None:
     """Where a non-breaking or other unusual space stands for a space YAML needs: pasted
     from Word or a web page, it looks right and silently changes what the file says."""
     if _ODD_SPACE.search(text) is None:  # the usual file
         return None
+    inside = _inside_scalars(text)
     for number, line in enumerate(text.split("\n"), start=1):
+        if number in inside:
+            continue
         found = _STRUCTURAL.match(line)
         if found is None:
             continue
