@@ -223,7 +223,7 @@ def _inside_scalars(text: str) -> set[int]:
     inside: set[int] = set()
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.ScalarEvent):
+            if isinstance(event, yaml.ScalarEvent) and event.start_mark and event.end_mark:
                 end = event.end_mark  # a block scalar ends at the start of the next line
                 last = end.line + 1 if end.column else end.line
                 inside.update(range(event.start_mark.line + 2, last + 1))
