@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
+import ragplan.reading.build
 import ragplan.reading.reader
 from ragplan.checks.validate import load_valid, validate
 from ragplan.reading import cache
@@ -44,13 +45,13 @@ def plans(in_tmp: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every YAML text the loader parses, in order."""
     seen: list[bytes] = []
-    real = ragplan.reading.reader.parse
+    real = ragplan.reading.build.parse
 
     def counting(data: bytes) -> Parsed:
         seen.append(data)
         return real(data)
 
-    monkeypatch.setattr(ragplan.reading.reader, "parse", counting)
+    monkeypatch.setattr(ragplan.reading.build, "parse", counting)
     return seen
 
 

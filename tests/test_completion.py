@@ -57,9 +57,9 @@ def test_a_plan_set_that_cannot_be_read_offers_nothing_and_says_nothing(in_tmp: 
 
 def test_completion_reads_the_plan_set_from_the_cache(here: Path, cache_home: Path) -> None:
     probe = (
-        "import runpy, sys\n"
-        "try:\n    runpy.run_module('ragplan', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
+        "import sys\n"
+        "from ragplan.cli import run\n"
+        "run([])\n"
         "read = 'yaml parsed' if 'yaml._yaml' in sys.modules else 'from the cache'\n"
         "print(read, file=sys.stderr)\n"
     )

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 from gitrepo import GitRepo
 
-import ragplan.reading.reader
+import ragplan.reading.build
 from ragplan.checks.validate import load_valid, validate
 from ragplan.reading.disk import DiskSource
 from ragplan.reading.git import GitSource, Repository
@@ -156,13 +156,13 @@ def test_an_unchanged_indicator_file_is_read_from_the_cache(
 ) -> None:
     plans = write_tree(tmp_path / "plans", {"1.yaml": THEME, "indicators/i.yaml": INDICATORS})
     seen: list[bytes] = []
-    real = ragplan.reading.reader.parse
+    real = ragplan.reading.build.parse
 
     def counting(data: bytes) -> Parsed:
         seen.append(data)
         return real(data)
 
-    monkeypatch.setattr(ragplan.reading.reader, "parse", counting)
+    monkeypatch.setattr(ragplan.reading.build, "parse", counting)
     first = [str(v.value) for v in load_valid(plans).indicators[0].values]
     assert len(seen) == 2
     seen.clear()

@@ -35,9 +35,8 @@ def imported_by(*args: str) -> list[str]:
     """The heavy top-level packages that `ragplan ARGS` imports, run as a fresh process."""
     code = (
         "import sys\n"
-        "from ragplan.cli import main\n"
-        f"sys.argv = ['ragplan', *{list(args)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from ragplan.cli import run\n"
+        f"run({list(args)!r})\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

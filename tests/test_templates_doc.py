@@ -153,6 +153,8 @@ def test_summary_and_outstanding_templates_receive_what_is_documented() -> None:
 
 OURS = (
     "ragplan.output.templates",
+    "ragplan.output.templatefuncs",
+    "ragplan.papers.document",
     "ragplan.output.words",
     "ragplan.output.textsafe",
     "ragplan.output.charts",

@@ -12,20 +12,35 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ragplan.errors import UsageError
-from ragplan.output import data, indicators
 from ragplan.output.textsafe import csv_cell, show_controls
-from ragplan.papers.paper import Paper
-from ragplan.reports.diff import PlanDiff
-from ragplan.reports.history import History
-from ragplan.reports.indicators import Indicators
-from ragplan.reports.outstanding import Outstanding
-from ragplan.reports.summary import Summary
 
-Report = Summary | Outstanding | Indicators | PlanDiff | History | Paper
+if TYPE_CHECKING:
+    from ragplan.output.data import Rows
+    from ragplan.papers.paper import Paper
+    from ragplan.reports.diff import PlanDiff
+    from ragplan.reports.history import History
+    from ragplan.reports.indicators import Indicators
+    from ragplan.reports.outstanding import Outstanding
+    from ragplan.reports.summary import Summary
+
+    Report = Summary | Outstanding | Indicators | PlanDiff | History | Paper
+
+
+def _lazy(where: str) -> Callable[..., Any]:
+    """The function `module:name`, imported when first called: a run imports the code of
+    the one report it makes, not of every kind's JSON, CSV and charts."""
+    module, _, name = where.partition(":")
+
+    def call(*args: Any) -> Any:
+        return getattr(import_module(f"ragplan.{module}"), name)(*args)
+
+    call.__qualname__ = call.__name__ = name
+    return call
 
 
 @dataclass(frozen=True)
@@ -52,13 +67,13 @@ def _diff_context(diff: Any) -> dict[str, Any]:
 
 
 def _summary_context(summary: Any) -> dict[str, Any]:
-    from ragplan.output.charts import since_chart, theme_chart
+    from ragplan.output.chartdata import since_chart, theme_chart
 
     return {**_fields(summary), "chart": theme_chart(summary), "trend": since_chart(summary)}
 
 
 def _history_context(found: Any) -> dict[str, Any]:
-    from ragplan.output.charts import history_chart
+    from ragplan.output.chartdata import history_chart
     from ragplan.output.views import history_view
 
     view = history_view(found)
@@ -86,53 +101,58 @@ class ReportKind:
     formats: tuple[str, ...]
     context: Callable[[Any], dict[str, Any]]
     json: Callable[[Any], dict[str, Any]] | None
-    csv: Callable[[Any], data.Rows] | None = None
+    csv: Callable[[Any], Rows] | None = None
     word: tuple[str, ...] = ()
 
 
 EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
 NO_CSV = tuple(f for f in EVERY if f != "csv")
 
-KINDS: dict[type, ReportKind] = {
-    Summary: ReportKind(
+# Each kind, by the name of the class of its reports.
+KINDS: dict[str, ReportKind] = {
+    "Summary": ReportKind(
         "summary",
         EVERY,
         _summary_context,
-        data.summary_json,
-        data.summary_csv,
+        _lazy("output.data:summary_json"),
+        _lazy("output.data:summary_csv"),
         ("summary.docx",),
     ),
-    Outstanding: ReportKind(
+    "Outstanding": ReportKind(
         "outstanding",
         EVERY,
         _fields,
-        data.outstanding_json,
-        data.outstanding_csv,
+        _lazy("output.data:outstanding_json"),
+        _lazy("output.data:outstanding_csv"),
         ("outstanding.docx",),
     ),
-    Indicators: ReportKind(
+    "Indicators": ReportKind(
         "indicators",
         ("text", "md", "html", "json", "csv", "pdf"),
-        indicators.indicators_context,
-        indicators.indicators_json,
-        indicators.indicators_csv,
+        _lazy("output.indicators:indicators_context"),
+        _lazy("output.indicators:indicators_json"),
+        _lazy("output.indicators:indicators_csv"),
     ),
-    PlanDiff: ReportKind(
-        "diff", NO_CSV, _diff_context, data.diff_json, word=("diff.docx", "tables.docx")
+    "PlanDiff": ReportKind(
+        "diff",
+        NO_CSV,
+        _diff_context,
+        _lazy("output.data:diff_json"),
+        word=("diff.docx", "tables.docx"),
     ),
-    History: ReportKind(
+    "History": ReportKind(
         "history",
         NO_CSV,
         _history_context,
-        data.history_json,
+        _lazy("output.data:history_json"),
         word=("history.docx", "tables.docx"),
     ),
-    Paper: ReportKind("paper", ("md", "html", "pdf"), _paper_context, None),
+    "Paper": ReportKind("paper", ("md", "html", "pdf"), _paper_context, None),
 }
 
 
 def kind_of(report: Report) -> ReportKind:
-    return KINDS[type(report)]
+    return KINDS[type(report).__name__]
 
 
 def kind_named(name: str) -> ReportKind:

@@ -10,23 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from markupsafe import Markup, escape
+from typing import TYPE_CHECKING, Any
 
 from ragplan.errors import RagplanError, TemplateError, UnreadablePathError
-from ragplan.output import charts, words
-from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
+from ragplan.output.templatefuncs import functions
 from ragplan.reading.disk import display_path
 
-
-def html_lines(value: object) -> Markup:
-    """`value` escaped for HTML, with its line breaks kept as <br>."""
-    if value is None:
-        return Markup("")
-    lines = drop_controls(str(value)).strip().split("\n")
-    return Markup("<br>\n").join(escape(line) for line in lines)
+if TYPE_CHECKING:
+    import jinja2
 
 
 def builtin_templates() -> Path:
@@ -61,24 +52,8 @@ def find_template(name: str, plan_root: Path | None, templates: Path | None) -> 
     raise TemplateError(f"template not found: {name}")
 
 
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs, keyed on each template's source; a cache
-    folder that cannot be read or written just means compiling again."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except Exception:
-            pass
-
-
-def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
+def template_cache(use_cache: bool) -> Path | None:
+    """The folder compiled templates are kept in between runs, or None (no cache)."""
     from ragplan.reading import cache
 
     if not cache.enabled(use_cache):
@@ -88,7 +63,30 @@ def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # read-only or full disk, or no home folder
         return None
-    return _QuietBytecodeCache(str(folder))
+    return folder
+
+
+def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
+    import jinja2
+
+    class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+        """Compiled templates kept between runs, keyed on each template's source; a cache
+        folder that cannot be read or written just means compiling again."""
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except Exception:
+                pass
+
+    folder = template_cache(use_cache)
+    return None if folder is None else QuietBytecodeCache(str(folder))
 
 
 def get_env(
@@ -100,6 +98,8 @@ def get_env(
 ) -> jinja2.Environment:
     """The one Jinja environment: strict about undefined names, escaping HTML (and, with
     `autoescape`, everything: a Word document is XML). `finalize` sees every value first."""
+    import jinja2
+
     escape_by_name = jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"])
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
@@ -111,36 +111,9 @@ def get_env(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md_cell=md_cell,
-        md_text=md_text,
-        html_lines=html_lines,
-        terminal=show_controls,
-        month=words.month,
-        long_date=words.long_date,
-        plural=words.plural,
-        since_name=words.since_name,
-        in_unit=words.in_unit,
-    )
-    from ragplan.papers import document
-
-    env.filters.update(as_md=document.as_md, as_html=document.as_html)
-    env.globals.update(
-        embed=document.embed,
-        kind_name=document.kind_name,
-        text_table=words.text_table,
-        headline=words.headline,
-        done_share=words.done_share,
-        title_line=words.title_line,
-        filters_line=words.filters_line,
-        listed_line=words.listed_line,
-        none_listed=words.none_listed,
-        travel_sentence=words.travel_sentence,
-        new_sentence=words.new_sentence,
-        rating_tally=words.rating_tally,
-        bar_drawing=charts.bar_drawing,
-        column_drawing=charts.column_drawing,
-    )
+    filters, names = functions()
+    env.filters.update(filters)
+    env.globals.update(names)
     return env
 
 
@@ -161,6 +134,15 @@ def render_template(
             )
         folders.insert(0, template_file.parent)
         name = template_file.name
+    cached = template_cache(use_cache)
+    if cached is not None:
+        from ragplan.output.fastjinja import render_cached
+
+        text = render_cached(name, folders, context, cached)
+        if text is not None:
+            return text.rstrip("\n") + "\n"
+    import jinja2
+
     env = get_env(folders, use_cache)
     try:
         template = env.get_template(name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import jinja2
+from jinja2.utils import pass_environment
 from markupsafe import Markup
 
 from ragplan.papers.paper import Rendered
@@ -20,8 +20,8 @@ _TOKEN = re.compile(r"RAGPLAN-TABLE-[0-9a-f]{16}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-@jinja2.pass_environment
-def embed(env: jinja2.Environment, report: Any, extension: str) -> Markup:
+@pass_environment
+def embed(env: Any, report: Any, extension: str) -> Markup:
     """`report` as its kind's template in `extension` (md, html) makes it, embedded."""
     from ragplan.output.formats import kind_of
 
@@ -32,7 +32,7 @@ def embed(env: jinja2.Environment, report: Any, extension: str) -> Markup:
         # Each report names its captions and drawings with the same ids wherever it
         # is: in one page, each embedding gets its own prefix, or labels would point
         # at another report's caption.
-        counter: list[int] = env.globals.setdefault("embedded_count", [0])  # type: ignore[assignment]
+        counter: list[int] = env.globals.setdefault("embedded_count", [0])
         counter[0] += 1
         text = _own_ids(text, f"{kind.name}{counter[0]}-")
     return Markup(text)
@@ -65,8 +65,8 @@ def tidy(markdown: str) -> str:
     return _BLANK_RUNS.sub("\n\n", markdown).strip()
 
 
-@jinja2.pass_environment
-def as_md(env: jinja2.Environment, part: Rendered | None) -> Markup:
+@pass_environment
+def as_md(env: Any, part: Rendered | None) -> Markup:
     """A part in Markdown, each table placed where its token stands."""
     if part is None:
         return Markup("")
@@ -81,8 +81,8 @@ def markdown_to_html(markdown: str) -> str:
     return str(md.render(markdown))
 
 
-@jinja2.pass_environment
-def as_html(env: jinja2.Environment, part: Rendered | None) -> Markup:
+@pass_environment
+def as_html(env: Any, part: Rendered | None) -> Markup:
     """A part as HTML, each table placed where its token stands (a table alone on its
     line becomes a paragraph holding only the token, replaced whole)."""
     if part is None:

@@ -1,0 +1,69 @@
+"""Every filter and function a report template may use, in one place: the Jinja
+environment (templates.py) and the renderer of cached templates (fastjinja.py) both
+register these. Nothing here imports Jinja."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ragplan.output import words
+from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
+
+
+def html_lines(value: object) -> Markup:
+    """`value` escaped for HTML, with its line breaks kept as <br>."""
+    if value is None:
+        return Markup("")
+    lines = drop_controls(str(value)).strip().split("\n")
+    return Markup("<br>\n").join(escape(line) for line in lines)
+
+
+def _bar_drawing(*args: Any) -> Any:
+    from ragplan.output import charts  # only for a report with a chart
+
+    return charts.bar_drawing(*args)
+
+
+def _column_drawing(*args: Any) -> Any:
+    from ragplan.output import charts
+
+    return charts.column_drawing(*args)
+
+
+def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
+    """The filters and the global functions templates receive, by name."""
+    from ragplan.papers import document
+
+    filters: dict[str, Callable[..., Any]] = {
+        "md_cell": md_cell,
+        "md_text": md_text,
+        "html_lines": html_lines,
+        "terminal": show_controls,
+        "month": words.month,
+        "long_date": words.long_date,
+        "plural": words.plural,
+        "since_name": words.since_name,
+        "in_unit": words.in_unit,
+        "as_md": document.as_md,
+        "as_html": document.as_html,
+    }
+    names: dict[str, Any] = {
+        "embed": document.embed,
+        "kind_name": document.kind_name,
+        "text_table": words.text_table,
+        "headline": words.headline,
+        "done_share": words.done_share,
+        "title_line": words.title_line,
+        "filters_line": words.filters_line,
+        "listed_line": words.listed_line,
+        "none_listed": words.none_listed,
+        "travel_sentence": words.travel_sentence,
+        "new_sentence": words.new_sentence,
+        "rating_tally": words.rating_tally,
+        "bar_drawing": _bar_drawing,
+        "column_drawing": _column_drawing,
+    }
+    return filters, names

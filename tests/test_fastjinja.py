@@ -1,0 +1,132 @@
+"""Cached templates rendered without Jinja's compiler give what Jinja gives, and are used
+only while the cache holds the template's current source."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
+from gitrepo import SINCE_TAG, since_repo
+
+from ragplan.output import fastjinja
+
+CASES = REPO / "tests" / "cases"
+PAPER = EXAMPLE_PLANS / "papers" / "board-2010-09.md"
+
+
+@pytest.fixture
+def fast(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each render's path: True where the cached code rendered it, False where Jinja did."""
+    used: list[bool] = []
+    real = fastjinja.render_cached
+
+    def spy(*args: Any) -> str | None:
+        text = real(*args)
+        used.append(text is not None)
+        return text
+
+    monkeypatch.setattr(fastjinja, "render_cached", spy)
+    return used
+
+
+def test_the_cache_format_is_jinjas() -> None:
+    import jinja2.bccache
+
+    assert fastjinja.BC_MAGIC == jinja2.bccache.bc_magic
+    bucket_cache = jinja2.FileSystemBytecodeCache("/nowhere")
+    key = fastjinja.sha1(b"summary.md.j2")
+    key.update(b"|/t/summary.md.j2")
+    assert key.hexdigest() == bucket_cache.get_cache_key("summary.md.j2", "/t/summary.md.j2")
+
+
+def _reports(case: Path) -> tuple[str, ...]:
+    indicators = (case / "plans" / "indicators").is_dir()
+    return ("summary", "outstanding", *(("indicators",) if indicators else ()))
+
+
+REPORTS = [
+    (case.name, report, fmt)
+    for case in sorted(p for p in CASES.iterdir() if (p / "plans").is_dir())
+    for report in _reports(case)
+    for fmt in ("text", "md", "html")
+]
+
+
+@pytest.mark.parametrize(("case", "report", "fmt"), REPORTS, ids=["-".join(r) for r in REPORTS])
+def test_every_report_renders_the_same_from_the_cache(
+    case: str, report: str, fmt: str, fast: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CASES / case)
+    first = run_cli(report, "plans", "-f", fmt)
+    second = run_cli(report, "plans", "-f", fmt)
+    assert first.code == second.code == 0, first.err
+    assert fast == [False, True]  # Jinja compiled it; then the cached code ran
+    assert second.out == first.out
+
+
+def test_diff_history_and_the_paper_render_the_same_from_the_cache(
+    in_tmp: Path, fast: list[bool]
+) -> None:
+    since_repo(CASES / "since", in_tmp, commit_now=True)
+    for args in (
+        ("diff", SINCE_TAG, "plans"),
+        ("history", "plans"),
+        ("summary", "plans", "--since", SINCE_TAG),
+        ("paper", PAPER),
+    ):
+        for fmt in ("md", "html"):
+            fast.clear()
+            first, second = run_cli(*args, "-f", fmt), run_cli(*args, "-f", fmt)
+            assert first.code == second.code == 0, first.err
+            assert fast == [False, True], (args, fmt)
+            assert second.out == first.out, (args, fmt)
+
+
+def test_a_changed_template_is_compiled_again(in_tmp: Path, fast: list[bool]) -> None:
+    write_tree(
+        in_tmp / "plans", {"1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: s, rag: red}\n'}
+    )
+    template = write_tree(in_tmp / "mine", {"summary.md.j2": "First {{ total }}\n"})
+    assert run_cli("summary", "plans", "-f", "md", "--templates", template).out == "First 1\n"
+    assert run_cli("summary", "plans", "-f", "md", "--templates", template).out == "First 1\n"
+    (template / "summary.md.j2").write_text("Second {{ total }}\n")
+    assert run_cli("summary", "plans", "-f", "md", "--templates", template).out == "Second 1\n"
+    assert fast == [False, True, False]  # fmt: skip
+
+
+def test_a_template_error_is_reported_as_jinja_reports_it(in_tmp: Path) -> None:
+    write_tree(
+        in_tmp / "plans", {"1.yaml": 'id: "1"\nactions:\n  - {id: "1.1", summary: s, rag: red}\n'}
+    )
+    template = write_tree(in_tmp / "mine", {"summary.md.j2": "{{ total }}{{ nothing_here }}\n"})
+    for _ in range(2):  # compiled, then from the cache: the same message
+        run = run_cli("summary", "plans", "-f", "md", "--templates", template)
+        assert run.code == 4
+        assert run.err.endswith(
+            "ragplan: error: template summary.md.j2: 'nothing_here' is undefined\n"
+        )
+
+
+def test_a_warm_run_never_imports_jinjas_compiler(tmp_path: Path) -> None:
+    code = (
+        "import io, contextlib, sys\n"
+        "from ragplan.cli import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    run(['outstanding', {str(EXAMPLE_PLANS)!r}, '-f', 'md'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jinja2')))\n"
+    )
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+
+    def modules() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        return eval(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+    assert "jinja2.compiler" in modules()  # the first run compiles
+    warm = modules()
+    assert warm and not {"jinja2.compiler", "jinja2.lexer", "jinja2.parser"} & set(warm)
