@@ -3,9 +3,11 @@
     python tools/build_docx_templates.py [--out templates]
 
 writes templates/outstanding.docx (Appendix B: A4 landscape), templates/summary.docx
-(section 3.4: A4 portrait) and templates/tables.docx (any report made of a heading, a
-sentence and tables: diff and history; A4 landscape). tests/test_word.py proves the
-committed files are what this script makes.
+(section 3.4: A4 portrait), templates/indicators.docx (Appendix A: A4 portrait, turned
+landscape by ragplan when its tables need the width), templates/tables.docx (any report
+made of a heading, a sentence and tables: diff and history; A4 landscape) and
+templates/paper.docx (a whole board paper: A4 portrait, its appendices turned as their
+reports are). tests/test_word.py proves the committed files are what this script makes.
 
 The templates are ordinary Word documents that ragplan renders with docxtpl (Jinja
 inside the document). All the look is in them: the styles listed in STYLES, the page,
@@ -57,6 +59,7 @@ STYLES = {
     "Filter": "the filters a list was made with",
     "Lead Sentence": "the sentences of the report",
     "Status Bullet": "section 3.4's line per status",
+    "Rating Reason": "why an indicator is rated as it is, one bullet each",
     "Table Text": "table cells",
     "Table Heading": "header rows",
     "Table Number": "counts, right-aligned",
@@ -348,6 +351,7 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
     _para_style(doc, "Chart Label", size=table - 1, align=right)
     _para_style(doc, "Chart Value", size=table - 1)
     _para_style(doc, "Status Bullet", base="List Bullet", size=body, after=3)
+    _para_style(doc, "Rating Reason", base="List Bullet", size=body, after=3)
     _para_style(doc, "Table Caption", size=table, colour=GREY, before=3, after=8)
     grey = RGBColor(0x8A, 0x8A, 0x8A)
     template_logic = _para_style(doc, "Template Logic", size=7, colour=grey)
@@ -391,11 +395,14 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
 
 
 def title_block(doc: Any, heading: str, dated: bool = True) -> None:
-    """The organisation, the report's title (Heading 1), the date it describes."""
-    logic(doc, "{%p if organisation %}")
+    """The organisation, the report's title (Heading 1), the date it describes. In a
+    board paper (`embedded`) the appendix's heading stands for the first two."""
+    logic(doc, "{%p if organisation and not embedded %}")
     put(doc, "{{ organisation }}", "Organisation")
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if not embedded %}")
     put(doc, heading, "Heading 1")
+    logic(doc, "{%p endif %}")
     if dated:
         put(doc, "As of {{ as_of|long_date }}", "Report Date")
 
@@ -426,6 +433,37 @@ def status_key(doc: Any, widths: list[float]) -> None:
     )
     whole_row(table.rows[2])
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+
+
+def rating_key(doc: Any, widths: list[float], heading: str, ratings: str, not_rated: str) -> None:
+    """The key to indicators' ratings: each rating's word on its colour and what it means,
+    then what "not rated" means when any is. `ratings` and `not_rated` name them in the
+    context."""
+    put(doc, heading, "Heading 2")
+    table = _table(
+        doc,
+        7,
+        widths,
+        heading,
+        "Each rating of an indicator: its word on its colour, and what it means",
+    )
+    head = table.rows[0]
+    for cell, text in zip(head.cells, ("Rating", "Meaning"), strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(head)
+    put(_merge_row(table, 1), "{%tr for s in " + ratings + " %}", "Template Logic")
+    cells = table.rows[2].cells
+    put(cells[0], "{% cellbg s|fill %}{{r s|rag }}", "RAG Rating")
+    put(cells[1], "{{ s.meaning }}", "Table Text")
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    put(_merge_row(table, 4), "{%tr if " + not_rated + " %}", "Template Logic")
+    cells = table.rows[5].cells
+    put(cells[0], "Not rated", "Table Text")
+    put(cells[1], "no target, or no value in the period rated", "Table Text")
+    whole_row(table.rows[5])
+    put(_merge_row(table, 6), "{%tr endif %}", "Template Logic")
 
 
 def chart(doc: Any, label: float, end: float, tag: float, source: str) -> None:
@@ -530,10 +568,14 @@ def build_outstanding(path: Path) -> None:
         title="{{ title }}: Outstanding Actions ({{ as_of|month }})",
         subject="{{ listed_line(report) }}, as of {{ as_of|long_date }}",
     )
-    logic(doc, "{%p if organisation %}")
+    # The title block; in a board paper the appendix's heading stands for its title, and
+    # what the list is out of stays.
+    logic(doc, "{%p if organisation and not embedded %}")
     put(doc, "{{ organisation }}", "Organisation")
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if not embedded %}")
     put(doc, "{{ title }}: Outstanding Actions ({{ as_of|month }})", "Heading 1")
+    logic(doc, "{%p endif %}")
     put(doc, "As of {{ as_of|long_date }}: {{ listed_line(report) }}.", "Report Date")
     logic(doc, "{%p if filters %}")
     put(doc, "{{ filters_line(filters) }}.", "Filter")
@@ -669,6 +711,13 @@ def build_summary(path: Path) -> None:
         "Lead Sentence",
     )
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if indicators %}")
+    put(
+        doc,
+        "Indicators: {{ rating_tally(indicators.counts, indicators.not_rated) }}",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
     logic(doc, "{%p if trend or chart.bars %}")
     chart(doc, label=4.4, end=4.2, tag=1.2, source="trend or chart")
     logic(doc, "{%p endif %}")
@@ -761,7 +810,137 @@ def build_summary(path: Path) -> None:
     put(_merge_row(table, 1), "{%tr for g in groups %}", "Template Logic")
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
     logic(doc, "{%p endif %}")
+
+    # The plan's indicators, each theme's together, as the Markdown gives them.
+    logic(doc, "{%p if indicators and by == 'theme' %}")
+    put(doc, "Indicators, by theme", "Heading 2")
+    cols = [
+        ("Theme", "{{ i.theme or '(none)' }}", 1.3, "Table Text"),
+        ("Indicator", "{{ i.title }}", 7.0, "Table Text"),
+        (
+            "Latest",
+            "{% if i.value is not none %}{{ i.value|in_unit(i.unit) }} in {{ i.period }}"
+            "{% endif %}",
+            3.2,
+            "Table Text",
+        ),
+        (
+            "Rating",
+            "{% cellbg i.rating|fill %}{{r i.rating|rag(missing='not rated') }}",
+            2.2,
+            "RAG Rating",
+        ),
+        ("Direction", "{{ i.direction or '' }}", 2.5, "Table Text"),
+    ]
+    table = _table(
+        doc,
+        4,
+        [c[2] for c in cols],
+        "Indicators, by theme",
+        "Each indicator: its theme, its latest value and period, its rating (its word on "
+        "its colour) and its direction of travel",
+        autofit=True,
+    )
+    for cell, (text, _, _, _) in zip(table.rows[0].cells, cols, strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(table.rows[0])
+    put(_merge_row(table, 1), "{%tr for i in indicators.indicators %}", "Template Logic")
+    for cell, (_, text, _, style) in zip(table.rows[2].cells, cols, strict=True):
+        put(cell, text, style)
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endif %}")
     status_key(doc, [3.0, 11.0, 3.0])
+    # A key to the indicators' ratings where the table shows one.
+    logic(doc, "{%p if indicators and by == 'theme' and indicators.not_rated < indicators.total %}")
+    rating_key(
+        doc,
+        [3.0, 14.0],
+        "Key to the indicators' ratings",
+        "indicators.counts|map(attribute='rating')",
+        "indicators.not_rated",
+    )
+    logic(doc, "{%p endif %}")
+    doc.save(str(path))
+
+
+# indicators.docx: Appendix A, the indicators.
+
+
+def build_indicators(path: Path) -> None:
+    doc = new_document(
+        landscape=False,
+        header="{{ heading }}",
+        title="{{ heading }}",
+        subject="{{ lead }}",
+    )
+    title_block(doc, "{{ heading }}")
+    put(doc, "{{ lead }}", "Lead Sentence")
+    logic(doc, "{%p if total and not indicators %}")
+    put(doc, "No indicator matches.", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for table in tables %}")
+    # A column per period and per summary (tc loops), then the rating's three when any
+    # listed indicator has a target. Values as written; a summary carries its unit.
+    cols = [
+        ("{{ table.title }}", "{{ row.indicator.title }}", 5.0, "text"),
+        ("{%tc for p in table.periods %}", "{%tc for v in row.values %}", 1.2, "tag"),
+        ("{{ p }}", "{{ v.value if v and v.value is not none else '' }}", 1.5, "number"),
+        ("{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("{%tc for label in table.labels %}", "{%tc for s in row.summaries %}", 1.2, "tag"),
+        ("{{ label }}", "{{ s.value|in_unit(row.indicator.unit) if s else '' }}", 1.8, "number"),
+        ("{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("{%tc if rated %}", "{%tc if rated %}", 1.2, "tag"),
+        ("Target", "{{ row.indicator.target|in_unit(row.indicator.unit) }}", 1.8, "number"),
+        (
+            "Rating",
+            "{% cellbg row.indicator.rating|fill %}"
+            "{{r row.indicator.rating|rag(missing='not rated') }}",
+            2.0,
+            "rating",
+        ),
+        ("Direction", "{{ row.indicator.direction or '' }}", 2.4, "text"),
+        ("{%tc endif %}", "{%tc endif %}", 1.2, "tag"),
+    ]
+    table = _table(
+        doc,
+        4,
+        [c[2] for c in cols],
+        "{{ table.title }}",
+        "{{ table.title }}: a row per indicator, its value in each period as written"
+        "{% if table.labels %}, then its summaries{% endif %}"
+        "{% if rated %}, its target, its rating (its word on its colour) and its "
+        "direction of travel{% endif %}",
+        autofit=True,
+    )
+    head, body = table.rows[0], table.rows[2]
+    for i, (h, r, _, kind) in enumerate(cols):
+        if kind == "tag":
+            put(head.cells[i], h, "Template Logic")
+            put(body.cells[i], r, "Template Logic")
+            continue
+        numeric = kind == "number"
+        put(head.cells[i], h, "Table Heading Number" if numeric else "Table Heading")
+        _shade(head.cells[i], HEADER_FILL)
+        style = {"number": "Table Number", "rating": "RAG Rating"}.get(kind, "Table Text")
+        put(body.cells[i], r, style)
+    header_row(head)
+    whole_row(body)
+    put(_merge_row(table, 1), "{%tr for row in table.rows %}", "Template Logic")
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    # Two tables one after the other would run together as one: a paragraph parts them.
+    logic(doc, "{%p if not loop.last %}")
+    put(doc, "", "Normal")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p endfor %}")
+    logic(doc, "{%p if rated %}")
+    put(doc, "Why each indicator is rated as it is", "Heading 2")
+    logic(doc, "{%p for i in indicators %}")
+    put(doc, "{{ i.title }}: {{ i.why }}", "Rating Reason")
+    logic(doc, "{%p endfor %}")
+    rating_key(doc, [3.0, 14.0], "Key to the ratings", "ratings", "not_rated")
+    logic(doc, "{%p endif %}")
     doc.save(str(path))
 
 
@@ -816,7 +995,12 @@ def build_tables(path: Path) -> None:
     doc.save(str(path))
 
 
-BUILDERS = {"outstanding": build_outstanding, "summary": build_summary, "tables": build_tables}
+BUILDERS = {
+    "outstanding": build_outstanding,
+    "summary": build_summary,
+    "indicators": build_indicators,
+    "tables": build_tables,
+}
 
 
 def build(folder: Path) -> list[Path]:

@@ -112,10 +112,11 @@ KINDS: dict[type, ReportKind] = {
     ),
     Indicators: ReportKind(
         "indicators",
-        ("text", "md", "html", "json", "csv", "pdf"),
+        EVERY,
         indicators.indicators_context,
         indicators.indicators_json,
         indicators.indicators_csv,
+        ("indicators.docx",),
     ),
     PlanDiff: ReportKind(
         "diff", NO_CSV, _diff_context, data.diff_json, word=("diff.docx", "tables.docx")
@@ -205,7 +206,7 @@ def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
                 continue
         else:
             raise TemplateError(f"template not found: {' or '.join(kind.word)}")
-    return render_docx(template, kind.context(report))
+    return render_docx(template, {**kind.context(report), "embedded": False})
 
 
 def _needs_weasyprint() -> None:
