@@ -10,7 +10,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
+from conftest import EXAMPLE_PLANS, REPO, on_a_terminal, run_cli, write_tree
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docxdump import alt_text, cells, fill, is_header, run_colours
@@ -195,3 +195,11 @@ def test_hostile_indicator_titles_are_kept_whole_and_escaped(tmp_path: Path) -> 
         body = docx.read("word/document.xml").decode()
     assert "{{ not_a_tag }}" in body and "review &amp; improve &lt;front door&gt;" in body
     assert not re.search(r"<script", body)
+
+
+def test_indicators_in_word_go_to_a_file_from_a_terminal(tmp_path: Path) -> None:
+    out = tmp_path / "i.docx"
+    assert on_a_terminal("indicators", EXAMPLE_PLANS, "-f", "docx", "-o", out)[0] == 0
+    code, said = on_a_terminal("indicators", EXAMPLE_PLANS, "-f", "docx")
+    assert code == 2 and b"-o FILE, e.g. -o indicators.docx" in said
+    assert Document(str(out)).tables

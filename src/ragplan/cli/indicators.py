@@ -29,10 +29,11 @@ def indicators(
         typer.Option(
             "--format",
             "-f",
-            metavar="text|md|html|json|csv",
+            metavar="text|md|html|json|csv|docx|pdf",
             help="text: a table (coloured on a terminal); md: board-paper Markdown; "
             "html: one printable page with a sparkline per indicator; json, csv: for "
-            "scripts and spreadsheets. Example: -f md",
+            "scripts and spreadsheets; docx: a Word document (Appendix A); pdf: the page "
+            "printed. Example: -f docx",
         ),
     ] = "text",
     theme: Annotated[
@@ -74,7 +75,7 @@ def indicators(
     from ragplan.checks.validate import load_valid
     from ragplan.reports.indicators import Filters, find_indicators
 
-    check_format("indicators", format)
+    check_format("indicators", format, output)
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(split_list(theme), split_list(rating), period)
