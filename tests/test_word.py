@@ -33,7 +33,7 @@ from ragplan.output.words import long_date
 from ragplan.output.wordxml import tag_problems
 
 TEMPLATES = REPO / "templates"
-SHIPPED = ("outstanding", "summary", "indicators", "tables")
+SHIPPED = ("outstanding", "summary", "indicators", "tables", "paper")
 RATED = REPO / "tests" / "cases" / "indicators" / "plans"
 SEED_COLUMNS = [
     "Lead Body",

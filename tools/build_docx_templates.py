@@ -73,6 +73,23 @@ STYLES = {
     "Template Logic": "paragraphs that hold only template tags (gone once rendered)",
 }
 
+# The styles a board paper (paper.docx) adds: what the officer's Markdown becomes.
+PAPER_STYLES = {
+    "Meeting": "the meeting the paper goes to, above its date and title",
+    "Paper Date": "the meeting's date",
+    "Body Text": "a paragraph of the paper's text",
+    "Heading 4": "a #### heading (5 and 6 too)",
+    "List Bullet": "a bullet (List Bullet 2 and 3: a bullet within a bullet)",
+    "List Number": "a numbered item (List Number 2 and 3 within another)",
+    "List Continue": "a list item's second paragraph (List Continue 2 and 3 nested)",
+    "Quote": "a > quotation",
+    "Plain Text": "a code block, as typed",
+    "Thematic Break": "a *** or --- line between parts of the text",
+    "Sign-off": "the author's name and role at the end of the text",
+    "Hyperlink": "a link (a character style)",
+    "Inline Code": "`code` in a sentence (a character style)",
+}
+
 
 # Low-level XML helpers.
 
@@ -396,15 +413,15 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
 
 def title_block(doc: Any, heading: str, dated: bool = True) -> None:
     """The organisation, the report's title (Heading 1), the date it describes. In a
-    board paper (`embedded`) the appendix's heading stands for the first two."""
+    board paper (`embedded`) the appendix's heading and the paper's date stand for them."""
     logic(doc, "{%p if organisation and not embedded %}")
     put(doc, "{{ organisation }}", "Organisation")
     logic(doc, "{%p endif %}")
     logic(doc, "{%p if not embedded %}")
     put(doc, heading, "Heading 1")
-    logic(doc, "{%p endif %}")
     if dated:
         put(doc, "As of {{ as_of|long_date }}", "Report Date")
+    logic(doc, "{%p endif %}")
 
 
 def status_key(doc: Any, widths: list[float]) -> None:
@@ -995,11 +1012,90 @@ def build_tables(path: Path) -> None:
     doc.save(str(path))
 
 
+# paper.docx: a whole board paper.
+
+
+def _paper_styles(doc: Any) -> None:
+    """The paper's own styles (PAPER_STYLES), in the same body font as the reports'."""
+    styles = doc.styles
+    body = 11
+    _para_style(doc, "Meeting", size=body + 1, bold=True, after=2)
+    _para_style(doc, "Paper Date", size=body, after=8)
+    _para_style(doc, "Body Text", size=body, after=6)
+    _para_style(doc, "Sign-off", size=body, before=12, after=6)
+    for level in (4, 5, 6):
+        style = styles[f"Heading {level}"]
+        _style_font(style, body, bold=True, colour=INK, italic=level == 6)
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after = Pt(8), Pt(3)
+        pf.keep_with_next = True
+    for kind in ("List Bullet", "List Number", "List Continue"):
+        for level in ("", " 2", " 3"):
+            style = styles[kind + level]
+            _style_font(style, body)
+            style.paragraph_format.space_after = Pt(3)
+    quote = _para_style(doc, "Quote", size=body, colour=GREY, before=3, after=6, italic=True)
+    quote.paragraph_format.left_indent = Cm(1.0)
+    plain = _para_style(doc, "Plain Text", size=body - 1, after=6)
+    _set_fonts(plain.element.get_or_add_rPr(), "Courier New")
+    rule = _para_style(doc, "Thematic Break", size=4, before=6, after=12)
+    rule.element.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+            f'w:color="{BORDER}"/></w:pBdr>'
+        )
+    )
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x1D, 0x70, 0xB8)
+    link.font.underline = True
+    code = styles.add_style("Inline Code", WD_STYLE_TYPE.CHARACTER)
+    _set_fonts(code.element.get_or_add_rPr(), "Courier New")
+
+
+def build_paper(path: Path) -> None:
+    """The paper as the Markdown gives it: the cover sheet and a new page, the meeting,
+    date and title, the officer's text, the sign-off, then each appendix on a new page.
+    `{{p ... }}` paragraphs are replaced whole by what ragplan makes: the text in the
+    styles above, each report through its own Word template."""
+    doc = new_document(
+        landscape=False,
+        header="{{ paper.title }}",
+        title="{{ paper.title }}",
+        subject="{{ paper.meeting or plan_title }}{{ ', ' ~ paper.date|long_date "
+        "if paper.date else '' }}",
+    )
+    doc.core_properties.author = "{{ paper.author or organisation or '' }}"
+    _paper_styles(doc)
+    logic(doc, "{%p if cover %}")
+    put(doc, "{{p cover }}", "Template Logic")
+    put(doc, "{{p new_page }}", "Template Logic")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if paper.meeting %}")
+    put(doc, "{{ paper.meeting }}", "Meeting")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if paper.date %}")
+    put(doc, "{{ paper.date|long_date }}", "Paper Date")
+    logic(doc, "{%p endif %}")
+    put(doc, "{{ paper.title }}", "Heading 1")
+    put(doc, "{{p body }}", "Template Logic")
+    logic(doc, "{%p if paper.author %}")
+    put(doc, "{{ paper.author }}{% if paper.role %}, {{ paper.role }}{% endif %}.", "Sign-off")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for a in appendices %}")
+    put(doc, "{{p a.new_page }}", "Template Logic")
+    put(doc, "Appendix {{ a.letter }} \u2013 {{ a.title }}", "Heading 1")
+    put(doc, "{{p a.text }}", "Template Logic")
+    put(doc, "{{p a.report }}", "Template Logic")
+    logic(doc, "{%p endfor %}")
+    doc.save(str(path))
+
+
 BUILDERS = {
     "outstanding": build_outstanding,
     "summary": build_summary,
     "indicators": build_indicators,
     "tables": build_tables,
+    "paper": build_paper,
 }
 
 

@@ -45,8 +45,9 @@ def paper(
         typer.Option(
             "--format",
             "-f",
-            metavar="md",
-            help="md: Markdown for the board paper. Example: -f md",
+            metavar="md|docx",
+            help="md: Markdown for the board paper; docx: the whole paper as a Word "
+            "document, restyled by a paper.docx in the plan set's templates/. Example: -f docx",
         ),
     ] = "md",
     check: Annotated[
@@ -67,14 +68,14 @@ def paper(
     A paper is a Markdown file in the plan set's papers/ folder, with front matter
     (title, meeting, date, appendices); docs/papers.md lists the names its text may use.
 
-    Example: ragplan paper plans/papers/board-2010-09.md -o board.md
+    Example: ragplan paper plans/papers/board-2010-09.md -f docx -o board.docx
     """
     from ragplan.checks.validate import load_valid
     from ragplan.papers.check import find_paper, make_paper
 
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
-    check_format("paper", format)
+    check_format("paper", format, output)
     path, folder = find_paper(name, plans)
     if options.verbose:
         from ragplan.reading.disk import display_path
