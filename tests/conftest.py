@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import pty
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,3 +85,15 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     home = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     return home
+
+
+def on_a_terminal(*args: str | Path) -> tuple[int, bytes]:
+    """`ragplan ARGS` with its output on a terminal: its exit code and what it said."""
+    command = [sys.executable, "-m", "ragplan", *map(str, args)]
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, check=False)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    return done.returncode, done.stderr

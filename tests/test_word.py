@@ -33,6 +33,8 @@ from ragplan.output.words import long_date
 from ragplan.output.wordxml import tag_problems
 
 TEMPLATES = REPO / "templates"
+SHIPPED = ("outstanding", "summary", "indicators", "tables", "paper")
+RATED = REPO / "tests" / "cases" / "indicators" / "plans"
 SEED_COLUMNS = [
     "Lead Body",
     "Ref",
@@ -391,7 +393,7 @@ def test_the_shipped_templates_are_what_the_build_script_makes(tmp_path: Path) -
         check=True,
         capture_output=True,
     )
-    for name in ("outstanding", "summary", "tables"):
+    for name in SHIPPED:
         with (
             zipfile.ZipFile(TEMPLATES / f"{name}.docx") as shipped,
             zipfile.ZipFile(tmp_path / f"{name}.docx") as built,
@@ -401,7 +403,7 @@ def test_the_shipped_templates_are_what_the_build_script_makes(tmp_path: Path) -
                 assert shipped.read(part) == built.read(part), (name, part)
 
 
-@pytest.mark.parametrize("name", ["outstanding", "summary", "tables"])
+@pytest.mark.parametrize("name", SHIPPED)
 def test_no_tag_in_a_shipped_template_is_split_across_runs(name: str) -> None:
     assert tag_problems(TEMPLATES / f"{name}.docx") == []
     doc = Document(str(TEMPLATES / f"{name}.docx"))
@@ -449,6 +451,9 @@ def test_every_document_opens_in_libreoffice(tmp_path: Path) -> None:
         docx_of(tmp_path, "history", plans, name="history.docx"),
         docx_of(tmp_path, "diff", SINCE_TAG, plans, name="diff.docx"),
         docx_of(tmp_path, "outstanding", wide_plans(tmp_path / "wide"), name="wide.docx"),
+        docx_of(tmp_path, "indicators", EXAMPLE_PLANS, name="indicators.docx"),
+        docx_of(tmp_path, "indicators", RATED, name="indicators-rated.docx"),
+        docx_of(tmp_path, "summary", RATED, name="summary-rated.docx"),
     ]
     out = tmp_path / "pdf"
     done = subprocess.run(
@@ -471,3 +476,25 @@ def test_every_document_opens_in_libreoffice(tmp_path: Path) -> None:
     ).stdout
     for ident in ("1.1.5.2", "1.2.1.13", "1.3.6.1", "1.4.1", "8.3"):
         assert ident in appendix
+
+    def words(name: str) -> list[str]:
+        pdf = out / f"{name}.pdf"
+        return subprocess.run(
+            ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+
+    # The seed's Appendix A, every value as written, in the order the table gives them.
+    seed = [
+        line.split("\t")[1:]
+        for line in (REPO / "tests" / "seed" / "board-report-2010-09-20.txt")
+        .read_text()
+        .splitlines()
+        if "Assessments (%)" in line
+    ]
+    shown = words("indicators")
+    for values in seed:
+        at = shown.index(values[0])
+        assert shown[at : at + len(values)] == values
+    rated = words("indicators-rated")
+    assert "44999.99" in rated and "£50000" in rated and "Amber" in rated
+    assert "22.1%" in words("summary-rated")

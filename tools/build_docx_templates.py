@@ -3,9 +3,11 @@
     python tools/build_docx_templates.py [--out templates]
 
 writes templates/outstanding.docx (Appendix B: A4 landscape), templates/summary.docx
-(section 3.4: A4 portrait) and templates/tables.docx (any report made of a heading, a
-sentence and tables: diff and history; A4 landscape). tests/test_word.py proves the
-committed files are what this script makes.
+(section 3.4: A4 portrait), templates/indicators.docx (Appendix A: A4 portrait, turned
+landscape by ragplan when its tables need the width), templates/tables.docx (any report
+made of a heading, a sentence and tables: diff and history; A4 landscape) and
+templates/paper.docx (a whole board paper: A4 portrait, its appendices turned as their
+reports are). tests/test_word.py proves the committed files are what this script makes.
 
 The templates are ordinary Word documents that ragplan renders with docxtpl (Jinja
 inside the document). All the look is in them: the styles listed in STYLES, the page,
@@ -57,6 +59,7 @@ STYLES = {
     "Filter": "the filters a list was made with",
     "Lead Sentence": "the sentences of the report",
     "Status Bullet": "section 3.4's line per status",
+    "Rating Reason": "why an indicator is rated as it is, one bullet each",
     "Table Text": "table cells",
     "Table Heading": "header rows",
     "Table Number": "counts, right-aligned",
@@ -68,6 +71,23 @@ STYLES = {
     "Chart Value": "the counts at the end of a chart bar",
     "Table Caption": "the sentence under a chart",
     "Template Logic": "paragraphs that hold only template tags (gone once rendered)",
+}
+
+# The styles a board paper (paper.docx) adds: what the officer's Markdown becomes.
+PAPER_STYLES = {
+    "Meeting": "the meeting the paper goes to, above its date and title",
+    "Paper Date": "the meeting's date",
+    "Body Text": "a paragraph of the paper's text",
+    "Heading 4": "a #### heading (5 and 6 too)",
+    "List Bullet": "a bullet (List Bullet 2 and 3: a bullet within a bullet)",
+    "List Number": "a numbered item (List Number 2 and 3 within another)",
+    "List Continue": "a list item's second paragraph (List Continue 2 and 3 nested)",
+    "Quote": "a > quotation",
+    "Plain Text": "a code block, as typed",
+    "Thematic Break": "a *** or --- line between parts of the text",
+    "Sign-off": "the author's name and role at the end of the text",
+    "Hyperlink": "a link (a character style)",
+    "Inline Code": "`code` in a sentence (a character style)",
 }
 
 
@@ -348,6 +368,7 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
     _para_style(doc, "Chart Label", size=table - 1, align=right)
     _para_style(doc, "Chart Value", size=table - 1)
     _para_style(doc, "Status Bullet", base="List Bullet", size=body, after=3)
+    _para_style(doc, "Rating Reason", base="List Bullet", size=body, after=3)
     _para_style(doc, "Table Caption", size=table, colour=GREY, before=3, after=8)
     grey = RGBColor(0x8A, 0x8A, 0x8A)
     template_logic = _para_style(doc, "Template Logic", size=7, colour=grey)
@@ -391,13 +412,16 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
 
 
 def title_block(doc: Any, heading: str, dated: bool = True) -> None:
-    """The organisation, the report's title (Heading 1), the date it describes."""
-    logic(doc, "{%p if organisation %}")
+    """The organisation, the report's title (Heading 1), the date it describes. In a
+    board paper (`embedded`) the appendix's heading and the paper's date stand for them."""
+    logic(doc, "{%p if organisation and not embedded %}")
     put(doc, "{{ organisation }}", "Organisation")
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if not embedded %}")
     put(doc, heading, "Heading 1")
     if dated:
         put(doc, "As of {{ as_of|long_date }}", "Report Date")
+    logic(doc, "{%p endif %}")
 
 
 def status_key(doc: Any, widths: list[float]) -> None:
@@ -426,6 +450,37 @@ def status_key(doc: Any, widths: list[float]) -> None:
     )
     whole_row(table.rows[2])
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+
+
+def rating_key(doc: Any, widths: list[float], heading: str, ratings: str, not_rated: str) -> None:
+    """The key to indicators' ratings: each rating's word on its colour and what it means,
+    then what "not rated" means when any is. `ratings` and `not_rated` name them in the
+    context."""
+    put(doc, heading, "Heading 2")
+    table = _table(
+        doc,
+        7,
+        widths,
+        heading,
+        "Each rating of an indicator: its word on its colour, and what it means",
+    )
+    head = table.rows[0]
+    for cell, text in zip(head.cells, ("Rating", "Meaning"), strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(head)
+    put(_merge_row(table, 1), "{%tr for s in " + ratings + " %}", "Template Logic")
+    cells = table.rows[2].cells
+    put(cells[0], "{% cellbg s|fill %}{{r s|rag }}", "RAG Rating")
+    put(cells[1], "{{ s.meaning }}", "Table Text")
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    put(_merge_row(table, 4), "{%tr if " + not_rated + " %}", "Template Logic")
+    cells = table.rows[5].cells
+    put(cells[0], "Not rated", "Table Text")
+    put(cells[1], "no target, or no value in the period rated", "Table Text")
+    whole_row(table.rows[5])
+    put(_merge_row(table, 6), "{%tr endif %}", "Template Logic")
 
 
 def chart(doc: Any, label: float, end: float, tag: float, source: str) -> None:
@@ -530,10 +585,14 @@ def build_outstanding(path: Path) -> None:
         title="{{ title }}: Outstanding Actions ({{ as_of|month }})",
         subject="{{ listed_line(report) }}, as of {{ as_of|long_date }}",
     )
-    logic(doc, "{%p if organisation %}")
+    # The title block; in a board paper the appendix's heading stands for its title, and
+    # what the list is out of stays.
+    logic(doc, "{%p if organisation and not embedded %}")
     put(doc, "{{ organisation }}", "Organisation")
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if not embedded %}")
     put(doc, "{{ title }}: Outstanding Actions ({{ as_of|month }})", "Heading 1")
+    logic(doc, "{%p endif %}")
     put(doc, "As of {{ as_of|long_date }}: {{ listed_line(report) }}.", "Report Date")
     logic(doc, "{%p if filters %}")
     put(doc, "{{ filters_line(filters) }}.", "Filter")
@@ -669,6 +728,13 @@ def build_summary(path: Path) -> None:
         "Lead Sentence",
     )
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if indicators %}")
+    put(
+        doc,
+        "Indicators: {{ rating_tally(indicators.counts, indicators.not_rated) }}",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
     logic(doc, "{%p if trend or chart.bars %}")
     chart(doc, label=4.4, end=4.2, tag=1.2, source="trend or chart")
     logic(doc, "{%p endif %}")
@@ -761,7 +827,137 @@ def build_summary(path: Path) -> None:
     put(_merge_row(table, 1), "{%tr for g in groups %}", "Template Logic")
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
     logic(doc, "{%p endif %}")
+
+    # The plan's indicators, each theme's together, as the Markdown gives them.
+    logic(doc, "{%p if indicators and by == 'theme' %}")
+    put(doc, "Indicators, by theme", "Heading 2")
+    cols = [
+        ("Theme", "{{ i.theme or '(none)' }}", 1.3, "Table Text"),
+        ("Indicator", "{{ i.title }}", 7.0, "Table Text"),
+        (
+            "Latest",
+            "{% if i.value is not none %}{{ i.value|in_unit(i.unit) }} in {{ i.period }}"
+            "{% endif %}",
+            3.2,
+            "Table Text",
+        ),
+        (
+            "Rating",
+            "{% cellbg i.rating|fill %}{{r i.rating|rag(missing='not rated') }}",
+            2.2,
+            "RAG Rating",
+        ),
+        ("Direction", "{{ i.direction or '' }}", 2.5, "Table Text"),
+    ]
+    table = _table(
+        doc,
+        4,
+        [c[2] for c in cols],
+        "Indicators, by theme",
+        "Each indicator: its theme, its latest value and period, its rating (its word on "
+        "its colour) and its direction of travel",
+        autofit=True,
+    )
+    for cell, (text, _, _, _) in zip(table.rows[0].cells, cols, strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(table.rows[0])
+    put(_merge_row(table, 1), "{%tr for i in indicators.indicators %}", "Template Logic")
+    for cell, (_, text, _, style) in zip(table.rows[2].cells, cols, strict=True):
+        put(cell, text, style)
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endif %}")
     status_key(doc, [3.0, 11.0, 3.0])
+    # A key to the indicators' ratings where the table shows one.
+    logic(doc, "{%p if indicators and by == 'theme' and indicators.not_rated < indicators.total %}")
+    rating_key(
+        doc,
+        [3.0, 14.0],
+        "Key to the indicators' ratings",
+        "indicators.counts|map(attribute='rating')",
+        "indicators.not_rated",
+    )
+    logic(doc, "{%p endif %}")
+    doc.save(str(path))
+
+
+# indicators.docx: Appendix A, the indicators.
+
+
+def build_indicators(path: Path) -> None:
+    doc = new_document(
+        landscape=False,
+        header="{{ heading }}",
+        title="{{ heading }}",
+        subject="{{ lead }}",
+    )
+    title_block(doc, "{{ heading }}")
+    put(doc, "{{ lead }}", "Lead Sentence")
+    logic(doc, "{%p if total and not indicators %}")
+    put(doc, "No indicator matches.", "Lead Sentence")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for table in tables %}")
+    # A column per period and per summary (tc loops), then the rating's three when any
+    # listed indicator has a target. Values as written; a summary carries its unit.
+    cols = [
+        ("{{ table.title }}", "{{ row.indicator.title }}", 5.0, "text"),
+        ("{%tc for p in table.periods %}", "{%tc for v in row.values %}", 1.2, "tag"),
+        ("{{ p }}", "{{ v.value if v and v.value is not none else '' }}", 1.5, "number"),
+        ("{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("{%tc for label in table.labels %}", "{%tc for s in row.summaries %}", 1.2, "tag"),
+        ("{{ label }}", "{{ s.value|in_unit(row.indicator.unit) if s else '' }}", 1.8, "number"),
+        ("{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),
+        ("{%tc if rated %}", "{%tc if rated %}", 1.2, "tag"),
+        ("Target", "{{ row.indicator.target|in_unit(row.indicator.unit) }}", 1.8, "number"),
+        (
+            "Rating",
+            "{% cellbg row.indicator.rating|fill %}"
+            "{{r row.indicator.rating|rag(missing='not rated') }}",
+            2.0,
+            "rating",
+        ),
+        ("Direction", "{{ row.indicator.direction or '' }}", 2.4, "text"),
+        ("{%tc endif %}", "{%tc endif %}", 1.2, "tag"),
+    ]
+    table = _table(
+        doc,
+        4,
+        [c[2] for c in cols],
+        "{{ table.title }}",
+        "{{ table.title }}: a row per indicator, its value in each period as written"
+        "{% if table.labels %}, then its summaries{% endif %}"
+        "{% if rated %}, its target, its rating (its word on its colour) and its "
+        "direction of travel{% endif %}",
+        autofit=True,
+    )
+    head, body = table.rows[0], table.rows[2]
+    for i, (h, r, _, kind) in enumerate(cols):
+        if kind == "tag":
+            put(head.cells[i], h, "Template Logic")
+            put(body.cells[i], r, "Template Logic")
+            continue
+        numeric = kind == "number"
+        put(head.cells[i], h, "Table Heading Number" if numeric else "Table Heading")
+        _shade(head.cells[i], HEADER_FILL)
+        style = {"number": "Table Number", "rating": "RAG Rating"}.get(kind, "Table Text")
+        put(body.cells[i], r, style)
+    header_row(head)
+    whole_row(body)
+    put(_merge_row(table, 1), "{%tr for row in table.rows %}", "Template Logic")
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+    # Two tables one after the other would run together as one: a paragraph parts them.
+    logic(doc, "{%p if not loop.last %}")
+    put(doc, "", "Normal")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p endfor %}")
+    logic(doc, "{%p if rated %}")
+    put(doc, "Why each indicator is rated as it is", "Heading 2")
+    logic(doc, "{%p for i in indicators %}")
+    put(doc, "{{ i.title }}: {{ i.why }}", "Rating Reason")
+    logic(doc, "{%p endfor %}")
+    rating_key(doc, [3.0, 14.0], "Key to the ratings", "ratings", "not_rated")
+    logic(doc, "{%p endif %}")
     doc.save(str(path))
 
 
@@ -816,7 +1012,91 @@ def build_tables(path: Path) -> None:
     doc.save(str(path))
 
 
-BUILDERS = {"outstanding": build_outstanding, "summary": build_summary, "tables": build_tables}
+# paper.docx: a whole board paper.
+
+
+def _paper_styles(doc: Any) -> None:
+    """The paper's own styles (PAPER_STYLES), in the same body font as the reports'."""
+    styles = doc.styles
+    body = 11
+    _para_style(doc, "Meeting", size=body + 1, bold=True, after=2)
+    _para_style(doc, "Paper Date", size=body, after=8)
+    _para_style(doc, "Body Text", size=body, after=6)
+    _para_style(doc, "Sign-off", size=body, before=12, after=6)
+    for level in (4, 5, 6):
+        style = styles[f"Heading {level}"]
+        _style_font(style, body, bold=True, colour=INK, italic=level == 6)
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after = Pt(8), Pt(3)
+        pf.keep_with_next = True
+    for kind in ("List Bullet", "List Number", "List Continue"):
+        for level in ("", " 2", " 3"):
+            style = styles[kind + level]
+            _style_font(style, body)
+            style.paragraph_format.space_after = Pt(3)
+    quote = _para_style(doc, "Quote", size=body, colour=GREY, before=3, after=6, italic=True)
+    quote.paragraph_format.left_indent = Cm(1.0)
+    plain = _para_style(doc, "Plain Text", size=body - 1, after=6)
+    _set_fonts(plain.element.get_or_add_rPr(), "Courier New")
+    rule = _para_style(doc, "Thematic Break", size=4, before=6, after=12)
+    rule.element.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+            f'w:color="{BORDER}"/></w:pBdr>'
+        )
+    )
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x1D, 0x70, 0xB8)
+    link.font.underline = True
+    code = styles.add_style("Inline Code", WD_STYLE_TYPE.CHARACTER)
+    _set_fonts(code.element.get_or_add_rPr(), "Courier New")
+
+
+def build_paper(path: Path) -> None:
+    """The paper as the Markdown gives it: the cover sheet and a new page, the meeting,
+    date and title, the officer's text, the sign-off, then each appendix on a new page.
+    `{{p ... }}` paragraphs are replaced whole by what ragplan makes: the text in the
+    styles above, each report through its own Word template."""
+    doc = new_document(
+        landscape=False,
+        header="{{ paper.title }}",
+        title="{{ paper.title }}",
+        subject="{{ paper.meeting or plan_title }}{{ ', ' ~ paper.date|long_date "
+        "if paper.date else '' }}",
+    )
+    doc.core_properties.author = "{{ paper.author or organisation or '' }}"
+    _paper_styles(doc)
+    logic(doc, "{%p if cover %}")
+    put(doc, "{{p cover }}", "Template Logic")
+    put(doc, "{{p new_page }}", "Template Logic")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if paper.meeting %}")
+    put(doc, "{{ paper.meeting }}", "Meeting")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if paper.date %}")
+    put(doc, "{{ paper.date|long_date }}", "Paper Date")
+    logic(doc, "{%p endif %}")
+    put(doc, "{{ paper.title }}", "Heading 1")
+    put(doc, "{{p body }}", "Template Logic")
+    logic(doc, "{%p if paper.author %}")
+    put(doc, "{{ paper.author }}{% if paper.role %}, {{ paper.role }}{% endif %}.", "Sign-off")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for a in appendices %}")
+    put(doc, "{{p a.new_page }}", "Template Logic")
+    put(doc, "Appendix {{ a.letter }} \u2013 {{ a.title }}", "Heading 1")
+    put(doc, "{{p a.text }}", "Template Logic")
+    put(doc, "{{p a.report }}", "Template Logic")
+    logic(doc, "{%p endfor %}")
+    doc.save(str(path))
+
+
+BUILDERS = {
+    "outstanding": build_outstanding,
+    "summary": build_summary,
+    "indicators": build_indicators,
+    "tables": build_tables,
+    "paper": build_paper,
+}
 
 
 def build(folder: Path) -> list[Path]:

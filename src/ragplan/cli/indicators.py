@@ -29,10 +29,11 @@ def indicators(
         typer.Option(
             "--format",
             "-f",
-            metavar="text|md|html|json|csv",
+            metavar="text|md|html|json|csv|docx|pdf",
             help="text: a table (coloured on a terminal); md: board-paper Markdown; "
             "html: one printable page with a sparkline per indicator; json, csv: for "
-            "scripts and spreadsheets. Example: -f md",
+            "scripts and spreadsheets; docx: a Word document (Appendix A); pdf: the page "
+            "printed. Example: -f docx",
         ),
     ] = "text",
     theme: Annotated[

@@ -45,9 +45,11 @@ def paper(
         typer.Option(
             "--format",
             "-f",
-            metavar="md|html|pdf",
-            help="md: Markdown; html: one printable page; pdf: a tagged PDF, the cover and "
-            "each appendix on new pages (needs pip install 'ragplan[pdf]'). Example: -f html",
+            metavar="md|html|docx|pdf",
+            help="md: Markdown; html: one printable page; docx: the whole paper as a Word "
+            "document, restyled by a paper.docx in the plan set's templates/; pdf: a tagged PDF "
+            "(needs pip install 'ragplan[pdf]'). The cover and each appendix start a page. "
+            "Example: -f docx",
         ),
     ] = "md",
     check: Annotated[
@@ -68,7 +70,7 @@ def paper(
     A paper is a Markdown file in the plan set's papers/ folder, with front matter
     (title, meeting, date, appendices); docs/papers.md lists the names its text may use.
 
-    Example: ragplan paper plans/papers/board-2010-09.md -f html -o board.html
+    Example: ragplan paper plans/papers/board-2010-09.md -f docx -o board.docx
     """
     from ragplan.checks.validate import load_valid
     from ragplan.papers.check import find_paper, make_paper

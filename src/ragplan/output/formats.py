@@ -94,8 +94,9 @@ def _paper_context(paper: Any) -> dict[str, Any]:
 @dataclass(frozen=True)
 class ReportKind:
     """One kind of report: its name (the stem of its templates), the formats it comes in,
-    the names its templates receive, its JSON and CSV contracts, and its Word templates
-    (the first found wins: diff.docx, else the tables.docx it shares with history)."""
+    the names its templates receive, its JSON and CSV contracts, its Word templates
+    (the first found wins: diff.docx, else the tables.docx it shares with history), and
+    how its Word document is made when rendering the template alone does not make it."""
 
     name: str
     formats: tuple[str, ...]
@@ -103,6 +104,26 @@ class ReportKind:
     json: Callable[[Any], dict[str, Any]] | None
     csv: Callable[[Any], Rows] | None = None
     word: tuple[str, ...] = ()
+    word_document: Callable[[Path, Any, RenderOptions], bytes] | None = None
+
+
+def _paper_docx(template: Path, paper: Any, options: RenderOptions) -> bytes:
+    """The paper through paper.docx, each of its reports through its own Word template,
+    found where the paper's is, without its title block (the appendix heading stands
+    for it)."""
+    from dataclasses import replace
+
+    from ragplan.output.templates import builtin_templates
+    from ragplan.output.word import render_docx
+    from ragplan.papers.word import paper_docx
+
+    own = replace(options, template_file=None)  # --template is the paper's
+
+    def embedded(report: Any) -> bytes:
+        kind = kind_of(report)
+        return render_docx(word_template(kind, own), {**kind.context(report), "embedded": True})
+
+    return paper_docx(template, paper, embedded, builtin_templates() / "paper.docx")
 
 
 EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
@@ -128,10 +149,11 @@ KINDS: dict[str, ReportKind] = {
     ),
     "Indicators": ReportKind(
         "indicators",
-        ("text", "md", "html", "json", "csv", "pdf"),
+        EVERY,
         _lazy("output.indicators:indicators_context"),
         _lazy("output.indicators:indicators_json"),
         _lazy("output.indicators:indicators_csv"),
+        ("indicators.docx",),
     ),
     "PlanDiff": ReportKind(
         "diff",
@@ -147,7 +169,14 @@ KINDS: dict[str, ReportKind] = {
         _lazy("output.data:history_json"),
         word=("history.docx", "tables.docx"),
     ),
-    "Paper": ReportKind("paper", ("md", "html", "pdf"), _paper_context, None),
+    "Paper": ReportKind(
+        "paper",
+        ("md", "html", "docx", "pdf"),
+        _paper_context,
+        None,
+        word=("paper.docx",),
+        word_document=_paper_docx,
+    ),
 }
 
 
@@ -197,12 +226,11 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
     return render
 
 
-def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
-    """The report rendered into its Word template: --template FILE.docx, else the first
-    of the kind's Word templates found where the Jinja templates are."""
+def word_template(kind: ReportKind, options: RenderOptions) -> Path:
+    """--template FILE.docx, else the first of the kind's Word templates found where the
+    Jinja templates are."""
     from ragplan.errors import TemplateError
     from ragplan.output.templates import find_template
-    from ragplan.output.word import render_docx
 
     template = options.template_file
     if template is not None:
@@ -216,16 +244,23 @@ def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
                 f"'{template.name}' is not a Word template (.docx), which {{format}} docx needs"
             )
             raise UsageError(message, field="template", mentions=("format",))
-    else:
-        for name in kind.word:
-            try:
-                template = find_template(name, options.plan_root, options.templates)
-                break
-            except TemplateError:
-                continue
-        else:
-            raise TemplateError(f"template not found: {' or '.join(kind.word)}")
-    return render_docx(template, kind.context(report))
+        return template
+    for name in kind.word:
+        try:
+            return find_template(name, options.plan_root, options.templates)
+        except TemplateError:
+            continue
+    raise TemplateError(f"template not found: {' or '.join(kind.word)}")
+
+
+def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
+    """The report rendered into its Word template (see word_template)."""
+    from ragplan.output.word import render_docx
+
+    template = word_template(kind, options)
+    if kind.word_document is not None:
+        return kind.word_document(template, report, options)
+    return render_docx(template, {**kind.context(report), "embedded": False})
 
 
 def _needs_weasyprint() -> None:

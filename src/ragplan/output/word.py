@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError
 from ragplan.output.textsafe import unify_line_breaks
@@ -36,9 +36,23 @@ def xml_text(value: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Every `{{ }}` value, before it is escaped: plain text made safe for XML."""
+    """Every `{{ }}` value of a property: plain text made safe for XML."""
     if isinstance(value, str) and not isinstance(value, Markup):
         return xml_text(value)
+    return value
+
+
+def keep_braces(xml: str) -> str:
+    """`xml` with an underscore beside a brace written as a character reference: docxtpl
+    turns '{_{' into '{{' (and '}_}', '{_%', '%_}' likewise) once a document is rendered,
+    which would change text holding them."""
+    return xml.replace("{_", "{&#95;").replace("_}", "&#95;}")
+
+
+def _finalize_xml(value: Any) -> Any:
+    """Every `{{ }}` value of the document: plain text made safe for XML, and escaped."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(keep_braces(str(escape(xml_text(value)))))
     return value
 
 
@@ -64,7 +78,7 @@ def word_env() -> Any:
     from ragplan.output import charts
     from ragplan.output.templates import get_env
 
-    env = get_env([], use_cache=False, autoescape=True, finalize=_finalize)
+    env = get_env([], use_cache=False, autoescape=True, finalize=_finalize_xml)
     env.filters.update(fill=fill, rag=rag)
     env.globals.update(grid_bars=lambda chart: charts.grid_bars(chart, CHART_COLUMNS))
     return env
@@ -110,13 +124,13 @@ def _turn_landscape(doc: Any) -> None:
             section.page_width, section.page_height = section.page_height, section.page_width
 
 
-def render_docx(template: Path, context: dict[str, Any]) -> bytes:
-    """The report `context` rendered into the Word template `template`, as .docx bytes.
-    TemplateError (naming the template) for a tag that cannot be rendered."""
-    import jinja2
+def open_template(template: Path) -> Any:
+    """docxtpl's template of the Word file `template`, its tags checked first.
+    TemplateError (naming the template) for a file that is not a .docx, or a tag Word
+    split so that it cannot be rendered."""
     from docxtpl import DocxTemplate
 
-    from ragplan.output.wordxml import fit_tables, narrowest, tag_problems
+    from ragplan.output.wordxml import tag_problems
 
     shown = display_path(template)
     try:
@@ -144,27 +158,59 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
 
     try:
         document = StrictTemplate(str(template))
-        doc = document.get_docx()  # the same Document that render() fills
+        document.get_docx()  # the Document that render() fills
     except Exception as exc:  # a file that is not a .docx: zip, XML or package errors
         raise TemplateError(
             f"{shown}: not a Word document (.docx) ragplan can read: {exc}"
         ) from None
+    return document
+
+
+def fill_template(document: Any, template: Path, context: dict[str, Any]) -> dict[str, str]:
+    """`document` (from open_template) rendered with `context`; returns the properties it
+    had, to be rendered once the body is (by save_document)."""
+    import jinja2
+
+    doc = document.get_docx()
     written = {name: getattr(doc.core_properties, name) or "" for name in _PROPERTIES}
     for name in written:
         setattr(doc.core_properties, name, "")
+    shown = display_path(template)
     try:
         document.render(context, word_env(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{shown}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{shown}: {exc.message or exc}") from None
+    return written
+
+
+def table_font_pt(doc: Any) -> float:
+    """The size of the Table Text style, by which table widths are worked out."""
     style_names = {style.name for style in doc.styles}
     size = doc.styles["Table Text"].font.size if "Table Text" in style_names else None
-    font_pt = size.pt if size else 9.0
-    if narrowest(doc.element.body, font_pt) > _usable_width(doc):
-        _turn_landscape(doc)  # a wide scale, or --since: the tables need the width
-    fit_tables(doc.element.body, _usable_width(doc), font_pt, CHART_COLUMNS)
-    _properties(doc, written, context)
+    return float(size.pt) if size else 9.0
+
+
+def save_document(document: Any, written: dict[str, str], context: dict[str, Any]) -> bytes:
+    """The rendered document's properties filled in, and the document as .docx bytes
+    (`document.docx` is the rendered one: get_docx() would read the template again)."""
+    _properties(document.docx, written, context)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def render_docx(template: Path, context: dict[str, Any]) -> bytes:
+    """The report `context` rendered into the Word template `template`, as .docx bytes.
+    TemplateError (naming the template) for a tag that cannot be rendered."""
+    from ragplan.output.wordxml import fit_tables, narrowest
+
+    document = open_template(template)
+    written = fill_template(document, template, context)
+    doc = document.docx  # get_docx() would read the template again, once rendered
+    font_pt = table_font_pt(doc)
+    if narrowest(doc.element.body, font_pt) > _usable_width(doc):
+        _turn_landscape(doc)  # a wide scale, or --since: the tables need the width
+    fit_tables(doc.element.body, _usable_width(doc), font_pt, CHART_COLUMNS)
+    return save_document(document, written, context)

@@ -15,6 +15,13 @@ from ragplan.reports.since import IMPROVED, WORSENED, Travel
 # The first column's header for a file that gives no title.
 DEFAULT_TABLE_TITLE = "Indicator"
 
+# What each rating means, for a key to them: the rule of rating.py in a few words.
+RATING_MEANINGS = {
+    "green": "on or better than its target",
+    "amber": "worse than its target, within its amber band",
+    "red": "worse than its target, beyond its amber band (or with no band)",
+}
+
 
 # An indicator's direction of travel, by the words of its json: `same`, where the share
 # of actions done says `no change`.
@@ -124,13 +131,21 @@ class Indicators:
 
 def rating_statuses(plan_set: PlanSet) -> list[ReportStatus]:
     """Green, amber and red, in the colours the plan's scale gives those keys, else the
-    default ones. The words are always these three, whatever the plan's scale."""
+    default ones. The words are always these three, whatever the plan's scale, and so
+    is what each means."""
     given = {s.key: s.colour for s in plan_set.config.scale.statuses if s.colour}
     found = []
     for status in DEFAULT_SCALE.statuses:
         colour = (given.get(status.key) or status.colour or NEUTRAL_GREY).lower()
         found.append(
-            ReportStatus(status.key, status.label, None, False, colour, text_colour_on(colour))
+            ReportStatus(
+                status.key,
+                status.label,
+                RATING_MEANINGS[status.key],
+                False,
+                colour,
+                text_colour_on(colour),
+            )
         )
     return found
 
