@@ -517,3 +517,26 @@ def test_the_html_paper_is_one_page_with_each_appendix_and_its_report(in_tmp: Pa
     assert len(ids) == len(set(ids))
     for label in re.findall(r'aria-labelledby="([^"]+)"', page):
         assert all(part in ids for part in label.split()), label
+
+
+def test_the_pdf_paper_reads_as_the_paper_with_its_appendix_landscape(in_tmp: Path) -> None:
+    if importlib.util.find_spec("weasyprint") is None or shutil.which("pdftotext") is None:
+        require("WeasyPrint or pdftotext is missing (pip install -e '.[test]'; poppler-utils)")
+    run = run_cli("paper", PAPER, "-f", "pdf", "-o", "paper.pdf")
+    assert run.code == 0, run.err
+    text = subprocess.run(
+        ["pdftotext", "-layout", "paper.pdf", "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "contains 162 individual actions" in flat
+    assert "Appendix B shows the twelve outstanding actions" in flat
+    for ident in ("1.1.5.2", "1.2.1.13", "1.3.6.1", "1.3.6.3", "6.1", "8.3"):
+        assert f" {ident} " in flat
+    pages = text.split("\f")
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(len(pages)), "paper.pdf"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    sizes = {line.split(":")[0]: line for line in info.splitlines() if "size:" in line}
+    first = next(i for i, page in enumerate(pages, 1) if "Appendix B –" in page)
+    assert "595.276 x 841.89" in sizes["Page    1 size"]  # the paper itself: portrait
+    assert "841.89 x 595.276" in sizes[f"Page {first:>4} size"]  # landscape
+    assert pages[0].lstrip().startswith("NORTH YORKSHIRE CHILDREN'S TRUST")  # the cover
