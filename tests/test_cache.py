@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
@@ -60,8 +61,9 @@ def rags(plans: Path, use_cache: bool = True) -> dict[str, str]:
 
 
 def entries(cache_home: Path) -> list[Path]:
+    """The cache's entries for files (the checks of whole plan sets are in checked/)."""
     folder = cache_home / "ragplan"
-    return sorted(folder.iterdir()) if folder.exists() else []
+    return sorted(folder.glob("*.pickle")) if folder.exists() else []
 
 
 def test_an_unchanged_file_is_read_from_the_cache(plans: Path, parses: list[bytes]) -> None:
@@ -348,3 +350,82 @@ def test_templates_render_when_the_cache_folder_cannot_be_written(
 def test_no_cache_compiles_templates_afresh(plans: Path, cache_home: Path) -> None:
     assert run_cli("--no-cache", "summary", plans, "-f", "md").code == 0
     assert not (cache_home / "ragplan" / "templates").exists()
+
+
+def test_the_checks_of_an_unchanged_plan_set_come_from_the_cache(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ragplan.checks.validate as validate_module
+
+    runs: list[int] = []
+    real = validate_module.check_plan_set
+
+    def counting(plan_set: Any) -> Any:
+        runs.append(1)
+        return real(plan_set)
+
+    monkeypatch.setattr(validate_module, "check_plan_set", counting)
+    first = validate([plans]).problems
+    assert validate([plans]).problems == first and len(runs) == 1  # the second: cached
+    theme = plans / "1.yaml"
+    theme.write_text(theme.read_text().replace("rag: red", "rag: purple"))
+    changed = validate([plans]).problems
+    assert len(runs) == 2 and [p.rule for p in changed] == ["unknown-status"]
+    assert validate([plans], use_cache=False).problems == changed and len(runs) == 3
+
+
+def _many_themes(root: Path, broken: bool = False) -> Path:
+    files = {
+        f"{n}.yaml": THEME.replace('id: "1"', f'id: "{n}"').replace('"1.', f'"{n}.')
+        for n in range(1, 13)
+    }
+    if broken:  # problems in files parsed by each process
+        files["2.yaml"] = files["2.yaml"].replace("rag: red", "rag: purple")
+        files["11.yaml"] = files["11.yaml"].replace("rag: red", "rag: mauve")
+    return write_tree(root, files)
+
+
+@pytest.mark.parametrize("caching", [True, False])
+def test_two_processes_read_what_one_reads(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, caching: bool, cache_home: Path
+) -> None:
+    import ragplan.reading.reader as reader_module
+
+    plans = _many_themes(in_tmp / "plans", broken=True)
+    monkeypatch.setenv("RAGPLAN_PROCESSES", "1")
+    alone = validate([plans], use_cache=caching)
+    monkeypatch.delenv("RAGPLAN_PROCESSES")
+    monkeypatch.setattr(reader_module, "PARALLEL_BYTES", 1)  # fork for this small set
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    shutil.rmtree(cache_home / "ragplan", ignore_errors=True)
+    both = validate([plans], use_cache=caching)
+    assert forks == [1]
+    assert both.problems == alone.problems
+    assert [p.rule for p in both.problems] == ["unknown-status", "unknown-status"]
+    assert both.actions == alone.actions == 24
+    if caching:  # the second process filled the cache for its files too
+        warm = validate([plans])
+        assert warm.problems == alone.problems and forks == [1]
+
+
+def test_without_a_second_process_one_reads_everything(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ragplan.reading.reader as reader_module
+
+    plans = _many_themes(in_tmp / "plans")
+    expected = [a.id for a in load_valid(plans, use_cache=False).actions()]
+    monkeypatch.setattr(reader_module, "PARALLEL_BYTES", 1)
+
+    def no_fork() -> int:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert [a.id for a in load_valid(plans, use_cache=False).actions()] == expected

@@ -227,3 +227,47 @@ def test_options_are_converted_as_typer_converts_them(owner: Any, param: Any) ->
                 assert type(ours[1]) is type(typers[1])
         else:
             assert "Input should" not in ours[1] and "pydantic" not in ours[1]
+
+
+# What a warm run of an everyday command, piped, must never import: the Word, PDF and
+# spreadsheet libraries, pydantic, rich (a pipe gets plain text), Jinja's compiler (the
+# templates are cached) and YAML (the plans are).
+NEVER_WARM = {
+    "docx", "docxtpl", "docxcompose", "lxml", "openpyxl", "weasyprint", "pydantic", "rich",
+    "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "yaml",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "PLANS"],
+        ["outstanding", "PLANS", "-f", "md"],
+        ["outstanding", "PLANS", "-f", "csv", "--status", "red"],
+        ["indicators", "PLANS"],
+        ["validate", "PLANS"],
+    ],
+    ids=lambda args: " ".join(args[:1] + args[2:3]),
+)
+def test_a_warm_everyday_command_imports_only_what_it_uses(
+    args: list[str], no_papers: str, tmp_path: Path
+) -> None:
+    argv = [no_papers if a == "PLANS" else a for a in args]
+    code = (
+        "import io, contextlib, sys\n"
+        "from ragplan.cli import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = run({argv!r})\n"
+        "print(code, sorted(sys.modules))\n"
+    )
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for _ in range(2):  # the first run fills the caches
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+    code_and_modules = done.stdout.strip().splitlines()[-1]
+    exit_code, modules = code_and_modules.split(" ", 1)
+    assert exit_code == "0"
+    loaded = set(eval(modules))
+    tops = {m.split(".")[0] for m in loaded}
+    assert not (NEVER_WARM & (loaded | tops)), sorted(NEVER_WARM & (loaded | tops))

@@ -22,10 +22,26 @@ from ragplan.reading.reader import Loaded, read_plan_set
 
 
 def check(loaded: Loaded) -> list[Problem]:
-    """Every problem of a plan set read by `read_plan_set`, sorted by file and line."""
+    """Every problem of a plan set read by `read_plan_set`, sorted by file and line; the
+    checks of a plan set whose every file is as an earlier run read them come from the
+    cache (every rule's result depends only on the files)."""
+    cache = None
+    if loaded.digest is not None:
+        from ragplan.reading.cache import FileCache, cache_dir
+
+        try:
+            cache = FileCache("checked plan set", cache_dir() / "checked")
+        except RuntimeError:  # no home folder for the cache: check afresh
+            cache = None
+    if cache is not None and loaded.digest is not None:
+        found = cache.get(loaded.plan_set.root, loaded.plan_set.shown, loaded.digest)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     problems = loaded.problems + check_plan_set(loaded.plan_set)
     problems = apply_levels(problems, loaded.plan_set.config.rules)
     problems.sort(key=lambda p: p.sort_key)
+    if cache is not None and loaded.digest is not None:
+        cache.put(loaded.plan_set.root, loaded.plan_set.shown, loaded.digest, problems)
     return problems
 
 

@@ -89,6 +89,7 @@ class Builder:
             self.problems.append(rules.UNKNOWN_KEY.problem(file.shown, line, column, message))
             return None
         found: list[Problem] = []
+        shared: dict[Any, Any] = {}  # one per file: the cache keeps a file's sharing
         values = schema.check_record(schema.THEME, node, mark, "the theme", found)
         theme = None
         if values is not None:
@@ -112,14 +113,14 @@ class Builder:
                     sec.get("id") or "", sec.get("title"), file.shown, id_line, id_col, theme
                 )
                 section.actions = _actions(
-                    sec.get("actions", ()), scale, file.shown, theme, section, found
+                    sec.get("actions", ()), scale, file.shown, theme, section, found, shared
                 )
                 if section.id:  # one without is reported (missing-field) and not counted
                     theme.sections.append(section)
                 else:
                     theme.unread += 1
             theme.actions = _actions(
-                values.get("actions", ()), scale, file.shown, theme, None, found
+                values.get("actions", ()), scale, file.shown, theme, None, found, shared
             )
             theme.sort()
             if not theme.id:
@@ -291,9 +292,13 @@ def _actions(
     theme: Theme,
     section: Section | None,
     found: list[Problem],
+    shared: dict[Any, Any],
 ) -> list[Action]:
+    """The actions `items` lists. Lead bodies, officers and dates repeat across actions:
+    each value is one object in `shared`, not one per action."""
     actions = []
     lookup = scale.lookup
+    same = shared.setdefault
     for node, item_mark in items:
         values = schema.check_record(schema.ACTION, node, item_mark, _where("action", node), found)
         if values is None or not values.get("id"):  # no id: reported, and not counted
@@ -307,9 +312,9 @@ def _actions(
                 id=values["id"],
                 summary=values.get("summary") or "",
                 rag=lookup(rag) or rag,
-                lead_body=values.get("lead_body"),
-                due=values.get("due"),
-                lead_officer=values.get("lead_officer"),
+                lead_body=same(values.get("lead_body"), values.get("lead_body")),
+                due=same(values.get("due"), values.get("due")),
+                lead_officer=same(values.get("lead_officer"), values.get("lead_officer")),
                 notes=values.get("notes"),
                 carried_from=values.get("carried_from"),
                 file=shown,

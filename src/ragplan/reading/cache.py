@@ -76,7 +76,7 @@ def _reduce_action(action: Action) -> tuple[type[Action], tuple[Any, ...]]:
     return Action, tuple(getattr(action, name) for name in _ACTION_FIELDS)
 
 
-_DISPATCH = {**copyreg.dispatch_table, Action: _reduce_action}
+DISPATCH = {**copyreg.dispatch_table, Action: _reduce_action}
 
 
 def _code_fingerprint() -> str:
@@ -154,7 +154,7 @@ class FileCache:
         try:
             buffer = io.BytesIO()
             pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _DISPATCH
+            pickler.dispatch_table = DISPATCH
             pickler.dump(value)
             blob = buffer.getvalue()
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)

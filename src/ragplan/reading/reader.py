@@ -4,6 +4,8 @@ an edit held in memory); limits, parsing, the model and its order are applied he
 
 from __future__ import annotations
 
+import os
+from _blake2 import blake2b  # as cache.py: without importing OpenSSL
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +127,9 @@ class Loaded:
     plan_set: PlanSet
     problems: list[Problem]
     files: list[str] = field(default_factory=list)
+    # The bytes of every file read, as one digest (None when some file was not read
+    # through the cache): what the checks of the whole plan set may be cached under.
+    digest: bytes | None = None
 
 
 def read_plan_set(
@@ -152,13 +157,11 @@ def read_plan_set(
             config = reader.cached(files.config, data, "config", reader.config)
     limit = max_file_size_mb or config.max_file_size_mb
     themes = []
-    for file in files.themes:
-        data = reader.bytes_of(file, limit)
-        if data is None:
-            continue
-        theme = reader.cached(
-            file, data, repr(config.scale), lambda f, d: reader.theme(f, d, config.scale)
-        )
+    texts = [(f, data) for f in files.themes if (data := reader.bytes_of(f, limit)) is not None]
+    built = reader.cached_all(
+        texts, repr(config.scale), lambda f, d: reader.theme(f, d, config.scale)
+    )
+    for theme in built:
         if theme is not None and _within_action_limit(theme, config, problems):
             themes.append(theme)
     # Each theme's sections and actions were sorted as it was built (and cached).
@@ -176,7 +179,29 @@ def read_plan_set(
         source.root, config, themes, source.shown, None if only else listed, indicator_files
     )
     shown = [f.shown for f in ([files.config] if files.config else []) + files.themes]
-    return Loaded(plan_set, problems, shown + [f.shown for f in files.indicators])
+    loaded = Loaded(plan_set, problems, shown + [f.shown for f in files.indicators])
+    if reader.caching and reader.whole and not files.problems:
+        every = b"\0".join([*reader.digests, f"{listed}\0{only}\0{limit}".encode()])
+        loaded.digest = blake2b(every, digest_size=32).digest()
+    return loaded
+
+
+# Plan files larger than this in all (bytes still to parse) are parsed on two cores:
+# below it, starting a second process costs about what it saves (benchmarks/README.md).
+PARALLEL_BYTES = 1_000_000
+
+
+def _worth_a_second_core(size: int) -> bool:
+    """Whether parsing `size` bytes of YAML gains from a second process: there is a
+    second core, the platform forks, the work is large, and RAGPLAN_PROCESSES is not 1."""
+    if size < PARALLEL_BYTES or not hasattr(os, "fork"):
+        return False
+    if os.environ.get("RAGPLAN_PROCESSES", "") == "1":
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except AttributeError:  # no affinity on this platform
+        return (os.cpu_count() or 1) >= 2
 
 
 def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) -> bool:
@@ -210,6 +235,8 @@ class _Reader:
         self.caching = caching
         self.caches: dict[str, FileCache] = {}
         self.build: Any = None
+        self.digests: list[bytes] = []
+        self.whole = True  # every file read went through the cache
 
     def bytes_of(self, file: SourceFile, limit_mb: int) -> bytes | None:
         """The file's bytes, or None when it is over the size limit (a problem)."""
@@ -230,21 +257,142 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> T:
         """What `build` makes of `data` (and the problems it adds), from the cache if there."""
+        made = self._lookup(file, data, context) or self._build_one(file, data, context, build)
+        value, found = made
+        self.problems.extend(found)
+        return value  # type: ignore[no-any-return]
+
+    def cached_all(
+        self,
+        files: list[tuple[SourceFile, bytes]],
+        context: str,
+        build: Callable[[SourceFile, bytes], T],
+    ) -> list[T]:
+        """What `build` makes of each file (and the problems it adds, in file order), from
+        the cache where it holds them; the rest parsed on two cores when there are enough
+        of them to gain (a second process parses half and hands its results back)."""
+        results: list[tuple[T, list[Problem]] | None] = []
+        missing: list[int] = []
+        for at, (file, data) in enumerate(files):
+            hit = self._lookup(file, data, context)
+            results.append(hit)
+            if hit is None:
+                missing.append(at)
+        child = None
+        if _worth_a_second_core(sum(len(files[at][1]) for at in missing)):
+            half = len(missing) // 2
+            child = self._fork_build(files, missing[half:], context, build)
+            if child is not None:
+                missing = missing[:half]
+        for at in missing:
+            results[at] = self._build_one(*files[at], context, build)
+        if child is not None:
+            for at, theirs in self._collect(child, files, context, build).items():
+                results[at] = theirs
+        values = []
+        for result in results:
+            assert result is not None
+            value, found = result
+            self.problems.extend(found)
+            values.append(value)
+        return values
+
+    def _lookup(
+        self, file: SourceFile, data: bytes, context: str
+    ) -> tuple[Any, list[Problem]] | None:
+        """(value, problems) the cache holds for these bytes of `file`, or None."""
         if not self.caching or file.path is None:
-            return build(file, data)
+            self.whole = False
+            return None
+        cache = self._cache(context)
+        digest = cache.digest(data)
+        self.digests.append(f"{context}\0{file.shown}\0".encode() + digest)
+        hit: tuple[Any, list[Problem]] | None = cache.get(file.path, file.shown, digest)
+        return hit
+
+    def _cache(self, context: str) -> FileCache:
         cache = self.caches.get(context)
         if cache is None:
             cache = self.caches[context] = FileCache(context)
-        digest = cache.digest(data)
-        hit = cache.get(file.path, file.shown, digest)
-        if hit is not None:
-            value, found = hit
-            self.problems.extend(found)
-            return value  # type: ignore[no-any-return]
+        return cache
+
+    def _build_one(
+        self, file: SourceFile, data: bytes, context: str, build: Callable[[SourceFile, bytes], T]
+    ) -> tuple[T, list[Problem]]:
+        """What `build` makes of the file and the problems it finds, stored in the cache."""
         start = len(self.problems)
         value = build(file, data)
-        cache.put(file.path, file.shown, digest, (value, self.problems[start:]))
-        return value
+        found = self.problems[start:]
+        del self.problems[start:]
+        if self.caching and file.path is not None:
+            cache = self._cache(context)
+            cache.put(file.path, file.shown, cache.digest(data), (value, found))
+        return value, found
+
+    def _fork_build(
+        self,
+        files: list[tuple[SourceFile, bytes]],
+        chosen: list[int],
+        context: str,
+        build: Callable[[SourceFile, bytes], T],
+    ) -> tuple[int, Any, list[int]] | None:
+        """A child process building the files `chosen`, each written as it is made to a
+        temporary file (so the child holds one file's objects at a time); None if no
+        child could be started."""
+        import tempfile
+
+        try:
+            out = tempfile.TemporaryFile()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # no more processes here: this one reads everything
+            out.close()
+            return None
+        if pid:
+            return pid, out, chosen
+        code = 1
+        try:  # the child: build, hand over, and leave without running the parent's exit
+            import pickle
+
+            from ragplan.reading.cache import DISPATCH
+
+            with open(out.fileno(), "wb", closefd=False) as handle:
+                for at in chosen:  # a pickle per file: the parent reads one at a time
+                    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickler.dispatch_table = DISPATCH
+                    pickler.dump((at, self._build_one(*files[at], context, build)))
+            code = 0
+        finally:
+            os._exit(code)
+
+    def _collect(
+        self,
+        child: tuple[int, Any, list[int]],
+        files: list[tuple[SourceFile, bytes]],
+        context: str,
+        build: Callable[[SourceFile, bytes], T],
+    ) -> dict[int, tuple[T, list[Problem]]]:
+        """The child's results; any it did not hand over are built here."""
+        import pickle
+
+        pid, out, chosen = child
+        _, status = os.waitpid(pid, 0)
+        made: dict[int, tuple[T, list[Problem]]] = {}
+        if status == 0:
+            out.seek(0)
+            try:
+                while True:
+                    at, result = pickle.load(out)
+                    made[at] = result
+            except EOFError:
+                pass
+        out.close()
+        for at in chosen:
+            if at not in made:  # the child failed: no answer is lost, only time
+                made[at] = self._build_one(*files[at], context, build)
+        return made
 
     def _builder(self) -> Any:
         """What turns parsed files into the model, made when a file is not in the cache:
