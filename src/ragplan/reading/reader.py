@@ -157,9 +157,8 @@ def read_plan_set(
             config = reader.cached(files.config, data, "config", reader.config)
     limit = max_file_size_mb or config.max_file_size_mb
     themes = []
-    texts = [(f, data) for f in files.themes if (data := reader.bytes_of(f, limit)) is not None]
     built = reader.cached_all(
-        texts, repr(config.scale), lambda f, d: reader.theme(f, d, config.scale)
+        files.themes, limit, repr(config.scale), lambda f, d: reader.theme(f, d, config.scale)
     )
     for theme in built:
         if theme is not None and _within_action_limit(theme, config, problems):
@@ -257,37 +256,59 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> T:
         """What `build` makes of `data` (and the problems it adds), from the cache if there."""
-        made = self._lookup(file, data, context) or self._build_one(file, data, context, build)
+        made = self._lookup(file, data, context)
+        if made is None:
+            start = len(self.problems)
+            value = build(file, data)
+            found = self.problems[start:]
+            del self.problems[start:]
+            if self.caching and file.path is not None:
+                cache = self._cache(context)
+                cache.put(file.path, file.shown, cache.digest(data), (value, found))
+            made = value, found
         value, found = made
         self.problems.extend(found)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def cached_all(
         self,
-        files: list[tuple[SourceFile, bytes]],
+        files: list[SourceFile],
+        limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], T],
-    ) -> list[T]:
+    ) -> list[T | None]:
         """What `build` makes of each file (and the problems it adds, in file order), from
-        the cache where it holds them; the rest parsed on two cores when there are enough
-        of them to gain (a second process parses half and hands its results back)."""
-        results: list[tuple[T, list[Problem]] | None] = []
+        the cache where it holds them; None for a file over the size limit. The rest are
+        parsed on two cores when there are enough of them to gain (a second process
+        parses half and hands its results back). No file's bytes are held longer than
+        it takes to hash or parse them."""
+        results: list[tuple[T | None, list[Problem]] | None] = []
         missing: list[int] = []
-        for at, (file, data) in enumerate(files):
-            hit = self._lookup(file, data, context)
+        size = 0
+        for at, file in enumerate(files):
+            hit = None
+            if self.caching and file.path is not None:
+                data = self.bytes_of(file, limit_mb)
+                if data is None:  # over the limit: said, and not read
+                    results.append((None, []))
+                    continue
+                hit = self._lookup(file, data, context)
+            else:
+                self.whole = False
             results.append(hit)
             if hit is None:
                 missing.append(at)
+                size += file.size
         child = None
-        if _worth_a_second_core(sum(len(files[at][1]) for at in missing)):
+        if _worth_a_second_core(size):
             half = len(missing) // 2
-            child = self._fork_build(files, missing[half:], context, build)
+            child = self._fork_build(files, missing[half:], limit_mb, context, build)
             if child is not None:
                 missing = missing[:half]
         for at in missing:
-            results[at] = self._build_one(*files[at], context, build)
+            results[at] = self._build_one(files[at], limit_mb, context, build)
         if child is not None:
-            for at, theirs in self._collect(child, files, context, build).items():
+            for at, theirs in self._collect(child, files, limit_mb, context, build).items():
                 results[at] = theirs
         values = []
         for result in results:
@@ -317,22 +338,25 @@ class _Reader:
         return cache
 
     def _build_one(
-        self, file: SourceFile, data: bytes, context: str, build: Callable[[SourceFile, bytes], T]
-    ) -> tuple[T, list[Problem]]:
-        """What `build` makes of the file and the problems it finds, stored in the cache."""
+        self, file: SourceFile, limit_mb: int, context: str, build: Callable[[SourceFile, bytes], T]
+    ) -> tuple[T | None, list[Problem]]:
+        """What `build` makes of the file (None when it is over the size limit) and the
+        problems found, stored in the cache."""
         start = len(self.problems)
-        value = build(file, data)
+        data = self.bytes_of(file, limit_mb)
+        value = None if data is None else build(file, data)
         found = self.problems[start:]
         del self.problems[start:]
-        if self.caching and file.path is not None:
+        if data is not None and self.caching and file.path is not None:
             cache = self._cache(context)
             cache.put(file.path, file.shown, cache.digest(data), (value, found))
         return value, found
 
     def _fork_build(
         self,
-        files: list[tuple[SourceFile, bytes]],
+        files: list[SourceFile],
         chosen: list[int],
+        limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], T],
     ) -> tuple[int, Any, list[int]] | None:
@@ -362,7 +386,7 @@ class _Reader:
                 for at in chosen:  # a pickle per file: the parent reads one at a time
                     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
                     pickler.dispatch_table = DISPATCH
-                    pickler.dump((at, self._build_one(*files[at], context, build)))
+                    pickler.dump((at, self._build_one(files[at], limit_mb, context, build)))
             code = 0
         finally:
             os._exit(code)
@@ -370,16 +394,17 @@ class _Reader:
     def _collect(
         self,
         child: tuple[int, Any, list[int]],
-        files: list[tuple[SourceFile, bytes]],
+        files: list[SourceFile],
+        limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], T],
-    ) -> dict[int, tuple[T, list[Problem]]]:
+    ) -> dict[int, tuple[T | None, list[Problem]]]:
         """The child's results; any it did not hand over are built here."""
         import pickle
 
         pid, out, chosen = child
         _, status = os.waitpid(pid, 0)
-        made: dict[int, tuple[T, list[Problem]]] = {}
+        made: dict[int, tuple[T | None, list[Problem]]] = {}
         if status == 0:
             out.seek(0)
             try:
@@ -391,7 +416,7 @@ class _Reader:
         out.close()
         for at in chosen:
             if at not in made:  # the child failed: no answer is lost, only time
-                made[at] = self._build_one(*files[at], context, build)
+                made[at] = self._build_one(files[at], limit_mb, context, build)
         return made
 
     def _builder(self) -> Any:
