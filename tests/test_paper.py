@@ -484,6 +484,50 @@ def test_validate_checks_papers_with_the_plan_set_only(in_tmp: Path) -> None:
     assert one_file.code == 0 and one_file.out == ""
 
 
+def test_a_papers_check_is_reused_only_while_its_files_are_unchanged(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validate keeps each paper check's verdict (a warm run renders nothing), keyed on
+    the plan files, every file in the papers folder and the day: a change to any of them
+    is checked afresh, never answered from the cache."""
+    paper = plan_with_paper(in_tmp, "{{ counts.green }}\n", front="cover: cover.md\n")
+    cover = paper.parent / "cover.md"
+    cover.write_text("Cover.\n")
+    for _ in range(2):  # the second run is answered from the cache
+        assert run_cli("validate", "-f", "parsable", "plans").code == 0
+    cover.write_text("{{ counts.gren }}\n")  # a file the paper names
+    broken = run_cli("validate", "-f", "parsable", "plans")
+    assert broken.code == 1 and "plans/papers/cover.md:1:11: [error] counts has no" in broken.out
+    cover.write_text("Cover.\n")
+    assert run_cli("validate", "-f", "parsable", "plans").code == 0
+    theme = in_tmp / "plans" / "1.yaml"
+    theme.write_text(theme.read_text().replace("Audit booked", "Audit booked again"))
+    paper.write_text(paper.read_text().replace("counts.green", "counts.gren"))
+    assert run_cli("validate", "-f", "parsable", "plans").code == 1
+    paper.write_text(paper.read_text().replace("counts.gren", "counts.green"))
+    assert run_cli("validate", "-f", "parsable", "plans").code == 0
+    import ragplan.papers.check as check
+
+    class Tomorrow(check.date):
+        @classmethod
+        def today(cls) -> check.date:
+            return check.date(2030, 1, 1)
+
+    monkeypatch.setattr(check, "date", Tomorrow)
+    import ragplan.papers.render as render
+
+    rendered = []
+    real_problems = render.paper_problems
+    monkeypatch.setattr(
+        render, "paper_problems", lambda *a, **k: rendered.append(1) or real_problems(*a, **k)
+    )
+    assert run_cli("validate", "-f", "parsable", "plans").code == 0
+    assert rendered, "a new day is checked afresh (a paper without a date is as of today)"
+    rendered.clear()
+    assert run_cli("validate", "-f", "parsable", "plans").code == 0
+    assert not rendered, "the same day and files: the verdict comes from the cache"
+
+
 def test_the_figures_are_as_of_the_date_asked(in_tmp: Path) -> None:
     plan_with_paper(
         in_tmp,

@@ -81,6 +81,7 @@ def _filled(arg: str, places: dict[str, str]) -> str:
         ["outstanding", "PLANS", "-f", "text"],
         ["outstanding", "PLANS", "-f", "csv", "--status", "red"],
         ["validate", "PLANS"],
+        ["validate", "EXAMPLE"],
         ["paper", "PAPER", "-f", "md"],
     ],
     ids=lambda args: "-".join(args[:1] + args[2:4]),
@@ -246,13 +247,15 @@ NEVER_WARM = {
         ["outstanding", "PLANS", "-f", "csv", "--status", "red"],
         ["indicators", "PLANS"],
         ["validate", "PLANS"],
+        ["validate", "EXAMPLE"],
     ],
-    ids=lambda args: " ".join(args[:1] + args[2:3]),
+    ids=lambda args: " ".join(args[:1] + args[2:3] + (["papers"] if "EXAMPLE" in args else [])),
 )
 def test_a_warm_everyday_command_imports_only_what_it_uses(
     args: list[str], no_papers: str, tmp_path: Path
 ) -> None:
-    argv = [no_papers if a == "PLANS" else a for a in args]
+    places = {"PLANS": no_papers, "EXAMPLE": str(EXAMPLE_PLANS)}  # EXAMPLE: with its papers
+    argv = [places.get(a, a) for a in args]
     code = (
         "import io, contextlib, sys\n"
         "from ragplan.cli import run\n"

@@ -127,7 +127,7 @@ def validate(
         if only is None and not has_errors(found):  # papers report on a valid plan set
             from ragplan.papers.check import check_papers, list_papers
 
-            problems.extend(check_papers(plan_set))
+            problems.extend(check_papers(plan_set, loaded.digest))
             found_papers = list_papers(plan_set.root)
             checked.extend(display_path(p) for p in found_papers)
             papers += len(found_papers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ragplan.checks.problems import Problem
 from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
@@ -80,11 +81,18 @@ def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Pape
     return made
 
 
-def check_papers(plan_set: PlanSet) -> list[Problem]:
-    """Every problem of every paper of the plan set."""
+def check_papers(plan_set: PlanSet, plans_digest: bytes | None = None) -> list[Problem]:
+    """Every problem of every paper of the plan set. With `plans_digest` (the plan set's
+    files as read, see Loaded.digest) the verdict of an earlier run on the same plan
+    files, paper folder and day is reused, so a warm run neither parses nor renders."""
     papers = list_papers(plan_set.root)
     if not papers:  # the usual plan set: Jinja is not even imported
         return []
+    cache, key = _papers_cache(plan_set, plans_digest)
+    if cache is not None and key is not None:
+        cached = cache.get(plan_set.root / PAPERS, plan_set.shown, key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
     from ragplan.papers.render import paper_problems
     from ragplan.papers.source import read_paper
 
@@ -92,7 +100,39 @@ def check_papers(plan_set: PlanSet) -> list[Problem]:
     for path in papers:
         source = read_paper(path, plan_set.config.max_file_size_mb)
         found += paper_problems(source, plan_set)[1]
+    if cache is not None and key is not None:
+        cache.put(plan_set.root / PAPERS, plan_set.shown, key, found)
     return found
+
+
+def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[Any, bytes | None]:
+    """The cache of paper checks and the key of this plan set's: its plan files' digest,
+    today's date (a paper without a date is checked as of today) and every file in its
+    papers folder (a paper names only files inside it), by name and bytes. (None, None)
+    when there is no digest or no cache, or a file there is unreadable or over the limit."""
+    if plans_digest is None:
+        return None, None
+    from hashlib import blake2b
+
+    from ragplan.reading.cache import FileCache, cache_dir
+
+    try:
+        cache = FileCache("checked papers", cache_dir() / "checked")
+    except RuntimeError:  # no home folder for the cache
+        return None, None
+    folder = plan_set.root / PAPERS
+    every = blake2b(plans_digest, digest_size=32)
+    every.update(date.today().isoformat().encode())
+    try:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                if path.stat().st_size > plan_set.config.max_file_size_mb * 1024 * 1024:
+                    return None, None  # not read whole on every run: checked afresh
+                every.update(b"\0" + str(path.relative_to(folder)).encode() + b"\0")
+                every.update(cache.digest(path.read_bytes()))
+    except OSError:
+        return None, None
+    return cache, every.digest()
 
 
 def made_line(path: Path, paper: Paper) -> str:
