@@ -277,13 +277,13 @@ _ALWAYS_SHOWN = frozenset({"text-comment"})
 def report_warnings(ctx: typer.Context, warnings: list[Any]) -> None:
     """A report of a plan set with warnings says so on stderr: in full where text was lost,
     else as a count (run validate for the rest)."""
+    options = run_options(ctx)
+    if options.quiet or not warnings:
+        return
     from collections import Counter
 
     from ragplan.output.problems import parsable
 
-    options = run_options(ctx)
-    if options.quiet or not warnings:
-        return
     shown = [w for w in warnings if w.rule in _ALWAYS_SHOWN]
     for line in parsable(shown):
         typer.echo(line, err=True)

@@ -7,9 +7,6 @@ A new format is one entry in FORMATS; a new report kind one entry in KINDS.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from importlib import import_module
@@ -192,11 +189,16 @@ def kind_named(name: str) -> ReportKind:
 
 
 def _json(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+    import json
+
     assert kind.json is not None
     return json.dumps(kind.json(report), indent=2, ensure_ascii=False) + "\n"
 
 
 def _csv(kind: ReportKind, report: Any, options: RenderOptions) -> str:
+    import csv
+    import io
+
     assert kind.csv is not None
     header, rows = kind.csv(report)
     out = io.StringIO()

@@ -9,12 +9,13 @@ The paper templates (paper.md.j2, paper.html.j2) call these as filters and a fun
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import pass_environment
 from markupsafe import Markup
 
-from ragplan.papers.paper import Rendered
+if TYPE_CHECKING:  # a report that is not a paper never imports the paper's classes
+    from ragplan.papers.paper import Rendered
 
 _TOKEN = re.compile(r"RAGPLAN-TABLE-[0-9a-f]{16}")
 _BLANK_RUNS = re.compile(r"\n{3,}")

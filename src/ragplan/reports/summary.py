@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,6 @@ from ragplan.reports.common import (
     Earlier,
     Previous,
     ReportStatus,
-    is_overdue,
     joint_names,
     lead_officer_of,
     name_key,
@@ -82,21 +82,29 @@ class Summary:
     indicators: IndicatorTally | None = None
 
 
+def _tally(actions: Iterable[Action], scale: Scale, as_of: date) -> tuple[Counter[str], int]:
+    """How many of the actions have each status, and how many are overdue."""
+    tally: Counter[str] = Counter()
+    overdue = 0
+    outstanding = scale.outstanding_keys
+    for action in actions:
+        rag = action.rag
+        tally[rag] += 1
+        if rag in outstanding and action.due is not None and action.due < as_of:
+            overdue += 1  # is_overdue, inline: this loop sees every action
+    return tally, overdue
+
+
 def _group(
     ident: str | None,
     title: str | None,
     lead: str | None,
-    actions: Iterable[Action],
+    counted_as: tuple[Counter[str], int],
     statuses: list[ReportStatus],
     scale: Scale,
-    as_of: date,
 ) -> Group:
-    tally = dict.fromkeys((s.key for s in statuses), 0)
-    overdue = 0
-    outstanding = scale.outstanding_keys
-    for action in actions:
-        tally[action.rag] += 1
-        overdue += is_overdue(action, outstanding, as_of)
+    """The group's figures from its tally (see _tally)."""
+    tally, overdue = counted_as
     total = sum(tally.values())
     done_count = sum(n for key, n in tally.items() if key in scale.done_keys)
     counted = total - sum(n for key, n in tally.items() if key in scale.uncounted_keys)
@@ -150,24 +158,28 @@ def summarise(
     when = report_date(plan_set, as_of)
     scale = plan_set.config.scale
     statuses = report_statuses(scale)
-    actions = plan_set.all_actions()  # counted, and grouped below: no order needed
-    overall = _group(None, None, None, actions, statuses, scale, when)
+    tallies = [_tally(t.all_actions(), scale, when) for t in plan_set.themes]
+    whole: Counter[str] = Counter()
+    for tally, _ in tallies:
+        whole.update(tally)
+    overall = _group(None, None, None, (whole, sum(n for _, n in tallies)), statuses, scale)
     themes = [
-        _group(t.id, t.title, t.lead_officer, t.all_actions(), statuses, scale, when)
-        for t in plan_set.themes
+        _group(t.id, t.title, t.lead_officer, counted_as, statuses, scale)
+        for t, counted_as in zip(plan_set.themes, tallies, strict=True)
     ]
     joint = 0
     if by == "theme":
         groups = themes
     else:
-        grouped, shown, joint = _by_name(actions, by)
+        grouped, shown, joint = _by_name(plan_set.all_actions(), by)
         # Named groups alphabetically, the actions that name none last.
         order = sorted(grouped, key=lambda k: (k is None, k or ""))
         groups = []
         for key in order:
             name = shown[key] if key is not None else None
             lead = name if by == "lead_officer" else None
-            groups.append(_group(name, None, lead, grouped[key], statuses, scale, when))
+            counted_as = _tally(grouped[key], scale, when)
+            groups.append(_group(name, None, lead, counted_as, statuses, scale))
     found = Summary(
         title=plan_set.config.title,
         organisation=plan_set.config.organisation,
