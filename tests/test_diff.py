@@ -336,3 +336,14 @@ def test_a_users_template_restyles_diff_and_history_as_it_does_summary(
     assert history.out == "# Trend\nv1=7\nv2=7\n"
     summary = run_cli("summary", "plans", "-f", "md", *extra)
     assert summary.out == "# Summary: 7\n"
+
+
+def test_on_a_colour_terminal_every_change_is_drawn_in_a_table(repo: GitRepo) -> None:
+    import re
+
+    drawn = run_cli("--color", "always", "diff", "v1", "plans", "--to", "v2").out
+    assert "\x1b[" in drawn  # coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", drawn)
+    assert "6 actions changed: 1 added, 1 removed, 1 improved, 1 worsened" in plain
+    for change in ("added", "removed", "improved", "worsened", "re-dated", "changed"):
+        assert re.search(rf"│ [\d.]+ +│ [↑↓ ]*{change} ", plain), change

@@ -234,3 +234,14 @@ def test_percent_done_is_rounded_down_as_in_summary(in_tmp: Path) -> None:
     text = run_cli("history", "plans", "--format", "md").out
     summary = run_cli("summary", "plans", "--format", "md").out
     assert "| 66% |" in text and "| 66% |" in summary
+
+
+def test_on_a_colour_terminal_the_same_rows_are_drawn_as_a_table(repo: GitRepo) -> None:
+    import re
+
+    drawn = run_cli("--color", "always", "history", "plans").out
+    assert "\x1b[" in drawn  # coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", drawn)
+    rows = [re.findall(r"[\w%-]+", line) for line in plain.splitlines()]
+    assert ["board-jan", "2010-01-01", "0", "1", "1", "2", "0%"] in rows
+    assert ["board-feb", "2010-01-03", "1", "1", "0", "2", "50%"] in rows

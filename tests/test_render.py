@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -157,6 +158,47 @@ def test_piped_or_no_color_text_is_plain(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("NO_COLOR", "1")
     assert run_cli("--color", "auto", "summary", EXAMPLE_PLANS).out == piped.out
     assert "\x1b" in run_cli("--color", "always", "summary", EXAMPLE_PLANS).out
+
+
+@pytest.mark.parametrize("width", ["40", "70", "200"])
+def test_the_coloured_summary_never_cuts_a_title_short(
+    width: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At any terminal width every title is drawn whole, no word split or replaced by an
+    ellipsis, and every figure on one line (the table is drawn wider than a terminal too
+    narrow for it, and the terminal wraps its lines)."""
+
+    monkeypatch.setenv("COLUMNS", width)
+    drawn = re.sub(
+        r"\x1b\[[0-9;]*m", "", run_cli("--color", "always", "summary", EXAMPLE_PLANS).out
+    )
+    assert "…" not in drawn
+    titles = "".join(line.split("│")[2] for line in drawn.splitlines() if line.count("│") > 3)
+    assert "ICTInfrastructureandResilience" in titles.replace(" ", "")  # read down its column
+    totals = [line for line in drawn.splitlines() if line.startswith("│ Total")]
+    assert re.findall(r"\d+%?", totals[0]) == ["150", "11", "1", "162", "92%"]
+
+
+@pytest.mark.parametrize("width", ["50", "100"])
+def test_the_coloured_outstanding_table_never_cuts_a_word_short(
+    width: str, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rich narrowed the widest columns alike and cut what did not fit: at 100 columns,
+    'Principal Performance Manager' was drawn 'Princip…'. Every word is now whole, a
+    column no narrower than its longest word, the table wider than the terminal if it
+    must be (the terminal wraps the lines)."""
+
+    plans = in_tmp / "plans"
+    shutil.copytree(EXAMPLE_PLANS, plans)
+    theme = plans / "1.1-ict-infrastructure-and-resilience.yaml"
+    officer = "Principal Performance and Improvement Manager (Safeguarding)"
+    theme.write_text(theme.read_text().replace("David Sadler", officer))
+    monkeypatch.setenv("COLUMNS", width)
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", run_cli("--color", "always", "outstanding").out)
+    assert "…" not in drawn
+    words = set(re.findall(r"[^\s│┃]+", drawn))
+    assert set(officer.split()) <= words
+    assert {"1.1.5.2", "Amber", "Corporate", "underway"} <= words
 
 
 def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:

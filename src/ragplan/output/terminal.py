@@ -9,15 +9,16 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from typing import Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from ragplan.output.textsafe import show_controls
-from ragplan.output.views import View, diff_view, history_view
 from ragplan.output.words import (
     done_share,
     filters_line,
@@ -34,13 +35,16 @@ from ragplan.output.words import (
     title_line,
     travel_sentence,
 )
-from ragplan.reports.common import Previous, ReportStatus
-from ragplan.reports.diff import PlanDiff
-from ragplan.reports.history import History
-from ragplan.reports.indicators import Indicators
-from ragplan.reports.outstanding import Outstanding, OutstandingAction
-from ragplan.reports.since import Travel
-from ragplan.reports.summary import Summary
+
+if TYPE_CHECKING:  # a run draws one kind of report and imports only its code
+    from ragplan.output.views import View
+    from ragplan.reports.common import Previous, ReportStatus
+    from ragplan.reports.diff import PlanDiff
+    from ragplan.reports.history import History
+    from ragplan.reports.indicators import Indicators
+    from ragplan.reports.outstanding import Outstanding, OutstandingAction
+    from ragplan.reports.since import Travel
+    from ragplan.reports.summary import Summary
 
 
 def _text(value: object, style: str | Style = "") -> Text:
@@ -55,10 +59,15 @@ def _rag(status: ReportStatus, overdue: bool = False) -> Text:
 
 
 def _draw(*parts: object, at_least: int = 0) -> str:
-    """The parts drawn for the terminal's width, or `at_least` that wide where a table
-    cannot fit otherwise without cutting a value short (the terminal wraps the lines)."""
+    """The parts drawn for the terminal's width, or wider where a table cannot fit it
+    without cutting a word or a value short (`at_least`, or the width its longest words
+    need): the terminal then wraps the lines, and nothing is lost."""
     out = io.StringIO()
-    width = max(shutil.get_terminal_size((100, 24)).columns, at_least)
+    terminal = shutil.get_terminal_size((100, 24)).columns
+    for part in parts:
+        if isinstance(part, Table):
+            at_least = max(at_least, _lay_out(part, terminal))
+    width = max(terminal, at_least)
     # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
     depth: Literal["truecolor", "256"] = (
         "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
@@ -81,23 +90,25 @@ def summary_table(summary: Summary) -> str:
     plan = title_line(summary.title, summary.organisation)
     title = f"{plan}, as of {long_date(summary.as_of)}: {share}"
     table = Table()
+    # A word too long for a narrow terminal is folded onto the next line, never cut short.
     if summary.by == "theme":
-        table.add_column("Theme")
-        table.add_column("Title")
-        table.add_column("Lead officer")
+        table.add_column("Theme", overflow="fold")
+        table.add_column("Title", overflow="fold")
+        table.add_column("Lead officer", overflow="fold")
     else:
-        table.add_column("Lead officer" if summary.by == "lead_officer" else "Lead body")
+        name = "Lead officer" if summary.by == "lead_officer" else "Lead body"
+        table.add_column(name, overflow="fold")
     for status in summary.statuses:
-        table.add_column(_rag(status), justify="right")
-    table.add_column("Total", justify="right")
-    table.add_column("% done", justify="right")
+        table.add_column(_rag(status), justify="right", no_wrap=True)
+    table.add_column("Total", justify="right", no_wrap=True)  # figures and their heads
+    table.add_column("% done", justify="right", no_wrap=True)  # are never split
     if summary.overdue:
-        table.add_column("Overdue", justify="right")
+        table.add_column("Overdue", justify="right", no_wrap=True)
     if summary.previous is not None:
         for count in summary.previous.counts:
-            table.add_column(f"{count.status.label} then", justify="right")
-        table.add_column("Total then", justify="right")
-        table.add_column("% done then", justify="right")
+            table.add_column(f"{count.status.label} then", justify="right", no_wrap=True)
+        table.add_column("Total then", justify="right", no_wrap=True)
+        table.add_column("% done then", justify="right", no_wrap=True)
         table.add_column("Direction")
     for group in summary.groups:
         named = [group.id, group.title, group.lead_officer] if summary.by == "theme" else []
@@ -216,7 +227,9 @@ def view_tables(view: View) -> str:
     for table in view.tables:
         drawn = Table(title=table.title, title_justify="left")
         for i, header in enumerate(table.headers):
-            drawn.add_column(header, justify="right" if i in table.numeric else "left")
+            figures = i in table.numeric  # never split
+            justify: Literal["right", "left"] = "right" if figures else "left"
+            drawn.add_column(header, justify=justify, overflow="fold", no_wrap=figures)
         for row in table.rows:
             drawn.add_row(*(_text(cell) for cell in row))
         parts += [_text(""), drawn]
@@ -261,6 +274,60 @@ def indicators_tables(report: Indicators) -> str:
     return _draw(*parts, at_least=needed)
 
 
+def _lay_out(table: Table, width: int) -> int:
+    """Set every column's width so that `table` fits `width` with no word cut or split,
+    and return the table's width (more than `width` when its longest words need more).
+
+    A column is as wide as its longest line where that fits; where it does not, the
+    widest columns give way first, as rich's own layout does, but none below its longest
+    word (its longest line where it does not wrap), which rich does not promise: it cuts
+    words short. A table that expands to the terminal shares spare width by its columns'
+    ratios. rich measures every cell, as renderables, to lay a table out; this measures
+    each once, as plain strings, and is the larger part of drawing a large summary."""
+    from rich.padding import Padding
+
+    _, right, _, left = Padding.unpack(table.padding)  # pad_edge on, padding not collapsed
+    columns = table.columns
+    least: list[int] = []
+    most: list[int] = []
+    for column in columns:
+        lines = [line for c in (column.header, *column.cells) for line in str(c).split("\n")]
+        longest = max(cell_len(line) for line in lines)
+        if column.width is not None:
+            longest = column.width
+        if column.no_wrap or column.width is not None:
+            least.append(longest)
+        else:
+            least.append(max(cell_len(w) for line in lines for w in (line.split() or [""])))
+        most.append(longest)
+    frame = (len(columns) + 1 if table.box else 0) + (left + right) * len(columns)
+    room = width - frame
+    if sum(most) <= room:
+        widths = most
+        spare = room - sum(most)
+        ratios = [c.ratio or 0 for c in columns]
+        if table.expand and spare and any(ratios):
+            widths = [w + spare * r // sum(ratios) for w, r in zip(widths, ratios, strict=True)]
+    elif sum(least) >= room:
+        widths = least
+    else:  # the widest columns give way first, down to a common width, never below least
+        low, high = 0, max(most)
+        while low < high:  # the widest cap at which the table fits
+            cap = (low + high + 1) // 2
+            if sum(max(n, min(m, cap)) for n, m in zip(least, most, strict=True)) <= room:
+                low = cap
+            else:
+                high = cap - 1
+        widths = [max(n, min(m, low)) for n, m in zip(least, most, strict=True)]
+        for at, (drawn, wanted) in enumerate(zip(widths, most, strict=True)):
+            if sum(widths) < room and drawn < wanted:  # what is left, a column at a time
+                widths[at] += 1
+    for column, drawn in zip(columns, widths, strict=True):
+        column.width, column.ratio = drawn, None
+    table.expand = False
+    return sum(widths) + frame
+
+
 def _whole_width(table: Table) -> int:
     """How wide `table` must be drawn for every value to show whole: its natural width,
     less what its first column gives up by wrapping its words."""
@@ -277,12 +344,23 @@ def _whole_width(table: Table) -> int:
 
 def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:
     """The report as rich tables, in the terminal's colours."""
-    if isinstance(report, Summary):
-        return summary_table(report)
-    if isinstance(report, Outstanding):
-        return outstanding_table(report)
-    if isinstance(report, Indicators):
-        return indicators_tables(report)
-    if isinstance(report, PlanDiff):
-        return view_tables(diff_view(report))
-    return view_tables(history_view(report))
+    drawers: dict[str, Callable[[Any], str]] = {  # by class name: no report imported
+        "Summary": summary_table,
+        "Outstanding": outstanding_table,
+        "Indicators": indicators_tables,
+        "PlanDiff": _diff_tables,
+        "History": _history_tables,
+    }
+    return drawers[type(report).__name__](report)
+
+
+def _diff_tables(diff: PlanDiff) -> str:
+    from ragplan.output.views import diff_view
+
+    return view_tables(diff_view(diff))
+
+
+def _history_tables(found: History) -> str:
+    from ragplan.output.views import history_view
+
+    return view_tables(history_view(found))
