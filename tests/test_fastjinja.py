@@ -20,7 +20,10 @@ PAPER = EXAMPLE_PLANS / "papers" / "board-2010-09.md"
 
 @pytest.fixture
 def fast(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Each render's path: True where the cached code rendered it, False where Jinja did."""
+    """Each render's path: True where the cached code rendered it, False where Jinja did.
+    The built-in templates' code compiled ahead is not used: these tests are of the cache
+    (test_every_report_renders_the_same_compiled_ahead is of the code compiled ahead)."""
+    monkeypatch.setattr(fastjinja, "USE_PRECOMPILED", False)
     used: list[bool] = []
     real = fastjinja.render_cached
 
@@ -68,6 +71,74 @@ def test_every_report_renders_the_same_from_the_cache(
     assert second.out == first.out
 
 
+@pytest.mark.parametrize(("case", "report", "fmt"), REPORTS, ids=["-".join(r) for r in REPORTS])
+def test_every_report_renders_the_same_compiled_ahead(
+    case: str, report: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run (no cache) renders the built-in templates from the code compiled ahead
+    (ragplan.output.precompiled), and that gives what Jinja gives."""
+    monkeypatch.chdir(CASES / case)
+    monkeypatch.setattr(fastjinja, "USE_PRECOMPILED", False)
+    by_jinja = run_cli("--no-cache", report, "plans", "-f", fmt)
+    monkeypatch.setattr(fastjinja, "USE_PRECOMPILED", True)
+    used: list[bool] = []
+    real = fastjinja.render_cached
+    monkeypatch.setattr(
+        fastjinja, "render_cached", lambda *a: used.append(bool(t := real(*a))) or t
+    )
+    ahead = run_cli("--no-cache", report, "plans", "-f", fmt)
+    assert by_jinja.code == ahead.code == 0, ahead.err
+    assert used == [True]
+    assert ahead.out == by_jinja.out
+
+
+def test_the_code_compiled_ahead_is_of_every_built_in_template_as_it_is_now() -> None:
+    """Run `python -m ragplan.output.precompile` after changing a built-in template: until
+    then the changed template is compiled by Jinja on every first run (never rendered
+    from old code: its digest no longer matches), and this test fails."""
+    import importlib
+    import re
+
+    import jinja2
+
+    from ragplan.output import precompile
+
+    folder = REPO / "src" / "ragplan" / "output" / "precompiled"
+    names = precompile.templates()
+    assert sorted(p.stem for p in folder.glob("*_j2.py")) == sorted(
+        precompile.module_name(t) for t in names
+    ), "run python -m ragplan.output.precompile"
+    for template in names:
+        module = importlib.import_module(
+            f"ragplan.output.precompiled.{precompile.module_name(template)}"
+        )
+        source = (REPO / "templates" / template).read_bytes()
+        assert module.SOURCE_SHA1 == fastjinja.sha1(source).hexdigest(), (
+            f"{template} changed: run python -m ragplan.output.precompile"
+        )
+        text = Path(module.__file__).read_text(encoding="utf-8")
+        version = re.search(r"compiled by Jinja (\S+):", text)
+        if version and version[1] == jinja2.__version__:  # else made by another Jinja
+            assert text == precompile.compiled(template), template
+
+
+def test_a_changed_built_in_template_is_compiled_by_jinja(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A built-in template edited in place (a checkout, a patched install) is never run
+    from the code compiled ahead of the edit."""
+    import shutil
+
+    from ragplan.output import templates
+
+    copy = tmp_path / "templates"
+    shutil.copytree(templates.builtin_templates(), copy)
+    (copy / "summary.md.j2").write_text("Edited {{ total }}\n")
+    monkeypatch.setattr(templates, "builtin_templates", lambda: copy)
+    run = run_cli("--no-cache", "summary", str(EXAMPLE_PLANS), "-f", "md")
+    assert run.out == "Edited 162\n"
+
+
 def test_diff_history_and_the_paper_render_the_same_from_the_cache(
     in_tmp: Path, fast: list[bool]
 ) -> None:
@@ -111,22 +182,36 @@ def test_a_template_error_is_reported_as_jinja_reports_it(in_tmp: Path) -> None:
         )
 
 
-def test_a_warm_run_never_imports_jinjas_compiler(tmp_path: Path) -> None:
+def test_only_a_plan_sets_own_template_imports_jinjas_compiler_and_only_once(
+    tmp_path: Path,
+) -> None:
+    """The built-in templates are compiled ahead: no run imports Jinja's compiler for
+    them, not even the first. A plan set's own template is compiled on its first run and
+    then comes from the cache."""
+    plans = tmp_path / "plans"
+    import shutil
+
+    shutil.copytree(EXAMPLE_PLANS, plans, ignore=shutil.ignore_patterns("papers"))
     code = (
         "import io, contextlib, sys\n"
         "from ragplan.cli import run\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    run(['outstanding', {str(EXAMPLE_PLANS)!r}, '-f', 'md'])\n"
+        f"    run(['outstanding', {str(plans)!r}, '-f', 'md'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('jinja2')))\n"
     )
-    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    compiler = {"jinja2.compiler", "jinja2.lexer", "jinja2.parser"}
 
-    def modules() -> list[str]:
+    def modules() -> set[str]:
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
         )
-        return eval(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+        return set(eval(done.stdout.strip().splitlines()[-1]))
 
-    assert "jinja2.compiler" in modules()  # the first run compiles
+    first = modules()
+    assert "jinja2.runtime" in first and not compiler & first
+    (plans / "templates").mkdir()
+    (plans / "templates" / "outstanding.md.j2").write_text("{{ title }}\n")
+    assert compiler <= modules()  # the plan set's own template: compiled
     warm = modules()
-    assert warm and not {"jinja2.compiler", "jinja2.lexer", "jinja2.parser"} & set(warm)
+    assert "jinja2.runtime" in warm and not compiler & warm

@@ -1,4 +1,4 @@
-"""Rendering the templates an earlier run compiled, without importing Jinja's compiler.
+"""Rendering templates compiled ahead or by an earlier run, without Jinja's compiler.
 
 A Jinja template compiles to Python code, which ragplan's Jinja environment keeps in the
 cache (templates.py, Jinja's own FileSystemBytecodeCache format). Importing the `jinja2`
@@ -8,6 +8,10 @@ a report needs is in the cache for its current source, this module loads just th
 modules and runs the code with `Runtime`, an environment of the few things compiled code
 asks its environment for; else it returns None and the caller renders with Jinja, which
 fills the cache.
+
+The built-in templates need no cache: their code is compiled ahead and shipped in
+ragplan.output.precompiled (precompile.py), used while its digest of the template's
+source matches the file's, so even a first run or a --no-cache run compiles nothing.
 
 The cache files are found as Jinja's FileSystemLoader and FileSystemBytecodeCache find
 them; tests/test_fastjinja.py renders every built-in template both ways and checks the
@@ -109,7 +113,9 @@ class Runtime:
     concat = "".join
     newline_sequence = "\n"  # the wordwrap filter's
 
-    def __init__(self, folders: list[Path], cache: Path) -> None:
+    def __init__(
+        self, folders: list[Path], cache: Path | None, builtin: Path | None = None
+    ) -> None:
         runtime, defaults = _jinja_runtime()
         from ragplan.output.templatefuncs import functions
 
@@ -124,6 +130,7 @@ class Runtime:
         self.filters.update(filters)
         self.globals.update(names)
         self.searchpath = [os.fspath(f) for f in folders]
+        self.builtin = None if builtin is None else os.fspath(builtin)
         self.cache = cache
         self.loaded: dict[str, Template] = {}
 
@@ -152,6 +159,13 @@ class Runtime:
         with open(filename, encoding="utf-8") as f:
             source = f.read()
         filename = os.path.normpath(filename)
+        if folder == self.builtin and len(pieces) == 1:
+            made = _precompiled(pieces[0], source, self)
+            if made is not None:
+                made["__file__"] = filename
+                return made
+        if self.cache is None:
+            raise NotCached(name)
         key = sha1(name.encode("utf-8"))
         key.update(f"|{filename}".encode())
         try:
@@ -225,14 +239,45 @@ class Runtime:
         return func(*arguments, **(kwargs or {}))
 
 
-def render_cached(
-    name: str, folders: list[Path], context: dict[str, Any], cache: Path
-) -> str | None:
-    """The template `name` rendered with `context` from code compiled on an earlier run,
-    or None when it or a template it needs is not cached for its current source (or
-    rendering it fails: Jinja, run again, then says why in its own words)."""
+# Off in tests that check the cache itself.
+USE_PRECOMPILED = True
+
+
+def module_name(template: str) -> str:
+    """'summary_txt_j2': the module of ragplan.output.precompiled that built-in template
+    `template` is compiled ahead into (ragplan/output/precompile.py)."""
+    return template.replace(".", "_").replace("-", "_")
+
+
+def _precompiled(template: str, source: str, runtime: Runtime) -> dict[str, Any] | None:
+    """The module the built-in template `template` makes, from the code compiled ahead
+    (ragplan.output.precompiled), or None if that is not for this source."""
+    if not USE_PRECOMPILED:
+        return None
+    import importlib
+
     try:
-        runtime = Runtime(folders, cache)
+        module = importlib.import_module(f"ragplan.output.precompiled.{module_name(template)}")
+    except ImportError:
+        return None
+    if module.SOURCE_SHA1 != sha1(source.encode("utf-8")).hexdigest():
+        return None  # the template changed since it was compiled ahead
+    return module.load(runtime)  # type: ignore[no-any-return]
+
+
+def render_cached(
+    name: str,
+    folders: list[Path],
+    context: dict[str, Any],
+    cache: Path | None,
+    builtin: Path | None = None,
+) -> str | None:
+    """The template `name` rendered with `context` from code compiled ahead (a built-in
+    template, from `builtin`) or on an earlier run (in `cache`), or None when it or a
+    template it needs is not compiled for its current source (or rendering it fails:
+    Jinja, run again, then says why in its own words)."""
+    try:
+        runtime = Runtime(folders, cache, builtin)
         return runtime.get_template(name).render(context)
     except Exception:
         return None
