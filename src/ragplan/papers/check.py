@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -123,10 +124,15 @@ def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[Any, b
     folder = plan_set.root / PAPERS
     every = blake2b(plans_digest, digest_size=32)
     every.update(date.today().isoformat().encode())
-    try:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                if path.stat().st_size > plan_set.config.max_file_size_mb * 1024 * 1024:
+    limit = plan_set.config.max_file_size_mb * 1024 * 1024
+    try:  # os.walk: a link to a folder is not followed, so a loop of links is no trap
+        for parent, folders, names in os.walk(folder):
+            folders.sort()
+            for name in sorted(names):
+                path = Path(parent, name)
+                if not path.is_file():
+                    continue
+                if path.stat().st_size > limit:
                     return None, None  # not read whole on every run: checked afresh
                 every.update(b"\0" + str(path.relative_to(folder)).encode() + b"\0")
                 every.update(cache.digest(path.read_bytes()))
