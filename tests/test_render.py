@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ragplan.output import terminal
 from ragplan.output.textsafe import csv_cell, md_cell, show_controls
 
 CASES = REPO / "tests" / "cases"
@@ -192,13 +193,28 @@ def test_the_coloured_outstanding_table_never_cuts_a_word_short(
     shutil.copytree(EXAMPLE_PLANS, plans)
     theme = plans / "1.1-ict-infrastructure-and-resilience.yaml"
     officer = "Principal Performance and Improvement Manager (Safeguarding)"
-    theme.write_text(theme.read_text().replace("David Sadler", officer))
+    address = "https://www.northyorks.gov.uk/children-and-families/safeguarding-board"
+    text = theme.read_text().replace("David Sadler", officer)
+    theme.write_text(
+        text.replace("Corporate ICT to update", f"Corporate ICT (see {address}) to update")
+    )
     monkeypatch.setenv("COLUMNS", width)
     drawn = re.sub(r"\x1b\[[0-9;]*m", "", run_cli("--color", "always", "outstanding").out)
     assert "…" not in drawn
     words = set(re.findall(r"[^\s│┃]+", drawn))
     assert set(officer.split()) <= words
     assert {"1.1.5.2", "Amber", "Corporate", "underway"} <= words
+    # A word longer than a column should be (a web address) is folded, whole, onto the
+    # next lines of its cell, not cut, nor left to widen the table past the terminal.
+    notes = "".join(
+        line.split("│")[-2].strip() for line in drawn.splitlines() if line.count("│") > 5
+    )
+    assert address in notes
+    if width == "100":  # room enough: the table fits the terminal
+        assert max(len(line) for line in drawn.splitlines()) <= 100
+    else:  # the table is wider than the terminal, but not for the address's sake
+        heads = next(line for line in drawn.splitlines() if "┃ Notes" in line)
+        assert len(heads.split("┃")[-2]) == terminal.LONG_WORD + 2
 
 
 def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:

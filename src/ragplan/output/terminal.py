@@ -274,16 +274,22 @@ def indicators_tables(report: Indicators) -> str:
     return _draw(*parts, at_least=needed)
 
 
+# The longest word a column is widened for; a longer one (a web address, a file path)
+# is folded onto the next line, whole, rather than widen the table past the terminal.
+LONG_WORD = 30
+
+
 def _lay_out(table: Table, width: int) -> int:
     """Set every column's width so that `table` fits `width` with no word cut or split,
     and return the table's width (more than `width` when its longest words need more).
 
     A column is as wide as its longest line where that fits; where it does not, the
     widest columns give way first, as rich's own layout does, but none below its longest
-    word (its longest line where it does not wrap), which rich does not promise: it cuts
-    words short. A table that expands to the terminal shares spare width by its columns'
-    ratios. rich measures every cell, as renderables, to lay a table out; this measures
-    each once, as plain strings, and is the larger part of drawing a large summary."""
+    word (up to LONG_WORD; its longest line where it does not wrap), which rich does not
+    promise: it cuts words short. A table that expands to the terminal shares spare
+    width by its columns' ratios. rich measures every cell, as renderables, to lay a
+    table out; this measures each once, as plain strings, and is the larger part of
+    drawing a large summary."""
     from rich.padding import Padding
 
     _, right, _, left = Padding.unpack(table.padding)  # pad_edge on, padding not collapsed
@@ -297,8 +303,10 @@ def _lay_out(table: Table, width: int) -> int:
             longest = column.width
         if column.no_wrap or column.width is not None:
             least.append(longest)
-        else:
-            least.append(max(cell_len(w) for line in lines for w in (line.split() or [""])))
+        else:  # a word longer than LONG_WORD (a web address) is folded onto the next line
+            column.overflow = "fold"
+            words = (cell_len(w) for line in lines for w in (line.split() or [""]))
+            least.append(min(max(words), LONG_WORD))
         most.append(longest)
     frame = (len(columns) + 1 if table.box else 0) + (left + right) * len(columns)
     room = width - frame
