@@ -92,6 +92,28 @@ def test_every_report_renders_the_same_compiled_ahead(
     assert ahead.out == by_jinja.out
 
 
+def test_diff_history_and_the_paper_render_the_same_compiled_ahead(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    since_repo(CASES / "since", in_tmp, commit_now=True)
+    for args in (
+        ("diff", SINCE_TAG, "plans"),
+        ("history", "plans"),
+        ("summary", "plans", "--since", SINCE_TAG),
+        ("outstanding", "plans", "--since", SINCE_TAG),
+        ("paper", PAPER),
+    ):
+        for fmt in ("text", "md", "html"):
+            if args[0] == "paper" and fmt == "text":
+                continue  # a paper is Markdown, HTML, Word or PDF
+            monkeypatch.setattr(fastjinja, "USE_PRECOMPILED", False)
+            by_jinja = run_cli("--no-cache", *args, "-f", fmt)
+            monkeypatch.setattr(fastjinja, "USE_PRECOMPILED", True)
+            ahead = run_cli("--no-cache", *args, "-f", fmt)
+            assert by_jinja.code == ahead.code == 0, (args, fmt, ahead.err)
+            assert ahead.out == by_jinja.out, (args, fmt)
+
+
 def test_the_code_compiled_ahead_is_of_every_built_in_template_as_it_is_now() -> None:
     """Run `python -m ragplan.output.precompile` after changing a built-in template: until
     then the changed template is compiled by Jinja on every first run (never rendered
