@@ -38,12 +38,11 @@ from ragplan.output.words import (
 
 if TYPE_CHECKING:  # a run draws one kind of report and imports only its code
     from ragplan.output.views import View
-    from ragplan.reports.common import Previous, ReportStatus
+    from ragplan.reports.common import Previous, ReportStatus, Travel
     from ragplan.reports.diff import PlanDiff
     from ragplan.reports.history import History
     from ragplan.reports.indicators import Indicators
     from ragplan.reports.outstanding import Outstanding, OutstandingAction
-    from ragplan.reports.since import Travel
     from ragplan.reports.summary import Summary
 
 

@@ -15,10 +15,10 @@ from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import Count, Previous, percent
 
 if TYPE_CHECKING:
-    from ragplan.reports.common import Filter
+    from ragplan.reports.common import Filter, Travel
     from ragplan.reports.indicators import Indicators, RatingCount
     from ragplan.reports.outstanding import Outstanding, OutstandingAction
-    from ragplan.reports.since import Moves, Travel
+    from ragplan.reports.since import Moves
 
 _MONTHS = (
     "January February March April May June July August September October November December"

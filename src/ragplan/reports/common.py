@@ -19,6 +19,25 @@ NEUTRAL_GREY = "#d9d9d9"
 
 
 @dataclass(frozen=True)
+class Travel:
+    """A direction of travel: its word ('improved', 'worsened', 'no change', 'new';
+    an indicator's 'same') and arrow. Here, not in since.py, so that an indicator's
+    direction does not import the comparison of revisions."""
+
+    word: str
+    arrow: str
+
+    def __str__(self) -> str:
+        return f"{self.arrow} {self.word}"
+
+
+IMPROVED = Travel("improved", "↑")
+WORSENED = Travel("worsened", "↓")
+NO_CHANGE = Travel("no change", "→")
+NEW = Travel("new", "+")
+
+
+@dataclass(frozen=True)
 class ReportStatus:
     """A status of the scale as reports show it, with colours resolved.
 

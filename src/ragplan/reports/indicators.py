@@ -3,14 +3,20 @@ and its rating, why and direction of travel, in tables as its files group them."
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
 from ragplan.errors import UsageError
 from ragplan.model import DEFAULT_SCALE, Indicator, IndicatorFile, Number, PlanSet, natural_key
-from ragplan.reports.common import NEUTRAL_GREY, ReportStatus, report_date, text_colour_on
-from ragplan.reports.since import IMPROVED, WORSENED, Travel
+from ragplan.reports.common import (
+    IMPROVED,
+    NEUTRAL_GREY,
+    WORSENED,
+    ReportStatus,
+    Travel,
+    report_date,
+    text_colour_on,
+)
 
 # The first column's header for a file that gives no title.
 DEFAULT_TABLE_TITLE = "Indicator"
@@ -219,6 +225,8 @@ def rate_all(
 
 def _nearest(value: str, choices: list[str], what: str) -> str:
     """'did you mean ...?' with the nearest choices, else what the choices are."""
+    import difflib
+
     close = difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
     if close:
         return f"did you mean {' or '.join(repr(c) for c in close)}?"

@@ -17,26 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from ragplan.model import Action, PlanSet, Scale
-from ragplan.reports.common import movement
+from ragplan.reports.common import IMPROVED, NEW, NO_CHANGE, WORSENED, Travel, movement
 from ragplan.reports.diff import count_by_status
-
-
-@dataclass(frozen=True)
-class Travel:
-    """A direction of travel: its word ('improved', 'worsened', 'no change', 'new';
-    an indicator's 'same') and arrow."""
-
-    word: str
-    arrow: str
-
-    def __str__(self) -> str:
-        return f"{self.arrow} {self.word}"
-
-
-IMPROVED = Travel("improved", "↑")
-WORSENED = Travel("worsened", "↓")
-NO_CHANGE = Travel("no change", "→")
-NEW = Travel("new", "+")
 
 
 @dataclass

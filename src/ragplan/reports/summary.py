@@ -26,8 +26,9 @@ from ragplan.reports.common import (
 )
 
 if TYPE_CHECKING:
+    from ragplan.reports.common import Travel
     from ragplan.reports.indicators import IndicatorTally
-    from ragplan.reports.since import Moves, Travel
+    from ragplan.reports.since import Moves
 
 GROUPINGS = ("theme", "lead_officer", "lead_body")
 
