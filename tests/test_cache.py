@@ -429,3 +429,35 @@ def test_without_a_second_process_one_reads_everything(
 
     monkeypatch.setattr(os, "fork", no_fork)
     assert [a.id for a in load_valid(plans, use_cache=False).actions()] == expected
+
+
+def test_a_file_changed_between_its_lookup_and_its_parse_is_never_cached_as_the_old(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the cache does not hold is hashed, then read again to be parsed (its bytes
+    are not kept in between). If someone saves it in between, the report is of the new
+    bytes, and the whole plan set's checks are not stored under the old bytes' digest."""
+    plans = _many_themes(in_tmp / "plans")
+    target = plans / "3.yaml"
+    reads: list[str] = []
+    real = ragplan.reading.reader._Reader.bytes_of
+
+    def saved_meanwhile(self: Any, file: Any, limit: int) -> bytes | None:
+        if file.path == target:
+            reads.append(file.shown)
+            if len(reads) == 2:  # the read to parse: someone saved the file just before
+                target.write_text(target.read_text().replace("rag: red", "rag: green"))
+        return real(self, file, limit)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(ragplan.reading.reader._Reader, "bytes_of", saved_meanwhile)
+    loaded = read_plan_set(DiskSource(plans))
+    assert len(reads) == 2
+    theme = next(t for t in loaded.plan_set.themes if t.id == "3")
+    assert "red" not in {a.rag for a in theme.all_actions()}  # the new bytes
+    assert loaded.digest is None  # so no checks are cached for the set as first hashed
+    monkeypatch.undo()
+    again = read_plan_set(DiskSource(plans))
+    assert again.digest is not None
+    assert "red" not in {
+        a.rag for t in again.plan_set.themes if t.id == "3" for a in t.all_actions()
+    }

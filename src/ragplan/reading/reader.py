@@ -256,19 +256,12 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> T:
         """What `build` makes of `data` (and the problems it adds), from the cache if there."""
-        made = self._lookup(file, data, context)
+        made, digest = self._lookup(file, data, context)
         if made is None:
-            start = len(self.problems)
-            value = build(file, data)
-            found = self.problems[start:]
-            del self.problems[start:]
-            if self.caching and file.path is not None:
-                cache = self._cache(context)
-                cache.put(file.path, file.shown, cache.digest(data), (value, found))
-            made = value, found
+            made = self._built(file, data, context, build, digest)
         value, found = made
         self.problems.extend(found)
-        return value
+        return value  # type: ignore[no-any-return]
 
     def cached_all(
         self,
@@ -281,8 +274,10 @@ class _Reader:
         the cache where it holds them; None for a file over the size limit. The rest are
         parsed on two cores when there are enough of them to gain (a second process
         parses half and hands its results back). No file's bytes are held longer than
-        it takes to hash or parse them."""
+        it takes to hash or parse them: a file the cache does not hold is read again to
+        be parsed, and if it changed in between, the plan set is not `whole`."""
         results: list[tuple[T | None, list[Problem]] | None] = []
+        hashed: dict[int, bytes | None] = {}  # each file's digest when it was looked up
         missing: list[int] = []
         size = 0
         for at, file in enumerate(files):
@@ -292,7 +287,7 @@ class _Reader:
                 if data is None:  # over the limit: said, and not read
                     results.append((None, []))
                     continue
-                hit = self._lookup(file, data, context)
+                hit, hashed[at] = self._lookup(file, data, context)
             else:
                 self.whole = False
             results.append(hit)
@@ -305,11 +300,13 @@ class _Reader:
             child = self._fork_build(files, missing[half:], limit_mb, context, build)
             if child is not None:
                 missing = missing[:half]
-        for at in missing:
-            results[at] = self._build_one(files[at], limit_mb, context, build)
+        built = {at: self._build_one(files[at], limit_mb, context, build) for at in missing}
         if child is not None:
-            for at, theirs in self._collect(child, files, limit_mb, context, build).items():
-                results[at] = theirs
+            built.update(self._collect(child, files, limit_mb, context, build))
+        for at, (value, found, digest) in built.items():
+            results[at] = value, found
+            if digest != hashed.get(at):  # changed since it was looked up
+                self.whole = False
         values = []
         for result in results:
             assert result is not None
@@ -320,16 +317,17 @@ class _Reader:
 
     def _lookup(
         self, file: SourceFile, data: bytes, context: str
-    ) -> tuple[Any, list[Problem]] | None:
-        """(value, problems) the cache holds for these bytes of `file`, or None."""
+    ) -> tuple[tuple[Any, list[Problem]] | None, bytes | None]:
+        """(value, problems) the cache holds for these bytes of `file`, or None; and the
+        bytes' digest (None when the cache is not used)."""
         if not self.caching or file.path is None:
             self.whole = False
-            return None
+            return None, None
         cache = self._cache(context)
         digest = cache.digest(data)
         self.digests.append(f"{context}\0{file.shown}\0".encode() + digest)
         hit: tuple[Any, list[Problem]] | None = cache.get(file.path, file.shown, digest)
-        return hit
+        return hit, digest
 
     def _cache(self, context: str) -> FileCache:
         cache = self.caches.get(context)
@@ -337,20 +335,40 @@ class _Reader:
             cache = self.caches[context] = FileCache(context)
         return cache
 
-    def _build_one(
-        self, file: SourceFile, limit_mb: int, context: str, build: Callable[[SourceFile, bytes], T]
-    ) -> tuple[T | None, list[Problem]]:
-        """What `build` makes of the file (None when it is over the size limit) and the
-        problems found, stored in the cache."""
+    def _built(
+        self,
+        file: SourceFile,
+        data: bytes,
+        context: str,
+        build: Callable[[SourceFile, bytes], T],
+        digest: bytes | None,
+    ) -> tuple[T, list[Problem]]:
+        """What `build` makes of `data` and the problems it finds, stored in the cache
+        under `digest`, the digest of `data` (None: the cache is not used)."""
         start = len(self.problems)
-        data = self.bytes_of(file, limit_mb)
-        value = None if data is None else build(file, data)
+        value = build(file, data)
         found = self.problems[start:]
         del self.problems[start:]
-        if data is not None and self.caching and file.path is not None:
-            cache = self._cache(context)
-            cache.put(file.path, file.shown, cache.digest(data), (value, found))
+        if digest is not None and file.path is not None:
+            self._cache(context).put(file.path, file.shown, digest, (value, found))
         return value, found
+
+    def _build_one(
+        self, file: SourceFile, limit_mb: int, context: str, build: Callable[[SourceFile, bytes], T]
+    ) -> tuple[T | None, list[Problem], bytes | None]:
+        """The file read and built (None when it is over the size limit), the problems
+        found, and the digest of the bytes built (None when the cache is not used)."""
+        start = len(self.problems)
+        data = self.bytes_of(file, limit_mb)
+        if data is None:
+            found = self.problems[start:]
+            del self.problems[start:]
+            return None, found, None
+        digest = None
+        if self.caching and file.path is not None:
+            digest = self._cache(context).digest(data)
+        value, found = self._built(file, data, context, build, digest)
+        return value, found, digest
 
     def _fork_build(
         self,
@@ -398,13 +416,13 @@ class _Reader:
         limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], T],
-    ) -> dict[int, tuple[T | None, list[Problem]]]:
+    ) -> dict[int, tuple[T | None, list[Problem], bytes | None]]:
         """The child's results; any it did not hand over are built here."""
         import pickle
 
         pid, out, chosen = child
         _, status = os.waitpid(pid, 0)
-        made: dict[int, tuple[T | None, list[Problem]]] = {}
+        made: dict[int, tuple[T | None, list[Problem], bytes | None]] = {}
         if status == 0:
             out.seek(0)
             try:
