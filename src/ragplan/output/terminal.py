@@ -57,16 +57,14 @@ def _rag(status: ReportStatus, overdue: bool = False) -> Text:
     return cell
 
 
-def _draw(*parts: object, at_least: int = 0) -> str:
+def _draw(*parts: object) -> str:
     """The parts drawn for the terminal's width, or wider where a table cannot fit it
-    without cutting a word or a value short (`at_least`, or the width its longest words
-    need): the terminal then wraps the lines, and nothing is lost."""
+    without cutting a word or a value short (see _lay_out): the terminal then wraps the
+    lines, and nothing is lost."""
     out = io.StringIO()
     terminal = shutil.get_terminal_size((100, 24)).columns
-    for part in parts:
-        if isinstance(part, Table):
-            at_least = max(at_least, _lay_out(part, terminal))
-    width = max(terminal, at_least)
+    tables = [_lay_out(part, terminal) for part in parts if isinstance(part, Table)]
+    width = max([terminal, *tables])
     # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
     depth: Literal["truecolor", "256"] = (
         "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
@@ -89,14 +87,12 @@ def summary_table(summary: Summary) -> str:
     plan = title_line(summary.title, summary.organisation)
     title = f"{plan}, as of {long_date(summary.as_of)}: {share}"
     table = Table()
-    # A word too long for a narrow terminal is folded onto the next line, never cut short.
     if summary.by == "theme":
-        table.add_column("Theme", overflow="fold")
-        table.add_column("Title", overflow="fold")
-        table.add_column("Lead officer", overflow="fold")
+        table.add_column("Theme")
+        table.add_column("Title")
+        table.add_column("Lead officer")
     else:
-        name = "Lead officer" if summary.by == "lead_officer" else "Lead body"
-        table.add_column(name, overflow="fold")
+        table.add_column("Lead officer" if summary.by == "lead_officer" else "Lead body")
     for status in summary.statuses:
         table.add_column(_rag(status), justify="right", no_wrap=True)
     table.add_column("Total", justify="right", no_wrap=True)  # figures and their heads
@@ -151,7 +147,7 @@ def summary_table(summary: Summary) -> str:
         return _draw(*lines, table)
     by_theme = Table(title="Indicators by theme", title_justify="left")
     for name in ("Theme", "Indicator", "Latest", "Rating", "Direction"):
-        by_theme.add_column(name, overflow="fold", no_wrap=name != "Indicator")
+        by_theme.add_column(name, no_wrap=name != "Indicator")
     for i in tally.indicators:
         latest = f"{in_unit(i.value, i.unit)} in {i.period}" if i.value is not None else ""
         rating = _rag(i.rating) if i.rating else _text("not rated")
@@ -228,7 +224,7 @@ def view_tables(view: View) -> str:
         for i, header in enumerate(table.headers):
             figures = i in table.numeric  # never split
             justify: Literal["right", "left"] = "right" if figures else "left"
-            drawn.add_column(header, justify=justify, overflow="fold", no_wrap=figures)
+            drawn.add_column(header, justify=justify, no_wrap=figures)
         for row in table.rows:
             drawn.add_row(*(_text(cell) for cell in row))
         parts += [_text(""), drawn]
@@ -243,12 +239,11 @@ def indicators_tables(report: Indicators) -> str:
     ]
     if report.total and not report.indicators:
         parts.append(_text("No indicator matches."))
-    needed = 0
     for table in report.tables:
-        # Values are never cut short or split: a narrow terminal must not turn 22.1 into
-        # '22…'; titles wrap instead, and a table too wide even so is drawn whole.
+        # Values are never split: a narrow terminal must not turn 22.1 into '22…'; titles
+        # wrap instead, and a table too wide even so is drawn whole (_lay_out).
         drawn = Table()
-        drawn.add_column(table.title, overflow="fold")
+        drawn.add_column(table.title)
         for name in [*table.periods, *table.labels]:
             drawn.add_column(name, justify="right", no_wrap=True)
         if report.rated:
@@ -266,11 +261,10 @@ def indicators_tables(report: Indicators) -> str:
                 cells.append(_text(i.direction))
             drawn.add_row(*cells)
         parts += [_text(""), drawn]
-        needed = max(needed, _whole_width(drawn))
     if report.rated:
         parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
         parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
-    return _draw(*parts, at_least=needed)
+    return _draw(*parts)
 
 
 # The longest word a column is widened for; a longer one (a web address, a file path)
@@ -333,20 +327,6 @@ def _lay_out(table: Table, width: int) -> int:
         column.width, column.ratio = drawn, None
     table.expand = False
     return sum(widths) + frame
-
-
-def _whole_width(table: Table) -> int:
-    """How wide `table` must be drawn for every value to show whole: its natural width,
-    less what its first column gives up by wrapping its words."""
-    from rich.measure import Measurement
-
-    console = Console(width=10_000)
-    natural = Measurement.get(console, console.options, table).maximum
-    first = table.columns[0]
-    cells = [str(c) for c in first.cells] + [str(first.header)]
-    longest = max(len(c) for c in cells)
-    word = max(len(w) for c in cells for w in (c.split() or [""]))
-    return natural - (longest - word)
 
 
 def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:
