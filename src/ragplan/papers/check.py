@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ragplan.checks.problems import Problem
 from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
@@ -14,6 +14,9 @@ from ragplan.papers import PAPERS
 from ragplan.papers.names import nearest
 from ragplan.papers.paper import Paper
 from ragplan.reading.disk import display_path, find_plan_set
+
+if TYPE_CHECKING:
+    from ragplan.reading.cache import FileCache
 
 
 def is_paper(path: Path) -> bool:
@@ -89,9 +92,9 @@ def check_papers(plan_set: PlanSet, plans_digest: bytes | None = None) -> list[P
     papers = list_papers(plan_set.root)
     if not papers:  # the usual plan set: Jinja is not even imported
         return []
-    cache, key = _papers_cache(plan_set, plans_digest)
-    if cache is not None and key is not None:
-        cached = cache.get(plan_set.root / PAPERS, plan_set.shown, key)
+    keyed = _papers_cache(plan_set, plans_digest)
+    if keyed is not None:
+        cached = keyed[0].get(plan_set.root / PAPERS, plan_set.shown, keyed[1])
         if cached is not None:
             return cached  # type: ignore[no-any-return]
     from ragplan.papers.render import paper_problems
@@ -101,18 +104,18 @@ def check_papers(plan_set: PlanSet, plans_digest: bytes | None = None) -> list[P
     for path in papers:
         source = read_paper(path, plan_set.config.max_file_size_mb)
         found += paper_problems(source, plan_set)[1]
-    if cache is not None and key is not None:
-        cache.put(plan_set.root / PAPERS, plan_set.shown, key, found)
+    if keyed is not None:
+        keyed[0].put(plan_set.root / PAPERS, plan_set.shown, keyed[1], found)
     return found
 
 
-def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[Any, bytes | None]:
+def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[FileCache, bytes] | None:
     """The cache of paper checks and the key of this plan set's: its plan files' digest,
     today's date (a paper without a date is checked as of today) and every file in its
-    papers folder (a paper names only files inside it), by name and bytes. (None, None)
-    when there is no digest or no cache, or a file there is unreadable or over the limit."""
+    papers folder (a paper names only files inside it), by name and bytes. None when
+    there is no digest or no cache, or a file there is unreadable or over the limit."""
     if plans_digest is None:
-        return None, None
+        return None
     from hashlib import blake2b
 
     from ragplan.reading.cache import FileCache, cache_dir
@@ -120,7 +123,7 @@ def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[Any, b
     try:
         cache = FileCache("checked papers", cache_dir() / "checked")
     except RuntimeError:  # no home folder for the cache
-        return None, None
+        return None
     folder = plan_set.root / PAPERS
     every = blake2b(plans_digest, digest_size=32)
     every.update(date.today().isoformat().encode())
@@ -133,11 +136,11 @@ def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[Any, b
                 if not path.is_file():
                     continue
                 if path.stat().st_size > limit:
-                    return None, None  # not read whole on every run: checked afresh
+                    return None  # not read whole on every run: checked afresh
                 every.update(b"\0" + str(path.relative_to(folder)).encode() + b"\0")
                 every.update(cache.digest(path.read_bytes()))
     except OSError:
-        return None, None
+        return None
     return cache, every.digest()
 
 
