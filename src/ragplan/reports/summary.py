@@ -16,6 +16,7 @@ from ragplan.reports.common import (
     Earlier,
     Previous,
     ReportStatus,
+    is_overdue,
     joint_names,
     lead_officer_of,
     name_key,
@@ -89,10 +90,8 @@ def _tally(actions: Iterable[Action], scale: Scale, as_of: date) -> tuple[Counte
     overdue = 0
     outstanding = scale.outstanding_keys
     for action in actions:
-        rag = action.rag
-        tally[rag] += 1
-        if rag in outstanding and action.due is not None and action.due < as_of:
-            overdue += 1  # is_overdue, inline: this loop sees every action
+        tally[action.rag] += 1
+        overdue += is_overdue(action, outstanding, as_of)
     return tally, overdue
 
 
