@@ -15,13 +15,14 @@ Each build keeps its own cache (in a temporary folder), filled by one untimed ru
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from run import IMPORT_FLOOR, child_env  # benchmarks/run.py: the same floor, the same env
 
 
 def main() -> None:
@@ -33,19 +34,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     options = parser.parse_args()
 
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     python = str(Path(options.new).parent / "python")
     with tempfile.TemporaryDirectory() as caches:
         runs = {
             "base": ([options.base, *options.args.split()], f"{caches}/base"),
             "new": ([options.new, *options.args.split()], f"{caches}/new"),
-            "import floor": ([python, "-c", "import typer, yaml, jinja2, rich"], caches),
+            "import floor": ([python, "-c", IMPORT_FLOOR], caches),
         }
         times: dict[str, list[float]] = {name: [] for name in runs}
 
         def run(name: str) -> float:
             command, cache = runs[name]
-            child = dict(env, XDG_CACHE_HOME=cache)
+            child = child_env(XDG_CACHE_HOME=cache)
             if options.cold:
                 child["RAGPLAN_NO_CACHE"] = "1"
             start = time.perf_counter()
