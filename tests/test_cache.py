@@ -355,16 +355,16 @@ def test_no_cache_compiles_templates_afresh(plans: Path, cache_home: Path) -> No
 def test_the_checks_of_an_unchanged_plan_set_come_from_the_cache(
     plans: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ragplan.checks.validate as validate_module
+    import ragplan.checks.registry as registry
 
     runs: list[int] = []
-    real = validate_module.check_plan_set
+    real = registry.check_plan_set
 
     def counting(plan_set: Any) -> Any:
         runs.append(1)
         return real(plan_set)
 
-    monkeypatch.setattr(validate_module, "check_plan_set", counting)
+    monkeypatch.setattr(registry, "check_plan_set", counting)
     first = validate([plans]).problems
     assert validate([plans]).problems == first and len(runs) == 1  # the second: cached
     theme = plans / "1.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import write_tree
 
-from ragplan.checks.rules import RULES
+from ragplan.checks.registry import RULES
 from ragplan.checks.validate import validate
 
 GOOD_THEME = """\

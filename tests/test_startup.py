@@ -152,6 +152,29 @@ def test_a_run_served_from_the_cache_does_not_even_import_yaml(no_papers: str) -
     assert imported_by("validate", no_papers) == ["decimal"]  # its numbers, unpickled
 
 
+def ragplan_modules(*args: str) -> set[str]:
+    """ragplan's own modules that `ragplan ARGS` imports, run as a fresh process."""
+    code = (
+        "import sys\n"
+        "from ragplan.cli import run\n"
+        f"run({list(args)!r})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ragplan.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(eval(done.stdout.strip().splitlines()[-1]))
+
+
+def test_checks_from_the_cache_import_no_rule_over_the_plan_set(no_papers: str) -> None:
+    """The rules over the whole plan set are loaded to run them, not to read their cached
+    result; the rules found while reading stay (the reader raises them)."""
+    checking = ragplan_modules("summary", no_papers)  # fills the cache, checks run
+    assert {"ragplan.checks.registry", "ragplan.checks.rules.duplicate_id"} <= checking
+    cached = ragplan_modules("summary", no_papers)
+    rules = {m for m in cached if m.startswith("ragplan.checks.rules.")}
+    assert "ragplan.checks.registry" not in cached
+    assert rules == {"ragplan.checks.rules.reading", "ragplan.checks.rules.rule"}
+
+
 BRAG = EXAMPLE_PLANS.parent / "tests" / "cases" / "brag" / "plans"
 
 

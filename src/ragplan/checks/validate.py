@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ragplan.checks.problems import Problem, has_errors
-from ragplan.checks.rules import apply_levels, check_plan_set
 from ragplan.errors import InvalidPlanError, UnreadablePathError
 from ragplan.model import PlanSet
 from ragplan.reading.disk import (
@@ -37,6 +36,8 @@ def check(loaded: Loaded) -> list[Problem]:
         found = cache.get(loaded.plan_set.root, loaded.plan_set.shown, loaded.digest)
         if found is not None:
             return found  # type: ignore[no-any-return]
+    from ragplan.checks.registry import apply_levels, check_plan_set  # only when not cached
+
     problems = loaded.problems + check_plan_set(loaded.plan_set)
     problems = apply_levels(problems, loaded.plan_set.config.rules)
     problems.sort(key=lambda p: p.sort_key)

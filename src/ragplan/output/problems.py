@@ -158,7 +158,7 @@ def sarif(outcome: Outcome) -> Iterator[str]:
     from urllib.parse import quote
 
     from ragplan import __version__
-    from ragplan.checks.rules import RULES
+    from ragplan.checks.registry import RULES
 
     used = sorted({p.rule for p in outcome.problems})
     index = {rule: i for i, rule in enumerate(used)}

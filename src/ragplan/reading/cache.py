@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import functools
 import io
 import os
 import pickle
@@ -79,8 +80,10 @@ def _reduce_action(action: Action) -> tuple[type[Action], tuple[Any, ...]]:
 DISPATCH = {**copyreg.dispatch_table, Action: _reduce_action}
 
 
+@functools.cache
 def _code_fingerprint() -> str:
-    """Size and mtime of ragplan's own modules: an edited checkout never reads old entries."""
+    """Size and mtime of ragplan's own modules: an edited checkout never reads old entries.
+    Taken once a run (a run does not edit ragplan while it reads)."""
     package = Path(__file__).parent.parent
     stats = []
     folders = [package]

@@ -722,7 +722,7 @@ def _records(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list
 
 def _levels(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
     """{rule id: level} for the rules whose level may be set."""
-    from ragplan.checks.rules import RULES, adjustable
+    from ragplan.checks.registry import RULES, adjustable
 
     if not isinstance(value, YMap):
         message = (
@@ -758,7 +758,7 @@ _TEXT_TYPES = ["string", "number", "boolean", "null"]  # text is taken as writte
 
 
 def _levels_schema(spec: Field) -> dict[str, Any]:
-    from ragplan.checks.rules import adjustable
+    from ragplan.checks.registry import adjustable
 
     level = {"enum": list(LEVELS)}
     return {
