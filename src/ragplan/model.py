@@ -149,6 +149,8 @@ class Action:
 
 @dataclass(slots=True, eq=False)
 class Section:
+    """One section of a theme, with its actions; `line`/`column` locate its id."""
+
     id: str
     title: str | None
     file: str

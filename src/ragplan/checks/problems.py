@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding, located by 1-based line and column in a file.
 
     Problems found while parsing bytes (cached by their content, whatever file
@@ -28,7 +26,7 @@ class Problem:
         return (self.file, self.line, self.column, self.rule)
 
     def in_file(self, file: str) -> Problem:
-        return replace(self, file=file)
+        return self._replace(file=file)
 
 
 def has_errors(problems: list[Problem]) -> bool:

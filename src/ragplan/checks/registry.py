@@ -10,7 +10,6 @@ marked adjustable (`rules: {missing-notes: error, empty-theme: disable}`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from ragplan.checks.problems import Level, Problem
@@ -88,5 +87,5 @@ def apply_levels(problems: list[Problem], levels: dict[str, str]) -> list[Proble
         if level is None:
             found.append(problem)
         elif level != "disable":
-            found.append(replace(problem, level=cast(Level, level)))
+            found.append(problem._replace(level=cast(Level, level)))
     return found

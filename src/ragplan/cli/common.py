@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
 from ragplan.errors import UsageError
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     """The global options (`-q`, `-v`, `--color`, `--no-cache`), passed to every command."""
 
     color: str = "auto"

@@ -8,10 +8,10 @@ A new format is one entry in FORMATS; a new report kind one entry in KINDS.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ragplan.errors import UsageError
 from ragplan.output.textsafe import csv_cell, show_controls
@@ -40,8 +40,7 @@ def _lazy(where: str) -> Callable[..., Any]:
     return call
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """Where templates come from, and whether compiled templates may be cached."""
 
     plan_root: Path | None = None
@@ -88,8 +87,7 @@ def _paper_context(paper: Any) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class ReportKind:
+class ReportKind(NamedTuple):
     """One kind of report: its name (the stem of its templates), the formats it comes in,
     the names its templates receive, its JSON and CSV contracts, its Word templates
     (the first found wins: diff.docx, else the tables.docx it shares with history), and
@@ -108,13 +106,11 @@ def _paper_docx(template: Path, paper: Any, options: RenderOptions) -> bytes:
     """The paper through paper.docx, each of its reports through its own Word template,
     found where the paper's is, without its title block (the appendix heading stands
     for it)."""
-    from dataclasses import replace
-
     from ragplan.output.templates import builtin_templates
     from ragplan.output.word import render_docx
     from ragplan.papers.word import paper_docx
 
-    own = replace(options, template_file=None)  # --template is the paper's
+    own = options._replace(template_file=None)  # --template is the paper's
 
     def embedded(report: Any) -> bytes:
         kind = kind_of(report)
@@ -281,8 +277,7 @@ def _pdf(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
     return html_to_pdf(html, css.read_text(encoding="utf-8"), css.name)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """An output format: `render` turns any report kind that has it into text or bytes.
     A binary format (`what` names its kind of file) is never printed on a terminal."""
 

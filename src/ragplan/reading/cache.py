@@ -47,10 +47,18 @@ from ragplan.model import (
 # Bump when what is stored changes shape, so old entries are never read. The
 # fields of the stored classes are part of every digest as well, so a changed
 # model never reads entries written by the old one.
-FORMAT = 1
+FORMAT = 2
 _DIGEST_SIZE = 32
+
+
+def _field_names(cls: Any) -> tuple[str, ...]:
+    """A stored class's fields: a dataclass's or a NamedTuple's."""
+    named: tuple[str, ...] | None = getattr(cls, "_fields", None)
+    return named if named is not None else tuple(f.name for f in dataclasses.fields(cls))
+
+
 _SHAPE = ";".join(
-    f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
+    f"{cls.__name__}:{','.join(_field_names(cls))}"
     for cls in (
         Action,
         Section,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ragplan.checks.problems import Level, Problem
 
@@ -10,8 +10,7 @@ from ragplan.checks.problems import Level, Problem
 LEVELS = ("error", "warning", "disable")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule; `adjustable` when ragplan.yaml may change its level or turn it off.
 
     Rules whose problems leave a plan that cannot be read or counted (syntax,
