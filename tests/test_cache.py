@@ -461,3 +461,112 @@ def test_a_file_changed_between_its_lookup_and_its_parse_is_never_cached_as_the_
     assert "red" not in {
         a.rag for t in again.plan_set.themes if t.id == "3" for a in t.all_actions()
     }
+
+
+def _summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The `by` of every summary computed (not taken from the cache), in order."""
+    import ragplan.reports.summary as summary_module
+
+    made: list[str] = []
+    real = summary_module.summarise
+
+    def counting(plan_set: Any, as_of: Any = None, by: str = "theme", since: Any = None) -> Any:
+        made.append(by)
+        return real(plan_set, as_of, by, since)
+
+    monkeypatch.setattr(summary_module, "summarise", counting)
+    return made
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The plan sets whose model was built (their folders, as shown), in order."""
+    from ragplan.reading.reader import Loaded
+
+    built: list[str] = []
+    real = Loaded._model
+
+    def counting(self: Loaded) -> Any:
+        if self._made is None:
+            built.append(self.shown)
+        return real(self)
+
+    monkeypatch.setattr(Loaded, "_model", counting)
+    return built
+
+
+def test_a_warm_summary_comes_from_the_cache_without_building_the_plan_set(
+    plans: Path, monkeypatch: pytest.MonkeyPatch, builds: list[str]
+) -> None:
+    from ragplan.checks.validate import read_valid
+    from ragplan.reports.summary import summary_of
+
+    made = _summaries(monkeypatch)
+    first = summary_of(read_valid(plans))
+    assert made == ["theme"] and len(builds) == 1
+    again = summary_of(read_valid(plans))
+    assert again == first and made == ["theme"] and len(builds) == 1  # not even unpickled
+    assert (again.total, again.done, [c.count for c in again.counts]) == (2, 1, [1, 0, 1])
+    assert summary_of(read_valid(plans, use_cache=False)) == first and len(builds) == 2
+
+
+def test_a_warm_validate_counts_without_building_the_plan_set(
+    plans: Path, builds: list[str]
+) -> None:
+    first = validate([plans])
+    assert len(builds) == 1
+    again = validate([plans])
+    assert (again.problems, again.files, again.actions) == ([], 1, 2) and len(builds) == 1
+    (plans / "2.yaml").write_text(THEME.replace('"1', '"2'), encoding="utf-8")
+    assert (validate([plans]).files, validate([plans]).actions) == (2, 4)
+    assert first.actions == 2 and len(builds) == 2
+
+
+def test_a_cached_summary_is_never_stale(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each thing a summary depends on makes a new one: the files' bytes (an edit in the
+    same second, of the same size), ragplan.yaml, the grouping and the report date."""
+    from datetime import date
+
+    from ragplan.checks.validate import read_valid
+    from ragplan.reports.summary import summary_of
+
+    made = _summaries(monkeypatch)
+    assert [c.count for c in summary_of(read_valid(plans)).counts] == [1, 0, 1]
+    theme = plans / "1.yaml"
+    size = theme.stat().st_size
+    theme.write_text(theme.read_text().replace("rag: green", "rag: amber"), encoding="utf-8")
+    assert theme.stat().st_size == size
+    assert [c.count for c in summary_of(read_valid(plans)).counts] == [0, 1, 1]
+    (plans / "ragplan.yaml").write_text("title: Renamed plan\n", encoding="utf-8")
+    assert summary_of(read_valid(plans)).title == "Renamed plan"
+    by_lead = summary_of(read_valid(plans), by="lead_body")
+    assert [g.id for g in by_lead.groups] == [None]
+    theme.write_text(
+        theme.read_text().replace(
+            "summary: Train staff.", "summary: Train staff.\n    due: 2010-06-01"
+        ),
+        encoding="utf-8",
+    )
+    assert summary_of(read_valid(plans), date(2010, 5, 1)).overdue == 0
+    assert summary_of(read_valid(plans), date(2010, 7, 1)).overdue == 1
+    assert made == ["theme", "theme", "theme", "lead_body", "theme", "theme"]
+    assert summary_of(read_valid(plans), date(2010, 7, 1)).overdue == 1
+    assert len(made) == 6  # the same again: from the cache
+
+
+def test_a_corrupt_entry_of_a_file_saved_since_it_was_hashed_is_an_error(
+    plans: Path, cache_home: Path
+) -> None:
+    """The cache's entries are unpickled only when the model is needed. If one then turns
+    out corrupt and its file has changed since it was hashed, the plan set read so far is
+    of bytes no longer there: the command stops and says to run it again."""
+    from ragplan.errors import UnreadablePathError
+
+    rags(plans)
+    (entry,) = entries(cache_home)
+    entry.write_bytes(entry.read_bytes()[:32] + b"\x80\x05garbage")
+    loaded = read_plan_set(DiskSource(plans))
+    theme = plans / "1.yaml"
+    theme.write_text(theme.read_text().replace("rag: red", "rag: amber"), encoding="utf-8")
+    with pytest.raises(UnreadablePathError, match="1.yaml: changed while ragplan was reading"):
+        loaded.plan_set  # noqa: B018

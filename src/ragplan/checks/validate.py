@@ -4,6 +4,7 @@ levels its ragplan.yaml sets; and the one "require valid" every report and edit 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ragplan.checks.problems import Problem, has_errors
@@ -24,37 +25,47 @@ def check(loaded: Loaded) -> list[Problem]:
     """Every problem of a plan set read by `read_plan_set`, sorted by file and line; the
     checks of a plan set whose every file is as an earlier run read them come from the
     cache (every rule's result depends only on the files)."""
-    cache = None
-    if loaded.digest is not None:
-        from ragplan.reading.cache import FileCache, cache_dir
 
-        try:
-            cache = FileCache("checked plan set", cache_dir() / "checked")
-        except RuntimeError:  # no home folder for the cache: check afresh
-            cache = None
-    if cache is not None and loaded.digest is not None:
-        found = cache.get(loaded.plan_set.root, loaded.plan_set.shown, loaded.digest)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-    from ragplan.checks.registry import apply_levels, check_plan_set  # only when not cached
+    def checked() -> list[Problem]:
+        from ragplan.checks.registry import apply_levels, check_plan_set
 
-    problems = loaded.problems + check_plan_set(loaded.plan_set)
-    problems = apply_levels(problems, loaded.plan_set.config.rules)
-    problems.sort(key=lambda p: p.sort_key)
-    if cache is not None and loaded.digest is not None:
-        cache.put(loaded.plan_set.root, loaded.plan_set.shown, loaded.digest, problems)
-    return problems
+        problems = loaded.problems + check_plan_set(loaded.plan_set)
+        problems = apply_levels(problems, loaded.config.rules)
+        problems.sort(key=lambda p: p.sort_key)
+        return problems
+
+    return loaded.computed("checked", "", checked)
 
 
-def require_valid(loaded: Loaded, warnings: list[Problem] | None = None) -> PlanSet:
-    """The plan set, if it has no errors; else InvalidPlanError with every problem. The
-    warnings it has are added to `warnings`, when given."""
+def ensure_valid(loaded: Loaded, warnings: list[Problem] | None = None) -> None:
+    """InvalidPlanError with every problem if the plan set has errors. The warnings it has
+    are added to `warnings`, when given."""
     problems = check(loaded)
     if has_errors(problems):
         raise InvalidPlanError(problems)
     if warnings is not None:
         warnings.extend(problems)
+
+
+def require_valid(loaded: Loaded, warnings: list[Problem] | None = None) -> PlanSet:
+    """The plan set, if it has no errors; else InvalidPlanError with every problem. The
+    warnings it has are added to `warnings`, when given."""
+    ensure_valid(loaded, warnings)
     return loaded.plan_set
+
+
+def read_valid(
+    path: Path | None,
+    max_file_size_mb: int | None = None,
+    use_cache: bool = True,
+    warnings: list[Problem] | None = None,
+) -> Loaded:
+    """The plan set in the folder `path` (else the one found from here), read and found
+    valid, its model not yet built (see Loaded); its warnings are added to `warnings`."""
+    source = DiskSource(path or find_plan_set())
+    loaded = read_plan_set(source, max_file_size_mb=max_file_size_mb, use_cache=use_cache)
+    ensure_valid(loaded, warnings)
+    return loaded
 
 
 def load_valid(
@@ -65,9 +76,7 @@ def load_valid(
 ) -> PlanSet:
     """The plan set in the folder `path` (else the one found from here), for a report;
     its warnings are added to `warnings`, when given."""
-    source = DiskSource(path or find_plan_set())
-    loaded = read_plan_set(source, max_file_size_mb=max_file_size_mb, use_cache=use_cache)
-    return require_valid(loaded, warnings)
+    return read_valid(path, max_file_size_mb, use_cache, warnings).plan_set
 
 
 @dataclass
@@ -110,6 +119,16 @@ def _group(paths: list[Path]) -> dict[Path, list[Path] | None]:
     return groups
 
 
+def _counted(loaded: Loaded) -> tuple[int, int, int]:
+    """The files, actions and indicators read: a theme file left out for a problem is not
+    counted, nor are its actions."""
+    plan_set = loaded.plan_set
+    files = len(plan_set.themes) + (1 if plan_set.config.file else 0)
+    files += len(plan_set.indicator_files)
+    actions = sum(1 for t in plan_set.themes for _ in t.all_actions())
+    return files, actions, len(plan_set.indicators)
+
+
 def validate(
     paths: list[Path], max_file_size_mb: int | None = None, use_cache: bool = True
 ) -> Validation:
@@ -124,17 +143,16 @@ def validate(
         found = check(loaded)
         problems.extend(found)
         checked.extend(loaded.files)
-        plan_set = loaded.plan_set
         if only is None and not has_errors(found):  # papers report on a valid plan set
             from ragplan.papers.check import check_papers, list_papers
 
-            problems.extend(check_papers(plan_set, loaded.digest))
-            found_papers = list_papers(plan_set.root)
+            problems.extend(check_papers(loaded))
+            found_papers = list_papers(loaded.root)
             checked.extend(display_path(p) for p in found_papers)
             papers += len(found_papers)
-        files += len(plan_set.themes) + (1 if plan_set.config.file else 0)
-        files += len(plan_set.indicator_files)
-        indicators += len(plan_set.indicators)
-        actions += sum(1 for t in plan_set.themes for _ in t.all_actions())
+        counted = loaded.computed("counted", "", partial(_counted, loaded))
+        files += counted[0]
+        actions += counted[1]
+        indicators += counted[2]
     problems.sort(key=lambda p: p.sort_key)
     return Validation(problems, files, actions, checked, indicators, papers)

@@ -79,8 +79,8 @@ def summary(
 
     Example: ragplan summary --format md plans
     """
-    from ragplan.checks.validate import load_valid
-    from ragplan.reports.summary import summarise
+    from ragplan.checks.validate import read_valid
+    from ragplan.reports.summary import summary_of
 
     if since is not None and by != "theme":
         raise UsageError("--since compares themes: use it without --by")
@@ -89,10 +89,10 @@ def summary(
     when = parse_date(as_of, "as_of")
     folder = resolve_plans(plans, options)
     warnings: list[Any] = []
-    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    report = summarise(plan_set, when, by, _earlier(folder, since))
+    loaded = read_valid(folder, use_cache=options.use_cache, warnings=warnings)
+    report = summary_of(loaded, when, by, _earlier(folder, since))
     report_warnings(ctx, warnings)
-    emit_report(ctx, report, format, plan_set.root, output, template, templates)
+    emit_report(ctx, report, format, loaded.root, output, template, templates)
 
 
 @app.command()

@@ -17,6 +17,7 @@ from ragplan.reading.disk import display_path, find_plan_set
 
 if TYPE_CHECKING:
     from ragplan.reading.cache import FileCache
+    from ragplan.reading.reader import Loaded
 
 
 def is_paper(path: Path) -> bool:
@@ -85,16 +86,17 @@ def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Pape
     return made
 
 
-def check_papers(plan_set: PlanSet, plans_digest: bytes | None = None) -> list[Problem]:
-    """Every problem of every paper of the plan set. With `plans_digest` (the plan set's
-    files as read, see Loaded.digest) the verdict of an earlier run on the same plan
-    files, paper folder and day is reused, so a warm run neither parses nor renders."""
-    papers = list_papers(plan_set.root)
+def check_papers(loaded: Loaded) -> list[Problem]:
+    """Every problem of every paper of the plan set `loaded`. With its digest (its files as
+    read, see Loaded.digest) the verdict of an earlier run on the same plan files, paper
+    folder and day is reused, so a warm run neither parses nor renders, nor builds the
+    plan set's model."""
+    papers = list_papers(loaded.root)
     if not papers:  # the usual plan set: Jinja is not even imported
         return []
-    keyed = _papers_cache(plan_set, plans_digest)
+    keyed = _papers_cache(loaded)
     if keyed is not None:
-        cached = keyed[0].get(plan_set.root / PAPERS, plan_set.shown, keyed[1])
+        cached = keyed[0].get(loaded.root / PAPERS, loaded.shown, keyed[1])
         if cached is not None:
             return cached  # type: ignore[no-any-return]
     from ragplan.papers.render import paper_problems
@@ -102,18 +104,19 @@ def check_papers(plan_set: PlanSet, plans_digest: bytes | None = None) -> list[P
 
     found: list[Problem] = []
     for path in papers:
-        source = read_paper(path, plan_set.config.max_file_size_mb)
-        found += paper_problems(source, plan_set)[1]
+        source = read_paper(path, loaded.config.max_file_size_mb)
+        found += paper_problems(source, loaded.plan_set)[1]
     if keyed is not None:
-        keyed[0].put(plan_set.root / PAPERS, plan_set.shown, keyed[1], found)
+        keyed[0].put(loaded.root / PAPERS, loaded.shown, keyed[1], found)
     return found
 
 
-def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[FileCache, bytes] | None:
+def _papers_cache(loaded: Loaded) -> tuple[FileCache, bytes] | None:
     """The cache of paper checks and the key of this plan set's: its plan files' digest,
     today's date (a paper without a date is checked as of today) and every file in its
     papers folder (a paper names only files inside it), by name and bytes. None when
     there is no digest or no cache, or a file there is unreadable or over the limit."""
+    plans_digest = loaded.digest
     if plans_digest is None:
         return None
     from hashlib import blake2b
@@ -124,10 +127,10 @@ def _papers_cache(plan_set: PlanSet, plans_digest: bytes | None) -> tuple[FileCa
         cache = FileCache("checked papers", cache_dir() / "checked")
     except RuntimeError:  # no home folder for the cache
         return None
-    folder = plan_set.root / PAPERS
+    folder = loaded.root / PAPERS
     every = blake2b(plans_digest, digest_size=32)
     every.update(date.today().isoformat().encode())
-    limit = plan_set.config.max_file_size_mb * 1024 * 1024
+    limit = loaded.config.max_file_size_mb * 1024 * 1024
     try:  # os.walk: a link to a folder is not followed, so a loop of links is no trap
         for parent, folders, names in os.walk(folder):
             folders.sort()

@@ -5,7 +5,9 @@ file as shown from the current folder. Each entry starts with a digest of the
 file's bytes, the ragplan version and source files, the cache format and the
 scale the file was read with, and is used only while all of these still give
 that digest: an edit is seen at once, however soon after the last run and
-whatever the file's mtime.
+whatever the file's mtime. What is computed from a whole plan set (its checks, its
+counts, a summary: see reader.Loaded.computed) is kept in a folder of its own, one entry
+per plan folder, under a digest of every file's.
 Entries are written to a temporary file and renamed into place, so two ragplan
 processes at once each see a whole entry or none. Whatever goes wrong with the
 cache (a read-only or full disk, a corrupt entry) means doing without it: the
@@ -109,6 +111,15 @@ def _code_fingerprint() -> str:
     return ",".join(stats)
 
 
+def load(stored: bytes) -> Any | None:
+    """A value `FileCache.stored` returned, unpickled; None if the entry is corrupt (a torn
+    write after a crash), for the caller to build the value again."""
+    try:
+        return pickle.loads(stored)
+    except Exception:
+        return None
+
+
 def cache_dir() -> Path:
     """$XDG_CACHE_HOME/ragplan, or ~/.cache/ragplan (a relative XDG_CACHE_HOME is ignored)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -147,14 +158,20 @@ class FileCache:
 
     def get(self, path: Path, shown: str, digest: bytes) -> Any | None:
         """The value stored for these bytes of `path`, or None."""
+        stored = self.stored(path, shown, digest)
+        return None if stored is None else load(stored)
+
+    def stored(self, path: Path, shown: str, digest: bytes) -> bytes | None:
+        """The value stored for these bytes of `path`, still pickled (see `load`), or None:
+        a run may learn that everything it needs is cached before unpickling any of it."""
         if self.folder is None:
             return None
         try:
             with open(self._entry(path, shown), "rb") as handle:
                 if handle.read(_DIGEST_SIZE) != digest:
                     return None
-                return pickle.load(handle)
-        except Exception:  # missing, unreadable or corrupt: read the file instead
+                return handle.read()
+        except OSError:  # missing or unreadable: read the file instead
             return None
 
     def put(self, path: Path, shown: str, digest: bytes, value: Any) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ragplan.checks.problems import Problem
 from ragplan.checks.rules import reading as rules
+from ragplan.errors import UnreadablePathError
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
     Config,
@@ -22,8 +23,9 @@ from ragplan.model import (
     Theme,
     natural_key,
 )
-from ragplan.reading.cache import FileCache
+from ragplan.reading.cache import FileCache, cache_dir
 from ragplan.reading.cache import enabled as cache_enabled
+from ragplan.reading.cache import load as cache_load
 
 if TYPE_CHECKING:
     from ragplan.reading.yamlload import Parsed
@@ -120,16 +122,69 @@ class EmptySource:
         return Files(None, [])
 
 
-@dataclass
-class Loaded:
-    """A plan set as read, the problems found reading it, and the files read (as shown)."""
+T = TypeVar("T")
 
-    plan_set: PlanSet
-    problems: list[Problem]
-    files: list[str] = field(default_factory=list)
-    # The bytes of every file read, as one digest (None when some file was not read
-    # through the cache): what the checks of the whole plan set may be cached under.
-    digest: bytes | None = None
+
+class Loaded:
+    """A plan set as read, the problems found reading it, and the files read (as shown).
+
+    `digest` is the bytes of every file read, as one digest (None when some file was not
+    read through the cache): what the checks of the whole plan set, and what is computed
+    from them alone, may be cached under. The model is built from the cache's entries
+    when `plan_set` or `problems` is first asked for: a run whose answer is cached under
+    the digest (the checks, a summary) never unpickles actions it does not look at.
+    """
+
+    def __init__(
+        self,
+        source: Source,
+        config: Config,
+        files: list[str],
+        digest: bytes | None,
+        build: Callable[[], tuple[PlanSet, list[Problem]]],
+    ) -> None:
+        self.root = source.root
+        self.shown = source.shown
+        self.config = config
+        self.files = files
+        self.digest = digest
+        self._build: Callable[[], tuple[PlanSet, list[Problem]]] | None = build
+        self._made: tuple[PlanSet, list[Problem]] | None = None
+
+    def _model(self) -> tuple[PlanSet, list[Problem]]:
+        if self._made is None:
+            assert self._build is not None
+            self._made = self._build()
+            self._build = None  # and with it the cache entries it held
+        return self._made
+
+    @property
+    def plan_set(self) -> PlanSet:
+        return self._model()[0]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._model()[1]
+
+    def computed(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """What `make` computes from this plan set for `key` (the options and date it
+        depends on), from the cache when an earlier run computed it from the same files
+        (`digest`) with the same ragplan; else computed now and stored. `make` must depend
+        on nothing but the plan set's files and `key`. Each `name` keeps one entry per plan
+        folder, in its own folder of the cache."""
+        if self.digest is None:
+            return make()
+        try:
+            cache = FileCache(name, cache_dir() / name)
+        except RuntimeError:  # no home folder for the cache: compute afresh
+            return make()
+        digest = cache.digest(self.digest + b"\0" + key.encode())
+        found: T | None = cache.get(self.root, self.shown, digest)
+        if found is not None:
+            return found
+        made = make()
+        cache.put(self.root, self.shown, digest, made)
+        return made
 
 
 def read_plan_set(
@@ -143,7 +198,9 @@ def read_plan_set(
 
     Files on disk already read with the same bytes come from the cache (see
     ragplan.reading.cache) unless `use_cache` is False or RAGPLAN_NO_CACHE is set.
-    `parse_yaml` may be a memoised `yamlload.parse`, for files read many times.
+    `parse_yaml` may be a memoised `yamlload.parse`, for files read many times. Every
+    file is read, hashed and (when the cache does not hold it) parsed here; what the
+    cache holds is unpickled when the model is first asked for (see Loaded).
     """
     files = source.files()
     problems = list(files.problems)
@@ -156,33 +213,33 @@ def read_plan_set(
         if data is not None:
             config = reader.cached(files.config, data, "config", reader.config)
     limit = max_file_size_mb or config.max_file_size_mb
-    themes = []
-    built = reader.cached_all(
-        files.themes, limit, repr(config.scale), lambda f, d: reader.theme(f, d, config.scale)
+    scale = config.scale
+    theme_reads = reader.cached_all(
+        files.themes, limit, repr(scale), lambda f, d: reader.theme(f, d, scale)
     )
-    for theme in built:
-        if theme is not None and _within_action_limit(theme, config, problems):
-            themes.append(theme)
-    # Each theme's sections and actions were sorted as it was built (and cached).
-    themes.sort(key=lambda t: natural_key(t.id))
-    indicator_files = []
-    for file in files.indicators:
-        data = reader.bytes_of(file, limit)
-        if data is not None:
-            read = reader.cached(file, data, "indicators", reader.indicators)
-            if read is not None:
-                indicator_files.append(read)
+    indicator_reads = reader.cached_all(files.indicators, limit, "indicators", reader.indicators)
     listed = len(files.themes) + len(files.problems)
     only = getattr(source, "only", None) is not None
-    plan_set = PlanSet(
-        source.root, config, themes, source.shown, None if only else listed, indicator_files
-    )
     shown = [f.shown for f in ([files.config] if files.config else []) + files.themes]
-    loaded = Loaded(plan_set, problems, shown + [f.shown for f in files.indicators])
+    digest = None
     if reader.caching and reader.whole and not files.problems:
         every = b"\0".join([*reader.digests, f"{listed}\0{only}\0{limit}".encode()])
-        loaded.digest = blake2b(every, digest_size=32).digest()
-    return loaded
+        digest = blake2b(every, digest_size=32).digest()
+
+    def build() -> tuple[PlanSet, list[Problem]]:
+        themes = []
+        for theme in reader.values(theme_reads):
+            if theme is not None and _within_action_limit(theme, config, problems):
+                themes.append(theme)
+        # Each theme's sections and actions were sorted as it was built (and cached).
+        themes.sort(key=lambda t: natural_key(t.id))
+        indicator_files = [f for f in reader.values(indicator_reads) if f is not None]
+        plan_set = PlanSet(
+            source.root, config, themes, source.shown, None if only else listed, indicator_files
+        )
+        return plan_set, problems
+
+    return Loaded(source, config, shown + [f.shown for f in files.indicators], digest, build)
 
 
 # Plan files larger than this in all (bytes still to parse) are parsed on two cores:
@@ -217,7 +274,27 @@ def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) 
     return False
 
 
-T = TypeVar("T")
+class _Stored:
+    """A file the cache holds: its entry, still pickled, and what is needed to build the
+    file again if the entry turns out corrupt."""
+
+    __slots__ = ("build", "context", "digest", "file", "limit_mb", "stored")
+
+    def __init__(
+        self,
+        file: SourceFile,
+        digest: bytes | None,
+        stored: bytes,
+        limit_mb: int,
+        context: str,
+        build: Callable[[SourceFile, bytes], Any],
+    ) -> None:
+        self.file = file
+        self.digest = digest
+        self.stored = stored
+        self.limit_mb = limit_mb
+        self.context = context
+        self.build = build
 
 
 class _Reader:
@@ -256,7 +333,8 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> T:
         """What `build` makes of `data` (and the problems it adds), from the cache if there."""
-        made, digest = self._lookup(file, data, context)
+        stored, digest = self._stored(file, data, context)
+        made = None if stored is None else cache_load(stored)
         if made is None:
             made = self._built(file, data, context, build, digest)
         value, found = made
@@ -269,31 +347,35 @@ class _Reader:
         limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], T],
-    ) -> list[T | None]:
-        """What `build` makes of each file (and the problems it adds, in file order), from
-        the cache where it holds them; None for a file over the size limit. The rest are
-        parsed on two cores when there are enough of them to gain (a second process
-        parses half and hands its results back). No file's bytes are held longer than
-        it takes to hash or parse them: a file the cache does not hold is read again to
-        be parsed, and if it changed in between, the plan set is not `whole`."""
-        results: list[tuple[T | None, list[Problem]] | None] = []
+    ) -> list[Any]:
+        """Each file read: what `build` makes of it and the problems it adds, or, where the
+        cache holds that, the cache's entry still pickled (`values` gives them all, in
+        file order); (None, []) for a file over the size limit. The files the cache does
+        not hold are parsed on two cores when there are enough of them to gain (a second
+        process parses half and hands its results back). No file's bytes are held longer
+        than it takes to hash or parse them: a file the cache does not hold is read again
+        to be parsed, and if it changed in between, the plan set is not `whole`."""
+        results: list[Any] = []
         hashed: dict[int, bytes | None] = {}  # each file's digest when it was looked up
         missing: list[int] = []
         size = 0
         for at, file in enumerate(files):
-            hit = None
+            stored = None
             if self.caching and file.path is not None:
                 data = self.bytes_of(file, limit_mb)
                 if data is None:  # over the limit: said, and not read
                     results.append((None, []))
                     continue
-                hit, hashed[at] = self._lookup(file, data, context)
+                stored, digest = self._stored(file, data, context)
+                hashed[at] = digest
             else:
                 self.whole = False
-            results.append(hit)
-            if hit is None:
+            if stored is None:
+                results.append(None)
                 missing.append(at)
                 size += file.size
+            else:
+                results.append(_Stored(file, digest, stored, limit_mb, context, build))
         child = None
         if _worth_a_second_core(size):
             half = len(missing) // 2
@@ -307,18 +389,39 @@ class _Reader:
             results[at] = value, found
             if digest != hashed.get(at):  # changed since it was looked up
                 self.whole = False
+        return results
+
+    def values(self, reads: list[Any]) -> list[Any]:
+        """The values of `reads` (as cached_all gave them), the cache's entries unpickled,
+        each let go once it is; the problems found reading them are added in file order."""
         values = []
-        for result in results:
-            assert result is not None
-            value, found = result
+        for at, read in enumerate(reads):
+            reads[at] = None
+            value, found = self._unpickled(read) if isinstance(read, _Stored) else read
             self.problems.extend(found)
             values.append(value)
         return values
 
-    def _lookup(
+    def _unpickled(self, entry: _Stored) -> tuple[Any, list[Problem]]:
+        """The cache's entry for a file, unpickled; a corrupt entry (a write torn by a crash)
+        is built again from the file, which must still be what was hashed: the digest of
+        the plan set, and what was looked up under it, were of those bytes."""
+        made: tuple[Any, list[Problem]] | None = cache_load(entry.stored)
+        if made is not None:
+            return made
+        value, found, digest = self._build_one(
+            entry.file, entry.limit_mb, entry.context, entry.build
+        )
+        if digest != entry.digest:
+            raise UnreadablePathError(
+                f"{entry.file.shown}: changed while ragplan was reading it; run the command again"
+            )
+        return value, found
+
+    def _stored(
         self, file: SourceFile, data: bytes, context: str
-    ) -> tuple[tuple[Any, list[Problem]] | None, bytes | None]:
-        """(value, problems) the cache holds for these bytes of `file`, or None; and the
+    ) -> tuple[bytes | None, bytes | None]:
+        """What the cache holds for these bytes of `file`, still pickled, or None; and the
         bytes' digest (None when the cache is not used)."""
         if not self.caching or file.path is None:
             self.whole = False
@@ -326,8 +429,7 @@ class _Reader:
         cache = self._cache(context)
         digest = cache.digest(data)
         self.digests.append(f"{context}\0{file.shown}\0".encode() + digest)
-        hit: tuple[Any, list[Problem]] | None = cache.get(file.path, file.shown, digest)
-        return hit, digest
+        return cache.stored(file.path, file.shown, digest), digest
 
     def _cache(self, context: str) -> FileCache:
         cache = self.caches.get(context)

@@ -7,9 +7,13 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Scale
+
+if TYPE_CHECKING:
+    from ragplan.reading.reader import Loaded
 
 # What `--since REV` compares with: the revision as named, and the plan set read there.
 Earlier = tuple[str, PlanSet]
@@ -96,7 +100,7 @@ class Filter:
         return f"{self.name}: {', '.join(self.values)}"
 
 
-def report_date(plan_set: PlanSet, as_of: date | None) -> date:
+def report_date(plan_set: PlanSet | Loaded, as_of: date | None) -> date:
     """The date the report describes: --as-of, else the config's as_of, else today."""
     return as_of or plan_set.config.as_of or date.today()
 
