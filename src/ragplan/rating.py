@@ -8,8 +8,8 @@ shown as written: 72.0 stays 72.0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import NamedTuple
 
 from ragplan.model import Aggregate, Indicator, Number, PeriodValue, Tolerance, with_unit
 
@@ -20,16 +20,14 @@ RATINGS = ("green", "amber", "red")
 _PRECISION = 60
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """A value as reports show it: as stated, or computed from counts and rounded."""
 
     number: Number
     computed: bool
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """An indicator rated at one period: its value there, the rating (None: not rated), the
     line saying why, and the direction of travel from the period before."""
 

@@ -5,8 +5,7 @@ drawn, for each format, is charts.py's, imported only where a chart is drawn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ragplan.output import words
 from ragplan.reports.common import Count, ReportStatus
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from ragplan.reports.summary import Group, Summary
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """One bar: what it stands for, and its count for every status (zeros included)."""
 
     label: str
@@ -28,8 +26,7 @@ class Bar:
         return sum(c.count for c in self.counts)
 
 
-@dataclass(frozen=True)
-class Stacked:
+class Stacked(NamedTuple):
     """A stacked bar chart: its title, its bars, the sentence a caption says under it, and
     the text alternative that states every count."""
 

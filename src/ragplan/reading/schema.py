@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ragplan.checks.problems import Problem
 from ragplan.checks.rules import reading as rules
@@ -36,8 +36,7 @@ Kind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     kind: Kind
     doc: str
@@ -544,8 +543,7 @@ _INVALID = object()
 Converter = Callable[[Field, Any, ValueMark, str, list[Problem]], Any]
 
 
-@dataclass(frozen=True)
-class KindSpec:
+class KindSpec(NamedTuple):
     """How a kind of field is read from YAML, and how the JSON Schema states it."""
 
     convert: Converter

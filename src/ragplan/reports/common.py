@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Scale
@@ -22,8 +22,7 @@ Earlier = tuple[str, PlanSet]
 NEUTRAL_GREY = "#d9d9d9"
 
 
-@dataclass(frozen=True)
-class Travel:
+class Travel(NamedTuple):
     """A direction of travel: its word ('improved', 'worsened', 'no change', 'new';
     an indicator's 'same') and arrow. Here, not in since.py, so that an indicator's
     direction does not import the comparison of revisions."""
@@ -41,8 +40,7 @@ NO_CHANGE = Travel("no change", "→")
 NEW = Travel("new", "+")
 
 
-@dataclass(frozen=True)
-class ReportStatus:
+class ReportStatus(NamedTuple):
     """A status of the scale as reports show it, with colours resolved.
 
     `in_text` is how running text names it: the label as written, except that a label
@@ -87,8 +85,7 @@ class Previous:
     scale_counts: dict[str, int]
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """A filter a report was asked for: its name as reports say it ('lead officer'), its
     json key ('lead_officer'), and the values it matched, as the plan writes them."""
 

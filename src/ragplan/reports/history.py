@@ -118,7 +118,7 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
     for plan_set in reversed(plan_sets[:-1]):
         seen = {s.key for s in statuses}
         statuses += [
-            replace(s, label=f"{s.label} (earlier scale)")
+            s._replace(label=f"{s.label} (earlier scale)")
             for s in report_statuses(plan_set.config.scale)
             if s.key not in seen
         ]

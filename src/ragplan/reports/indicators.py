@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ragplan.errors import UsageError
 from ragplan.model import DEFAULT_SCALE, Indicator, IndicatorFile, Number, PlanSet, natural_key
@@ -34,8 +35,7 @@ RATING_MEANINGS = {
 DIRECTIONS = {"improved": IMPROVED, "worsened": WORSENED, "same": Travel("same", "→")}
 
 
-@dataclass(frozen=True)
-class RatedValue:
+class RatedValue(NamedTuple):
     """One period's value; `computed` when it comes from the counts, not the file."""
 
     period: str
@@ -45,8 +45,7 @@ class RatedValue:
     computed: bool
 
 
-@dataclass(frozen=True)
-class RatedSummary:
+class RatedSummary(NamedTuple):
     """A summary column's value: computed from the counts, else as stated."""
 
     label: str
@@ -109,8 +108,7 @@ class RatingCount:
     count: int
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """Which indicators to list, and the period to rate; empty tuples mean all."""
 
     themes: tuple[str, ...] = ()
