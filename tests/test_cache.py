@@ -570,3 +570,28 @@ def test_a_corrupt_entry_of_a_file_saved_since_it_was_hashed_is_an_error(
     theme.write_text(theme.read_text().replace("rag: red", "rag: amber"), encoding="utf-8")
     with pytest.raises(UnreadablePathError, match="1.yaml: changed while ragplan was reading"):
         loaded.plan_set  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-f", "text"],
+        ["-f", "md"],
+        ["-f", "html"],
+        ["-f", "json"],
+        ["-f", "csv"],
+        ["--by", "lead_officer"],
+    ],
+    ids=lambda args: "".join(args),
+)
+def test_a_summary_from_the_cache_prints_as_one_made_afresh(
+    args: list[str], cache_home: Path
+) -> None:
+    """The example plans (with indicators, so the kept summary holds their ratings) in
+    every format: made afresh, made and kept, then from what was kept."""
+    command = ["summary", str(EXAMPLE_PLANS), "--as-of", "2010-09-20", *args]
+    fresh = run_cli("--no-cache", *command)
+    assert fresh.code == 0 and not (cache_home / "ragplan" / "summary").exists()
+    kept = run_cli(*command)
+    assert (cache_home / "ragplan" / "summary").exists()
+    assert fresh.out == kept.out == run_cli(*command).out

@@ -111,15 +111,6 @@ def _code_fingerprint() -> str:
     return ",".join(stats)
 
 
-def load(stored: bytes) -> Any | None:
-    """A value `FileCache.stored` returned, unpickled; None if the entry is corrupt (a torn
-    write after a crash), for the caller to build the value again."""
-    try:
-        return pickle.loads(stored)
-    except Exception:
-        return None
-
-
 def cache_dir() -> Path:
     """$XDG_CACHE_HOME/ragplan, or ~/.cache/ragplan (a relative XDG_CACHE_HOME is ignored)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -158,21 +149,27 @@ class FileCache:
 
     def get(self, path: Path, shown: str, digest: bytes) -> Any | None:
         """The value stored for these bytes of `path`, or None."""
-        stored = self.stored(path, shown, digest)
-        return None if stored is None else load(stored)
-
-    def stored(self, path: Path, shown: str, digest: bytes) -> bytes | None:
-        """The value stored for these bytes of `path`, still pickled (see `load`), or None:
-        a run may learn that everything it needs is cached before unpickling any of it."""
         if self.folder is None:
             return None
         try:
             with open(self._entry(path, shown), "rb") as handle:
                 if handle.read(_DIGEST_SIZE) != digest:
                     return None
-                return handle.read()
-        except OSError:  # missing or unreadable: read the file instead
+                return pickle.load(handle)
+        except Exception:  # missing, unreadable or corrupt: read the file instead
             return None
+
+    def holds(self, path: Path, shown: str, digest: bytes) -> bool:
+        """Whether an entry is stored for these bytes of `path` (`get` may still find it
+        corrupt, or gone): a run may learn that everything it needs is cached without
+        unpickling any of it."""
+        if self.folder is None:
+            return False
+        try:
+            with open(self._entry(path, shown), "rb") as handle:
+                return handle.read(_DIGEST_SIZE) == digest
+        except OSError:
+            return False
 
     def put(self, path: Path, shown: str, digest: bytes, value: Any) -> None:
         """Store `value` for these bytes of `path`, or silently do nothing if that fails."""

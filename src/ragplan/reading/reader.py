@@ -25,7 +25,6 @@ from ragplan.model import (
 )
 from ragplan.reading.cache import FileCache, cache_dir
 from ragplan.reading.cache import enabled as cache_enabled
-from ragplan.reading.cache import load as cache_load
 
 if TYPE_CHECKING:
     from ragplan.reading.yamlload import Parsed
@@ -275,23 +274,21 @@ def _within_action_limit(theme: Theme, config: Config, problems: list[Problem]) 
 
 
 class _Stored:
-    """A file the cache holds: its entry, still pickled, and what is needed to build the
-    file again if the entry turns out corrupt."""
+    """A file the cache holds an entry for (not yet read), and what is needed to build the
+    file again if the entry turns out corrupt or gone."""
 
-    __slots__ = ("build", "context", "digest", "file", "limit_mb", "stored")
+    __slots__ = ("build", "context", "digest", "file", "limit_mb")
 
     def __init__(
         self,
         file: SourceFile,
-        digest: bytes | None,
-        stored: bytes,
+        digest: bytes,
         limit_mb: int,
         context: str,
         build: Callable[[SourceFile, bytes], Any],
     ) -> None:
         self.file = file
         self.digest = digest
-        self.stored = stored
         self.limit_mb = limit_mb
         self.context = context
         self.build = build
@@ -333,8 +330,7 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> T:
         """What `build` makes of `data` (and the problems it adds), from the cache if there."""
-        stored, digest = self._stored(file, data, context)
-        made = None if stored is None else cache_load(stored)
+        made, digest = self._lookup(file, data, context)
         if made is None:
             made = self._built(file, data, context, build, digest)
         value, found = made
@@ -349,33 +345,34 @@ class _Reader:
         build: Callable[[SourceFile, bytes], T],
     ) -> list[Any]:
         """Each file read: what `build` makes of it and the problems it adds, or, where the
-        cache holds that, the cache's entry still pickled (`values` gives them all, in
-        file order); (None, []) for a file over the size limit. The files the cache does
-        not hold are parsed on two cores when there are enough of them to gain (a second
-        process parses half and hands its results back). No file's bytes are held longer
-        than it takes to hash or parse them: a file the cache does not hold is read again
-        to be parsed, and if it changed in between, the plan set is not `whole`."""
+        cache holds that, where to find it (`values` gives them all, in file order, taking
+        the cache's from it only then); (None, []) for a file over the size limit. The
+        files the cache does not hold are parsed on two cores when there are enough of
+        them to gain (a second process parses half and hands its results back). No
+        file's bytes are held longer than it takes to hash or parse them: a file the
+        cache does not hold is read again to be parsed, and if it changed in between,
+        the plan set is not `whole`."""
         results: list[Any] = []
         hashed: dict[int, bytes | None] = {}  # each file's digest when it was looked up
         missing: list[int] = []
         size = 0
         for at, file in enumerate(files):
-            stored = None
+            digest = None
             if self.caching and file.path is not None:
                 data = self.bytes_of(file, limit_mb)
                 if data is None:  # over the limit: said, and not read
                     results.append((None, []))
                     continue
-                stored, digest = self._stored(file, data, context)
-                hashed[at] = digest
+                digest = hashed[at] = self._digest(file, data, context)
             else:
                 self.whole = False
-            if stored is None:
-                results.append(None)
-                missing.append(at)
-                size += file.size
-            else:
-                results.append(_Stored(file, digest, stored, limit_mb, context, build))
+            if digest is not None and file.path is not None:
+                if self._cache(context).holds(file.path, file.shown, digest):
+                    results.append(_Stored(file, digest, limit_mb, context, build))
+                    continue
+            results.append(None)
+            missing.append(at)
+            size += file.size
         child = None
         if _worth_a_second_core(size):
             half = len(missing) // 2
@@ -392,8 +389,8 @@ class _Reader:
         return results
 
     def values(self, reads: list[Any]) -> list[Any]:
-        """The values of `reads` (as cached_all gave them), the cache's entries unpickled,
-        each let go once it is; the problems found reading them are added in file order."""
+        """The values of `reads` (as cached_all gave them), the cache's from the cache, each
+        let go once given; the problems found reading them are added in file order."""
         values = []
         for at, read in enumerate(reads):
             reads[at] = None
@@ -403,33 +400,44 @@ class _Reader:
         return values
 
     def _unpickled(self, entry: _Stored) -> tuple[Any, list[Problem]]:
-        """The cache's entry for a file, unpickled; a corrupt entry (a write torn by a crash)
-        is built again from the file, which must still be what was hashed: the digest of
-        the plan set, and what was looked up under it, were of those bytes."""
-        made: tuple[Any, list[Problem]] | None = cache_load(entry.stored)
+        """The cache's entry for a file. One gone or found corrupt since it was looked up
+        (a write torn by a crash, another run's) is built again from the file, which must
+        still be what was hashed: the digest of the plan set, and what was looked up
+        under it, were of those bytes."""
+        file = entry.file
+        assert file.path is not None and entry.digest is not None
+        made: tuple[Any, list[Problem]] | None = self._cache(entry.context).get(
+            file.path, file.shown, entry.digest
+        )
         if made is not None:
             return made
-        value, found, digest = self._build_one(
-            entry.file, entry.limit_mb, entry.context, entry.build
-        )
+        value, found, digest = self._build_one(file, entry.limit_mb, entry.context, entry.build)
         if digest != entry.digest:
             raise UnreadablePathError(
-                f"{entry.file.shown}: changed while ragplan was reading it; run the command again"
+                f"{file.shown}: changed while ragplan was reading it; run the command again"
             )
         return value, found
 
-    def _stored(
+    def _digest(self, file: SourceFile, data: bytes, context: str) -> bytes:
+        """The digest the cache keeps `file` under, these being its bytes; noted for the
+        digest of the whole plan set."""
+        digest = self._cache(context).digest(data)
+        self.digests.append(f"{context}\0{file.shown}\0".encode() + digest)
+        return digest
+
+    def _lookup(
         self, file: SourceFile, data: bytes, context: str
-    ) -> tuple[bytes | None, bytes | None]:
-        """What the cache holds for these bytes of `file`, still pickled, or None; and the
+    ) -> tuple[tuple[Any, list[Problem]] | None, bytes | None]:
+        """(value, problems) the cache holds for these bytes of `file`, or None; and the
         bytes' digest (None when the cache is not used)."""
         if not self.caching or file.path is None:
             self.whole = False
             return None, None
-        cache = self._cache(context)
-        digest = cache.digest(data)
-        self.digests.append(f"{context}\0{file.shown}\0".encode() + digest)
-        return cache.stored(file.path, file.shown, digest), digest
+        digest = self._digest(file, data, context)
+        hit: tuple[Any, list[Problem]] | None = self._cache(context).get(
+            file.path, file.shown, digest
+        )
+        return hit, digest
 
     def _cache(self, context: str) -> FileCache:
         cache = self.caches.get(context)
