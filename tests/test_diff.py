@@ -303,6 +303,21 @@ def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> Non
     assert "│ 1.1 │ ↑ improved │ Amber → Green │" in drawn
 
 
+@pytest.mark.parametrize("width", ["40", "120"])
+def test_on_a_terminal_the_tables_are_what_rich_draws(
+    repo: GitRepo, width: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Titled tables (the diff's) drawn by terminal._grid, character for character and
+    colour for colour, as rich's own table renderer draws them."""
+    from ragplan.output import terminal
+
+    monkeypatch.setenv("COLUMNS", width)
+    diff = plan_diff(Path("plans"), "v1", "v2")
+    ours = terminal.draw(diff)
+    monkeypatch.setattr(terminal, "_grid", lambda table, console: [table])
+    assert "┏" in ours and ours == terminal.draw(diff)
+
+
 def test_unknown_format_is_a_usage_error(repo: GitRepo) -> None:
     run = run_cli("diff", "v1", "plans", "--format", "xlsx")
     assert run.code == 2

@@ -217,6 +217,37 @@ def test_the_coloured_outstanding_table_never_cuts_a_word_short(
         assert len(heads.split("┃")[-2]) == terminal.LONG_WORD + 2
 
 
+@pytest.mark.parametrize("width", ["40", "80", "200"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary"],
+        ["summary", "--by", "lead_officer"],
+        ["outstanding"],
+        ["outstanding", "--status", "red"],
+        ["indicators"],
+    ],
+    ids=" ".join,
+)
+def test_tables_are_drawn_as_rich_draws_them(
+    args: list[str], width: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """terminal._grid draws a laid-out table line by line (rich's own table renderer took
+    most of a coloured run): every character and colour code is what rich's Table
+    draws, at every width, headers, colours, titles and wrapped cells included."""
+    monkeypatch.setenv("COLUMNS", width)
+    command = ["--color", "always", *args, str(EXAMPLE_PLANS), "--as-of", "2010-09-20"]
+    if args[0] == "indicators":
+        command.remove("--as-of")
+        command.remove("2010-09-20")
+    ours = run_cli(*command)
+    monkeypatch.setattr(terminal, "_grid", lambda table, console: [table])
+    theirs = run_cli(*command)
+    assert ours.code == theirs.code == 0
+    assert "┏" in ours.out and "\x1b[" in ours.out
+    assert ours.out == theirs.out
+
+
 def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:
     out = run_cli("summary", EXAMPLE_PLANS, "--format", "md").out
     lines = out.splitlines()
