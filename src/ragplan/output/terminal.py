@@ -81,10 +81,8 @@ def _draw(*parts: object) -> str:
         emoji=False,
         markup=False,
     )
-    drawn: list[object] = []
-    for part in parts:
-        drawn += _grid(part, console) if isinstance(part, Table) else [part]
-    console.print(Group(*drawn))  # type: ignore[arg-type]
+    for part in parts:  # each drawn and printed before the next: none held in full
+        console.print(Group(*_grid(part, console)) if isinstance(part, Table) else part)
     return out.getvalue()
 
 
