@@ -154,7 +154,7 @@ class Loaded:
         if self._made is None:
             assert self._build is not None
             self._made = self._build()
-            self._build = None  # and with it the cache entries it held
+            self._build = None  # and with it the reads it kept
         return self._made
 
     @property
