@@ -245,3 +245,22 @@ def test_on_a_colour_terminal_the_same_rows_are_drawn_as_a_table(repo: GitRepo) 
     rows = [re.findall(r"[\w%-]+", line) for line in plain.splitlines()]
     assert ["board-jan", "2010-01-01", "0", "1", "1", "2", "0%"] in rows
     assert ["board-feb", "2010-01-03", "1", "1", "0", "2", "50%"] in rows
+
+
+@pytest.mark.parametrize(
+    "args", [["history", "plans"], ["outstanding", "plans", "--since", "board-jan"]]
+)
+@pytest.mark.parametrize("width", ["40", "120"])
+def test_coloured_tables_are_what_rich_draws(
+    repo: GitRepo, args: list[str], width: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """history's titled tables, and outstanding with its 'RAG then' column and 'new' cells,
+    drawn by terminal._grid as rich's own table renderer draws them."""
+    from ragplan.output import terminal
+
+    monkeypatch.setenv("COLUMNS", width)
+    ours = run_cli("--color", "always", *args)
+    monkeypatch.setattr(terminal, "_grid", lambda table, console: [table])
+    theirs = run_cli("--color", "always", *args)
+    assert ours.code == theirs.code == 0 and "┏" in ours.out
+    assert ours.out == theirs.out
