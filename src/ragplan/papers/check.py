@@ -16,7 +16,6 @@ from ragplan.papers.paper import Paper
 from ragplan.reading.disk import display_path, find_plan_set
 
 if TYPE_CHECKING:
-    from ragplan.reading.cache import FileCache
     from ragplan.reading.reader import Loaded
 
 
@@ -87,49 +86,36 @@ def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Pape
 
 
 def check_papers(loaded: Loaded) -> list[Problem]:
-    """Every problem of every paper of the plan set `loaded`. With its digest (its files as
-    read, see Loaded.digest) the verdict of an earlier run on the same plan files, paper
-    folder and day is reused, so a warm run neither parses nor renders, nor builds the
-    plan set's model."""
+    """Every problem of every paper of the plan set `loaded`. The verdict of an earlier
+    run on the same plan files (Loaded.computed), paper folder and day is reused, so a
+    warm run neither parses nor renders, nor builds the plan set's model."""
     papers = list_papers(loaded.root)
     if not papers:  # the usual plan set: Jinja is not even imported
         return []
-    keyed = _papers_cache(loaded)
-    if keyed is not None:
-        cached = keyed[0].get(loaded.root / PAPERS, loaded.shown, keyed[1])
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
-    from ragplan.papers.render import paper_problems
-    from ragplan.papers.source import read_paper
 
-    found: list[Problem] = []
-    for path in papers:
-        source = read_paper(path, loaded.config.max_file_size_mb)
-        found += paper_problems(source, loaded.plan_set)[1]
-    if keyed is not None:
-        keyed[0].put(loaded.root / PAPERS, loaded.shown, keyed[1], found)
-    return found
+    def checked() -> list[Problem]:
+        from ragplan.papers.render import paper_problems
+        from ragplan.papers.source import read_paper
+
+        found: list[Problem] = []
+        for path in papers:
+            source = read_paper(path, loaded.config.max_file_size_mb)
+            found += paper_problems(source, loaded.plan_set)[1]
+        return found
+
+    key = _papers_key(loaded)
+    return checked() if key is None else loaded.computed("checked papers", key, checked)
 
 
-def _papers_cache(loaded: Loaded) -> tuple[FileCache, bytes] | None:
-    """The cache of paper checks and the key of this plan set's: its plan files' digest,
-    today's date (a paper without a date is checked as of today) and every file in its
-    papers folder (a paper names only files inside it), by name and bytes. None when
-    there is no digest or no cache, or a file there is unreadable or over the limit."""
-    plans_digest = loaded.digest
-    if plans_digest is None:
-        return None
-    from hashlib import blake2b
+def _papers_key(loaded: Loaded) -> str | None:
+    """What the papers' verdict depends on besides the plan files: today's date (a paper
+    without a date is checked as of today) and every file in its papers folder (a paper
+    names only files inside it), by name and bytes. None when a file there is unreadable
+    or over the limit: checked afresh."""
+    from _blake2 import blake2b  # as the cache: without importing OpenSSL
 
-    from ragplan.reading.cache import FileCache, cache_dir
-
-    try:
-        cache = FileCache("checked papers", cache_dir() / "checked")
-    except RuntimeError:  # no home folder for the cache
-        return None
     folder = loaded.root / PAPERS
-    every = blake2b(plans_digest, digest_size=32)
-    every.update(date.today().isoformat().encode())
+    every = blake2b(date.today().isoformat().encode(), digest_size=32)
     limit = loaded.config.max_file_size_mb * 1024 * 1024
     try:  # os.walk: a link to a folder is not followed, so a loop of links is no trap
         for parent, folders, names in os.walk(folder):
@@ -139,12 +125,12 @@ def _papers_cache(loaded: Loaded) -> tuple[FileCache, bytes] | None:
                 if not path.is_file():
                     continue
                 if path.stat().st_size > limit:
-                    return None  # not read whole on every run: checked afresh
+                    return None  # not read whole on every run
                 every.update(b"\0" + str(path.relative_to(folder)).encode() + b"\0")
-                every.update(cache.digest(path.read_bytes()))
+                every.update(blake2b(path.read_bytes(), digest_size=32).digest())
     except OSError:
         return None
-    return cache, every.digest()
+    return every.hexdigest()
 
 
 def made_line(path: Path, paper: Paper) -> str:
