@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -47,6 +48,21 @@ class Run:
     code: int
     out: str
     err: str
+
+
+def require_libreoffice() -> None:
+    """LibreOffice, to open Word files as Word's users would, and pdftotext to read what
+    it made of them."""
+    require(
+        None
+        if shutil.which("soffice")
+        else "LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
+    )
+    require(
+        None
+        if shutil.which("pdftotext")
+        else "pdftotext is missing (apt-get install poppler-utils)"
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE_PLANS, REPO, on_a_terminal, require, run_cli, write_tree
+from conftest import (
+    EXAMPLE_PLANS,
+    REPO,
+    on_a_terminal,
+    require,
+    require_libreoffice,
+    run_cli,
+    write_tree,
+)
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
@@ -359,16 +367,7 @@ def test_a_councils_paper_docx_restyles_the_whole_paper(tmp_path: Path) -> None:
 
 
 def test_a_paper_in_word_opens_in_libreoffice_with_its_figures(tmp_path: Path) -> None:
-    require(
-        None
-        if shutil.which("soffice")
-        else "LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
-    )
-    require(
-        None
-        if shutil.which("pdftotext")
-        else "pdftotext is missing (apt-get install poppler-utils)"
-    )
+    require_libreoffice()
     paper_docx(tmp_path, PAPER)
     done = subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),

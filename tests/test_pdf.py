@@ -10,8 +10,6 @@ the reason where they are missing, failed under RAGPLAN_REQUIRE_TOOLS=1.
 from __future__ import annotations
 
 import importlib.util
-import os
-import pty
 import re
 import shutil
 import subprocess
@@ -20,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS, REPO, require, run_cli, write_tree
+from conftest import EXAMPLE_PLANS, REPO, on_a_terminal, require, run_cli, write_tree
 from gitrepo import SINCE_TAG, since_repo
 from plansets import SIX, hostile_plans, wide_plans
 
@@ -240,14 +238,9 @@ def test_a_pdf_goes_to_a_pipe_but_never_to_a_terminal(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "ragplan", "summary", str(EXAMPLE_PLANS), "-f", "pdf"]
     piped = subprocess.run(command, capture_output=True, check=False)
     assert piped.returncode == 0 and piped.stdout.startswith(b"%PDF-")
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, check=False)
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert done.returncode == 2
-    assert done.stderr.decode() == (
+    code, said = on_a_terminal(*command[3:])
+    assert code == 2
+    assert said.decode() == (
         "ragplan: error: a PDF is not shown on a terminal: write it to a file with -o FILE, "
         "e.g. -o summary.pdf (or pipe it to a program)\n"
     )

@@ -9,8 +9,6 @@ tools/build_docx_templates.py makes, with no tag split across Word's runs.
 from __future__ import annotations
 
 import json
-import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -19,7 +17,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS, REPO, require, run_cli, write_tree
+from conftest import (
+    EXAMPLE_PLANS,
+    REPO,
+    on_a_terminal,
+    require,
+    require_libreoffice,
+    run_cli,
+    write_tree,
+)
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
@@ -377,14 +383,9 @@ def test_a_word_document_goes_to_a_pipe_but_never_to_a_terminal(tmp_path: Path) 
     command = [sys.executable, "-m", "ragplan", "outstanding", str(EXAMPLE_PLANS), "-f", "docx"]
     piped = subprocess.run(command, capture_output=True, check=False)
     assert piped.returncode == 0 and piped.stdout.startswith(b"PK")
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, check=False)
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert done.returncode == 2
-    assert b"-o FILE, e.g. -o outstanding.docx" in done.stderr
+    code, said = on_a_terminal(*command[3:])
+    assert code == 2
+    assert b"-o FILE, e.g. -o outstanding.docx" in said
 
 
 def test_the_shipped_templates_are_what_the_build_script_makes(tmp_path: Path) -> None:
@@ -431,16 +432,7 @@ def test_the_split_tag_check_finds_what_word_does_to_tags(tmp_path: Path) -> Non
 
 
 def test_every_document_opens_in_libreoffice(tmp_path: Path) -> None:
-    require(
-        None
-        if shutil.which("soffice")
-        else "LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
-    )
-    require(
-        None
-        if shutil.which("pdftotext")
-        else "pdftotext is missing (apt-get install poppler-utils)"
-    )
+    require_libreoffice()
     (tmp_path / "repo").mkdir()
     since_repo(REPO / "tests" / "cases" / "since", tmp_path / "repo", commit_now=True)
     plans = tmp_path / "repo" / "plans"
