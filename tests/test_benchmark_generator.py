@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate  # noqa: E402

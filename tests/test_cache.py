@@ -17,7 +17,7 @@ from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
 import ragplan.reading.build
 import ragplan.reading.reader
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 from ragplan.reading import cache
 from ragplan.reading.disk import DiskSource
 from ragplan.reading.reader import read_plan_set
@@ -355,7 +355,7 @@ def test_no_cache_compiles_templates_afresh(plans: Path, cache_home: Path) -> No
 def test_the_checks_of_an_unchanged_plan_set_come_from_the_cache(
     plans: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ragplan.checks.registry as registry
+    import ragplan.rules.registry as registry
 
     runs: list[int] = []
     real = registry.check_plan_set
@@ -498,8 +498,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_warm_summary_comes_from_the_cache_without_building_the_plan_set(
     plans: Path, monkeypatch: pytest.MonkeyPatch, builds: list[str]
 ) -> None:
-    from ragplan.checks.validate import read_valid
-    from ragplan.reports.summary import summary_of
+    from ragplan.plansets import read_valid, summary_of
 
     made = _summaries(monkeypatch)
     first = summary_of(read_valid(plans))
@@ -527,8 +526,7 @@ def test_a_cached_summary_is_never_stale(plans: Path, monkeypatch: pytest.Monkey
     same second, of the same size), ragplan.yaml, the grouping and the report date."""
     from datetime import date
 
-    from ragplan.checks.validate import read_valid
-    from ragplan.reports.summary import summary_of
+    from ragplan.plansets import read_valid, summary_of
 
     made = _summaries(monkeypatch)
     assert [c.count for c in summary_of(read_valid(plans)).counts] == [1, 0, 1]

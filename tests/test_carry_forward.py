@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 
 OUTSTANDING = [
     "1.1.5.2",

@@ -159,7 +159,7 @@ def test_the_caption_states_the_trend_in_one_sentence(
 
 
 def test_the_summary_chart_says_where_the_work_left_is() -> None:
-    from ragplan.checks.validate import load_valid
+    from ragplan.plansets import load_valid
     from ragplan.reports.summary import summarise
 
     chart = charts.theme_chart(summarise(load_valid(EXAMPLE_PLANS), date(2010, 9, 20)))

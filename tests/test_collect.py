@@ -15,7 +15,7 @@ import pytest
 from conftest import EXAMPLE_PLANS, run_cli, snapshot
 from workbooks import libreoffice_resave, rows_by_ref
 
-from ragplan.checks.validate import load_valid
+from ragplan.plansets import load_valid
 
 THEME_1_3 = "1.3-improvements-in-timeliness-of-assessments.yaml"
 RAG, NOTES, DUE = 6, 7, 4  # columns of the Updates sheet

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli, write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.reports.diff import plan_diff
+from ragplan.plansets import plan_diff
 
 FIRST = {
     "plans/1.yaml": theme(

@@ -4,7 +4,7 @@ from collections import Counter
 
 from conftest import EXAMPLE_PLANS, run_cli
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 
 
 def test_example_plans_are_valid_with_no_warnings() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 from conftest import EXAMPLE_PLANS, run_cli
 
-from ragplan.checks.validate import load_valid
+from ragplan.plansets import load_valid
 
 
 def test_the_summary_sheet_holds_the_counts_summary_gives(in_tmp: Path) -> None:

@@ -14,7 +14,7 @@ import yaml
 from conftest import EXAMPLE_PLANS, run_cli, snapshot, write_tree
 from workbooks import FIRE_COUNTS, fire_tracker, libreoffice_resave
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 
 
 def imported(folder: Path) -> dict[str, object]:

@@ -11,7 +11,7 @@ from conftest import EXAMPLE_PLANS, run_cli, write_tree
 from gitrepo import GitRepo
 
 import ragplan.reading.build
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 from ragplan.reading.disk import DiskSource
 from ragplan.reading.git import GitSource, Repository
 from ragplan.reading.reader import EditedSource, read_plan_set

@@ -12,7 +12,6 @@ import pytest
 import yaml
 from conftest import run_cli, write_tree
 
-from ragplan.checks.validate import validate
 from ragplan.editing.scaffold import (
     INDICATOR_FILE,
     PAPER_FILE,
@@ -24,6 +23,7 @@ from ragplan.editing.scaffold import (
     starter_files,
 )
 from ragplan.editing.writer import commit
+from ragplan.plansets import validate
 from ragplan.reading import schema
 
 AS_OF = date(2010, 9, 20)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
-from ragplan.checks.validate import load_valid
 from ragplan.papers.names import plan_names
 from ragplan.papers.render import FILTERS, FUNCTIONS, JINJA_FILTERS, paper_problems
 from ragplan.papers.source import Part, read_paper
+from ragplan.plansets import load_valid
 from ragplan.reading.schema import APPENDIX, PAPER
 
 DOC = (REPO / "docs" / "papers.md").read_text(encoding="utf-8")

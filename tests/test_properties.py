@@ -11,7 +11,7 @@ from conftest import run_cli
 from hypothesis import HealthCheck, Phase, example, given, settings
 from strategies import PlanSpec, broken_plan_sets, plan_sets
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 
 PROPERTY_SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ragplan.output import terminal
-from ragplan.output.textsafe import csv_cell, md_cell, show_controls
+from ragplan.textsafe import csv_cell, md_cell, show_controls
 
 CASES = REPO / "tests" / "cases"
 BRAG = CASES / "brag" / "plans"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
-from ragplan.checks.validate import load_valid
 from ragplan.errors import UsageError
+from ragplan.plansets import load_valid
 from ragplan.reports.common import (
     contrast_ratio,
     leads_match,

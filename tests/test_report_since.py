@@ -138,9 +138,9 @@ def test_every_readable_format_gives_the_arrow_with_its_word(repo: GitRepo, fmt:
 def test_summary_on_a_terminal_draws_the_same_figures(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ragplan.checks.validate import load_valid
     from ragplan.output import terminal
-    from ragplan.reports.since import load_previous
+    from ragplan.plansets import load_at as load_previous
+    from ragplan.plansets import load_valid
     from ragplan.reports.summary import summarise
 
     monkeypatch.setenv("COLUMNS", "250")
@@ -209,10 +209,10 @@ def test_outstanding_filters_still_apply(repo: GitRepo) -> None:
 
 
 def test_outstanding_on_a_terminal_shows_the_status_then(repo: GitRepo) -> None:
-    from ragplan.checks.validate import load_valid
     from ragplan.output import terminal
+    from ragplan.plansets import load_at as load_previous
+    from ragplan.plansets import load_valid
     from ragplan.reports.outstanding import find_outstanding
-    from ragplan.reports.since import load_previous
 
     now = load_valid(Path("plans"))
     earlier = ("july", load_previous(Path("plans"), "july"))

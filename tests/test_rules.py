@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from conftest import write_tree
 
-from ragplan.checks.registry import RULES
-from ragplan.checks.validate import validate
+from ragplan import plansets
+from ragplan.papers.check import papers_checked
+from ragplan.rules.registry import RULES
+
+# validate as `ragplan validate` runs it: with the papers' checks.
+validate = partial(plansets.validate, also=papers_checked)
 
 GOOD_THEME = """\
 id: "1"

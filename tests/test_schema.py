@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
-from ragplan.checks.validate import validate
+from ragplan.plansets import validate
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 
 REGENERATE = {

@@ -10,10 +10,10 @@ import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
 from ragplan import files
-from ragplan.checks.validate import load_valid
 from ragplan.editing import set_action as edit
 from ragplan.editing.set_action import set_action
 from ragplan.editing.writer import write
+from ragplan.plansets import load_valid
 
 THEME_1_3 = "1.3-improvements-in-timeliness-of-assessments.yaml"
 

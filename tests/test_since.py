@@ -8,8 +8,9 @@ import pytest
 from conftest import write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.checks.validate import load_valid
 from ragplan.errors import GitError
+from ragplan.plansets import load_at as load_previous
+from ragplan.plansets import load_valid
 from ragplan.reports.since import (
     IMPROVED,
     NEW,
@@ -17,7 +18,6 @@ from ragplan.reports.since import (
     WORSENED,
     ActionSince,
     Moves,
-    load_previous,
     outstanding_since,
     since,
 )

@@ -169,11 +169,11 @@ def test_checks_from_the_cache_import_no_rule_over_the_plan_set(no_papers: str) 
     """The rules over the whole plan set are loaded to run them, not to read their cached
     result; the rules found while reading stay (the reader raises them)."""
     checking = ragplan_modules("summary", no_papers)  # fills the cache, checks run
-    assert {"ragplan.checks.registry", "ragplan.checks.rules.duplicate_id"} <= checking
+    assert {"ragplan.rules.registry", "ragplan.rules.duplicate_id"} <= checking
     cached = ragplan_modules("summary", no_papers)
-    rules = {m for m in cached if m.startswith("ragplan.checks.rules.")}
-    assert "ragplan.checks.registry" not in cached
-    assert rules == {"ragplan.checks.rules.reading", "ragplan.checks.rules.rule"}
+    rules = {m for m in cached if m.startswith("ragplan.rules.")}
+    assert "ragplan.rules.registry" not in cached
+    assert rules == {"ragplan.rules.reading"}
 
 
 BRAG = EXAMPLE_PLANS.parent / "tests" / "cases" / "brag" / "plans"

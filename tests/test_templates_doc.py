@@ -62,8 +62,8 @@ RECORDS = {
 def test_diff_and_history_templates_receive_what_is_documented() -> None:
     from datetime import datetime
 
-    from ragplan.checks.validate import load_valid
     from ragplan.output.formats import kind_named
+    from ragplan.plansets import load_valid
 
     plan_set = load_valid(EXAMPLE_PLANS)
     point = history.Point("v1", "0" * 40, datetime(2010, 9, 20), None, {"green": 1}, 1, 1)
@@ -79,8 +79,8 @@ def test_diff_and_history_templates_receive_what_is_documented() -> None:
 
 
 def test_indicators_templates_receive_what_is_documented() -> None:
-    from ragplan.checks.validate import load_valid
     from ragplan.output.formats import kind_named
+    from ragplan.plansets import load_valid
 
     report = indicators.find_indicators(load_valid(EXAMPLE_PLANS))
     context = kind_named("indicators").context(report)
@@ -139,8 +139,8 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
 
 
 def test_summary_and_outstanding_templates_receive_what_is_documented() -> None:
-    from ragplan.checks.validate import load_valid
     from ragplan.output.formats import kind_named
+    from ragplan.plansets import load_valid
 
     plan_set = load_valid(EXAMPLE_PLANS)
     reports = {
@@ -157,7 +157,7 @@ OURS = (
     "ragplan.output.templatefuncs",
     "ragplan.papers.document",
     "ragplan.output.words",
-    "ragplan.output.textsafe",
+    "ragplan.textsafe",
     "ragplan.output.charts",
 )
 

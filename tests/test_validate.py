@@ -10,7 +10,7 @@ from conftest import EXAMPLE_PLANS, run_cli, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ragplan.checks.validate import load_valid, validate
+from ragplan.plansets import load_valid, validate
 from ragplan.reading.yamlload import parse
 
 THEME = """\

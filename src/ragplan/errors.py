@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ragplan.checks.problems import Problem
+    from ragplan.problems import Problem
 
 # Exit codes, published in the README.
 EXIT_OK = 0

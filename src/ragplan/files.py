@@ -60,7 +60,7 @@ def check_report_target(path: Path, plan_root: Path | None) -> None:
     any file in a plan folder (the one reported on, or any folder with a ragplan.yaml);
     and say so when the folder is not there or the path is a folder. UnreadablePathError,
     field 'output' (exit 3)."""
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     shown = display_path(path)
     if path.is_dir():

@@ -57,7 +57,7 @@ class RagplanGroup(TyperGroup):
 
                 for line in parsable(exc.problems):
                     typer.echo(line, err=True)
-            from ragplan.output.textsafe import one_line
+            from ragplan.textsafe import one_line
 
             typer.echo(f"ragplan: error: {one_line(exc.shown(option_name))}", err=True)
             raise typer.Exit(exc.exit_code) from None

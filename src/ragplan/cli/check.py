@@ -58,14 +58,17 @@ def validate(
 
     Example: ragplan validate --strict plans
     """
-    from ragplan.checks.validate import validate as run_validate
     from ragplan.output import problems as problem_format
+    from ragplan.papers.check import papers_checked
+    from ragplan.plansets import validate as run_validate
 
     options = run_options(ctx)
     if format != "auto" and format not in problem_format.FORMATS:
         choices = ", ".join(["auto", *problem_format.FORMATS])
         raise UsageError(f"'{format}': use one of {choices}", field="format")
-    result = run_validate(paths or [resolve_plans(None, options)], max_file_size, options.use_cache)
+    result = run_validate(
+        paths or [resolve_plans(None, options)], max_file_size, options.use_cache, papers_checked
+    )
     failed = result.failed(strict)
     problems = result.problems
     if options.quiet and not strict:

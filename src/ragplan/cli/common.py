@@ -54,7 +54,8 @@ def option_name(field: str) -> str:
 
 def resolve_plans(path: Path | None, options: RunOptions | None = None) -> Path:
     """The plan folder a command works on: the one given, or the one discovered."""
-    from ragplan.reading.disk import display_path, find_plan_set
+    from ragplan.paths import display_path
+    from ragplan.reading.disk import find_plan_set
 
     found = path if path is not None else find_plan_set()
     if options is not None and options.verbose:
@@ -167,7 +168,7 @@ def check_format(
     on a terminal (it needs -o); MissingExtraError when the format needs a package this
     installation lacks."""
     from ragplan.output.formats import FORMATS, kind_named
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     formats = kind_named(kind).formats
     named = _format_of_extension(output)
@@ -255,7 +256,7 @@ def emit_report(
         return
     from ragplan.errors import UnreadablePathError
     from ragplan.files import atomic_write
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     if isinstance(rendered, str):
         # A CSV file gets a byte-order mark, without which Excel on Windows reads UTF-8 as

@@ -179,7 +179,7 @@ def init(
 
     from ragplan.editing.scaffold import init_plan_set, next_steps
     from ragplan.editing.writer import commit
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     options = run_options(ctx)
     written = commit(

@@ -72,7 +72,7 @@ def indicators(
 
     Example: ragplan indicators --format md plans
     """
-    from ragplan.checks.validate import load_valid
+    from ragplan.plansets import load_valid
     from ragplan.reports.indicators import Filters, find_indicators
 
     format = check_format("indicators", format, output, ctx)

@@ -72,15 +72,15 @@ def paper(
 
     Example: ragplan paper plans/papers/board-2010-09.md -f docx -o board.docx
     """
-    from ragplan.checks.validate import load_valid
     from ragplan.papers.check import find_paper, make_paper
+    from ragplan.plansets import load_valid
 
     options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     format = check_format("paper", format, output, ctx)
     path, folder = find_paper(name, plans)
     if options.verbose:
-        from ragplan.reading.disk import display_path
+        from ragplan.paths import display_path
 
         typer.echo(f"ragplan: paper {display_path(path)}, plans {display_path(folder)}", err=True)
     warnings: list[Any] = []

@@ -1,6 +1,5 @@
 """`ragplan summary` and `ragplan outstanding`: the board's figures and its appendix."""
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -38,15 +37,6 @@ FormatOpt = Annotated[
 ]
 
 
-def _earlier(plans: Path, rev: str | None) -> Any:
-    """For --since: the revision as named and the valid plan set read there; else None."""
-    if rev is None:
-        return None
-    from ragplan.reports.since import load_previous
-
-    return rev, load_previous(plans, rev)
-
-
 @app.command()
 def summary(
     ctx: typer.Context,
@@ -79,8 +69,7 @@ def summary(
 
     Example: ragplan summary --format md plans
     """
-    from ragplan.checks.validate import read_valid
-    from ragplan.reports.summary import summary_of
+    from ragplan.plansets import earlier, read_valid, summary_of
 
     if since is not None and by != "theme":
         raise UsageError("--since compares themes: use it without --by")
@@ -90,7 +79,7 @@ def summary(
     folder = resolve_plans(plans, options)
     warnings: list[Any] = []
     loaded = read_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    report = summary_of(loaded, when, by, _earlier(folder, since))
+    report = summary_of(loaded, when, by, earlier(folder, since))
     report_warnings(ctx, warnings)
     emit_report(ctx, report, format, loaded.root, output, template, templates)
 
@@ -172,7 +161,7 @@ def outstanding(
 
     Example: ragplan outstanding --format md --status amber,red plans
     """
-    from ragplan.checks.validate import load_valid
+    from ragplan.plansets import earlier, load_valid
     from ragplan.reports.outstanding import Filters, find_outstanding
 
     format = check_format("outstanding", format, output, ctx)
@@ -189,6 +178,6 @@ def outstanding(
     folder = resolve_plans(plans, options)
     warnings: list[Any] = []
     plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    report = find_outstanding(plan_set, when, filters, _earlier(folder, since))
+    report = find_outstanding(plan_set, when, filters, earlier(folder, since))
     report_warnings(ctx, warnings)
     emit_report(ctx, report, format, plan_set.root, output, template, templates)

@@ -60,7 +60,7 @@ def diff(
 
     Example: ragplan diff board-2010-07 --format md
     """
-    from ragplan.reports.diff import plan_diff
+    from ragplan.plansets import plan_diff
 
     format = check_format("diff", format, output, ctx)
     options = run_options(ctx)
@@ -110,7 +110,7 @@ def history(
 
     Example: ragplan history --tags 'board-*' --format html -o trend.html
     """
-    from ragplan.reports.history import history as count_history
+    from ragplan.plansets import history as count_history
 
     if tags is not None and last is not None:
         raise UsageError("use --tags PATTERN or --last N, not both")

@@ -30,7 +30,7 @@ ForceOpt = Annotated[
 
 def _say(line: str, *, err: bool = False) -> None:
     """A line of text from a spreadsheet, printed, never obeyed, by the terminal."""
-    from ragplan.output.textsafe import show_controls
+    from ragplan.textsafe import show_controls
 
     typer.echo(show_controls(line), err=err)
 
@@ -147,7 +147,7 @@ def import_(
         imported = commit(to, lambda: import_plan(spreadsheet, to, options), dry_run=dry_run)
     _report(ctx, imported.messages(), [f.diff() for f in imported.files], dry_run)
     if not dry_run and not run_options(ctx).quiet:
-        from ragplan.reading.disk import display_path
+        from ragplan.paths import display_path
 
         for file in imported.files:
             typer.echo(f"wrote {display_path(file.path)}")
@@ -358,9 +358,9 @@ def export(
 
     Example: ragplan export plans -o plan.xlsx
     """
-    from ragplan.checks.validate import load_valid
     from ragplan.files import atomic_write
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
+    from ragplan.plansets import load_valid
     from ragplan.sheets.planbook import plan_workbook
 
     options = run_options(ctx)

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ragplan.checks.problems import Problem, has_errors
-from ragplan.checks.validate import load_valid
 from ragplan.editing.set_action import check_texts, plan_file_names
 from ragplan.editing.writer import FileEdit
 from ragplan.editing.yamlsplice import Mapping, Node, SpliceError
@@ -23,8 +21,11 @@ from ragplan.editing.yamlsplice import set_value as splice_value
 from ragplan.editing.yamlwrite import entry, id_entry
 from ragplan.errors import InvalidEditError, UsageError, WriteError
 from ragplan.model import Action, Config, PlanSet, Section, Theme, natural_key
+from ragplan.paths import display_path
+from ragplan.plansets import load_valid
+from ragplan.problems import Problem, has_errors
 from ragplan.reading import schema
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource
 from ragplan.reading.reader import EmptySource
 
 CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]

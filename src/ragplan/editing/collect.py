@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ragplan.checks.problems import Problem, has_errors
-from ragplan.checks.validate import check, load_valid, require_valid
 from ragplan.editing.set_action import Change, PlanEdit, new_warnings
 from ragplan.editing.writer import FileEdit
 from ragplan.errors import SpreadsheetError, UnreadablePathError, UsageError, WriteError
 from ragplan.model import Action, PlanSet, natural_key
-from ragplan.reading.disk import DiskSource, display_path
+from ragplan.paths import display_path
+from ragplan.plansets import check, load_valid, require_valid
+from ragplan.problems import Problem, has_errors
+from ragplan.reading.disk import DiskSource
 from ragplan.reading.reader import read_plan_set
 from ragplan.reports.common import lead_officer_of, leads_match
 from ragplan.sheets.collectbook import (

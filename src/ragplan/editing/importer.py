@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ragplan.checks.problems import Problem
 from ragplan.editing.set_action import check_texts, plan_file_names
 from ragplan.editing.writer import FileEdit
 from ragplan.editing.yamlwrite import entry, id_entry
 from ragplan.errors import SpreadsheetError, UsageError, WriteError
 from ragplan.model import Scale, natural_key
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
+from ragplan.paths import display_path
+from ragplan.problems import Problem
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource
 from ragplan.reading.reader import EmptySource, Source
 from ragplan.sheets.columns import Header, find_header, missing_column_message
 from ragplan.sheets.grid import Grid, column_letter

@@ -20,7 +20,8 @@ from ragplan.editing.writer import FileEdit, Written
 from ragplan.errors import InvalidEditError, WriteError
 from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path
+from ragplan.paths import display_path
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource
 from ragplan.reading.reader import EmptySource
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
 

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ragplan.checks.problems import Problem, has_errors
-from ragplan.checks.validate import check, require_valid
 from ragplan.editing.writer import FileEdit
 from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, set_value
 from ragplan.errors import InvalidEditError, UsageError
 from ragplan.model import Action, PlanSet, natural_key
+from ragplan.paths import display_path
+from ragplan.plansets import check, require_valid
+from ragplan.problems import Problem, has_errors
 from ragplan.reading import schema
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, display_path, is_plan_file
+from ragplan.reading.disk import CONFIG_NAMES, DiskSource, is_plan_file
 from ragplan.reading.reader import EditedSource, Source, read_plan_set
 from ragplan.reading.yamlload import BOM
 

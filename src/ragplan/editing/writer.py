@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from ragplan.checks.problems import Problem
 from ragplan.errors import WriteError
 from ragplan.files import LOCK_NAME, atomic_write, plan_lock
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
+from ragplan.problems import Problem
 
 
 @dataclass

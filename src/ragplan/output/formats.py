@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ragplan.errors import UsageError
-from ragplan.output.textsafe import csv_cell, show_controls
+from ragplan.textsafe import csv_cell, show_controls
 
 if TYPE_CHECKING:
     from ragplan.output.data import Rows
@@ -234,7 +234,7 @@ def word_template(kind: ReportKind, options: RenderOptions) -> Path:
     if template is not None:
         if not template.is_file():
             from ragplan.errors import UnreadablePathError
-            from ragplan.reading.disk import display_path
+            from ragplan.paths import display_path
 
             raise UnreadablePathError(f"{display_path(template)}: no such file", field="template")
         if template.suffix.lower() != ".docx":

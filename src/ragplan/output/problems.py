@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ragplan.checks.problems import Problem
-from ragplan.output.textsafe import one_line
+from ragplan.problems import Problem
+from ragplan.textsafe import one_line
 
 
 def _shown(problems: list[Problem]) -> Iterator[Problem]:
@@ -158,7 +158,7 @@ def sarif(outcome: Outcome) -> Iterator[str]:
     from urllib.parse import quote
 
     from ragplan import __version__
-    from ragplan.checks.registry import RULES
+    from ragplan.rules.registry import RULES
 
     used = sorted({p.rule for p in outcome.problems})
     index = {rule: i for i, rule in enumerate(used)}

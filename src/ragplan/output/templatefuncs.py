@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ragplan.output import words
-from ragplan.output.textsafe import drop_controls, md_cell, md_text, show_controls
+from ragplan.textsafe import drop_controls, md_cell, md_text, show_controls
 
 
 def html_lines(value: object) -> Markup:

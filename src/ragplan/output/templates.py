@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ragplan.errors import RagplanError, TemplateError, UnreadablePathError
 from ragplan.output.templatefuncs import functions
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
 
 if TYPE_CHECKING:
     import jinja2

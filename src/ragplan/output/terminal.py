@@ -21,7 +21,6 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.output.textsafe import show_controls
 from ragplan.output.words import (
     done_share,
     filters_line,
@@ -38,6 +37,7 @@ from ragplan.output.words import (
     title_line,
     travel_sentence,
 )
+from ragplan.textsafe import show_controls
 
 if TYPE_CHECKING:  # a run draws one kind of report and imports only its code
     from ragplan.output.views import View

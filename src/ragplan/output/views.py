@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ragplan.model import with_unit
-from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import percent
 from ragplan.reports.diff import KINDS, PlanDiff
 from ragplan.reports.history import History, Point
 from ragplan.reports.indicator_changes import KINDS as INDICATOR_KINDS
 from ragplan.reports.indicator_changes import IndicatorChange, Latest
+from ragplan.textsafe import show_controls
 
 KIND_WORDS = {
     "added": "added",

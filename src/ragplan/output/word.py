@@ -19,8 +19,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ragplan.errors import TemplateError
-from ragplan.output.textsafe import unify_line_breaks
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
+from ragplan.textsafe import unify_line_breaks
 
 CHART_COLUMNS = 50  # grid columns a chart's bars share (charts.grid_bars)
 

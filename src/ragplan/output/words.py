@@ -11,8 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ragplan.model import with_unit
-from ragplan.output.textsafe import show_controls
 from ragplan.reports.common import Count, Previous, percent
+from ragplan.textsafe import show_controls
 
 if TYPE_CHECKING:
     from ragplan.reports.common import Filter, Travel

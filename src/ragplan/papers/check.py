@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ragplan.checks.problems import Problem
 from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
 from ragplan.model import PlanSet
 from ragplan.papers import PAPERS
 from ragplan.papers.names import nearest
 from ragplan.papers.paper import Paper
-from ragplan.reading.disk import display_path, find_plan_set
+from ragplan.paths import display_path
+from ragplan.problems import Problem
+from ragplan.reading.disk import find_plan_set
 
 if TYPE_CHECKING:
     from ragplan.reading.reader import Loaded
@@ -83,6 +84,12 @@ def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Pape
     if made is None:
         raise InvalidPaperError(problems, source.file)
     return made
+
+
+def papers_checked(loaded: Loaded) -> tuple[list[Problem], list[Path]]:
+    """What `validate` adds for a valid plan folder: the problems of its papers, and the
+    papers it checked."""
+    return check_papers(loaded), list_papers(loaded.root)
 
 
 def check_papers(loaded: Loaded) -> list[Problem]:

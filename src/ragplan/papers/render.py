@@ -21,15 +21,15 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.paper import RULE
 from ragplan.model import PlanSet
 from ragplan.output import words
-from ragplan.output.textsafe import md_text
 from ragplan.papers import names as paper_names
 from ragplan.papers.names import Names, PaperNameError, nearest
 from ragplan.papers.paper import Paper, PaperAppendix, Rendered
 from ragplan.papers.source import OUTSTANDING_FILTERS, AppendixSource, PaperSource, Part
+from ragplan.problems import Problem
+from ragplan.rules.paper import RULE
+from ragplan.textsafe import md_text
 
 # The Jinja filters a paper may use: ours, then Jinja's everyday ones.
 FILTERS = {

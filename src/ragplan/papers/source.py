@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.paper import RULE
 from ragplan.errors import UnreadablePathError
 from ragplan.model import DEFAULT_MAX_FILE_SIZE_MB
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
+from ragplan.problems import Problem
 from ragplan.reading.schema import APPENDIX, PAPER, check_record, did_you_mean
 from ragplan.reading.yamlload import BOM, YMap, decode, parse
+from ragplan.rules.paper import RULE
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Appendix keys that choose which actions an outstanding report lists.

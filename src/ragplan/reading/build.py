@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules import reading as rules
 from ragplan.model import (
     Action,
     Aggregate,
@@ -22,9 +20,11 @@ from ragplan.model import (
     Status,
     Theme,
 )
+from ragplan.problems import Problem
 from ragplan.reading import schema
 from ragplan.reading.reader import SourceFile
 from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
+from ragplan.rules import reading as rules
 
 # The config fields that are single values, set on Config as read.
 _CONFIG_VALUES = tuple(f for f in schema.fields_of(schema.CONFIG) if f != "scale")

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from ragplan import __version__
-from ragplan.checks.problems import Problem
 from ragplan.model import (
     Action,
     Aggregate,
@@ -45,6 +44,7 @@ from ragplan.model import (
     Theme,
     Tolerance,
 )
+from ragplan.problems import Problem
 
 # Bump when what is stored changes shape, so old entries are never read. The
 # fields of the stored classes are part of every digest as well, so a changed

@@ -5,23 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ragplan.checks.rules.reading import folder_symlink_problem, symlink_problem
 from ragplan.errors import UnreadablePathError
+from ragplan.paths import display_path
 from ragplan.reading.reader import Files, SourceFile
+from ragplan.rules.reading import folder_symlink_problem, symlink_problem
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
 # The sub-folder of a plan folder that holds its indicator files.
 INDICATORS = "indicators"
-
-
-def display_path(path: Path) -> str:
-    """The path as messages show it: relative to the current folder when inside it."""
-    try:
-        rel = path.absolute().relative_to(Path.cwd())
-    except ValueError:
-        return str(path)
-    return rel.as_posix() or "."
 
 
 def find_plan_set(start: Path | None = None) -> Path:

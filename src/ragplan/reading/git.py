@@ -17,19 +17,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.reading import folder_symlink_problem, symlink_problem
-from ragplan.errors import GitError, InvalidPlanError, InvalidPlansAtRevision, NoPlansAtRevision
-from ragplan.model import PlanSet
-from ragplan.reading.disk import (
-    CONFIG_NAMES,
-    INDICATORS,
-    display_path,
-    is_indicator_name,
-    is_plan_file,
-)
-from ragplan.reading.reader import Files, SourceFile, read_plan_set
+from ragplan.errors import GitError, NoPlansAtRevision
+from ragplan.paths import display_path
+from ragplan.problems import Problem
+from ragplan.reading.disk import CONFIG_NAMES, INDICATORS, is_indicator_name, is_plan_file
+from ragplan.reading.reader import Files, SourceFile
 from ragplan.reading.yamlload import parse
+from ragplan.rules.reading import folder_symlink_problem, symlink_problem
 
 _FILE_MODES = (b"100644", b"100755")
 _SYMLINK_MODE = b"120000"
@@ -95,7 +89,7 @@ class Repository:
         self._batch: subprocess.Popen[bytes] | None = None
         self._blobs: dict[str, bytes] = {}
         # Files unchanged between revisions are parsed once; the parse is only read after.
-        self._parse = functools.lru_cache(maxsize=1024)(parse)
+        self.parse = functools.lru_cache(maxsize=1024)(parse)
 
     def __enter__(self) -> Repository:
         return self
@@ -165,23 +159,6 @@ class Repository:
             full, short = line.split()
             found.append(self._revision(short, full))
         return found
-
-    def plan_set(self, revision: Revision) -> PlanSet:
-        """The valid plan set at `revision`; GitError if absent or invalid there."""
-        from ragplan.checks.validate import require_valid
-
-        source = GitSource(self, revision)
-        loaded = read_plan_set(source, parse_yaml=self._parse)
-        try:
-            return require_valid(loaded)
-        except InvalidPlanError as exc:
-            errors = [p for p in exc.problems if p.level == "error"]
-            first = errors[0]
-            raise InvalidPlansAtRevision(
-                f"{revision.name}: the plan set is invalid at this revision "
-                f"({len(errors)} error{'s' if len(errors) != 1 else ''}; first "
-                f"{first.file}:{first.line}:{first.column}: {first.message})"
-            ) from None
 
     def files(self, revision: Revision) -> Files:
         """The config, theme and indicator files of the plan folder at `revision`."""

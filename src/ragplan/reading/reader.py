@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules import reading as rules
 from ragplan.errors import UnreadablePathError
 from ragplan.model import (
     DEFAULT_MAX_FILE_SIZE_MB,
@@ -23,8 +21,10 @@ from ragplan.model import (
     Theme,
     natural_key,
 )
+from ragplan.problems import Problem
 from ragplan.reading.cache import FileCache, cache_dir
 from ragplan.reading.cache import enabled as cache_enabled
+from ragplan.rules import reading as rules
 
 if TYPE_CHECKING:
     from ragplan.reading.yamlload import Parsed

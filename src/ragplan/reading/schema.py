@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules import reading as rules
-from ragplan.checks.rules.rule import LEVELS
 from ragplan.model import DEFAULT_SCALE, Number, Tolerance
+from ragplan.problems import LEVELS, Problem
 from ragplan.reading.yamlload import ValueMark, YList, YMap, YValue
+from ragplan.rules import reading as rules
 
 Kind = Literal[
     "id",
@@ -720,7 +719,7 @@ def _records(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list
 
 def _levels(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
     """{rule id: level} for the rules whose level may be set."""
-    from ragplan.checks.registry import RULES, adjustable
+    from ragplan.rules.registry import RULES, adjustable
 
     if not isinstance(value, YMap):
         message = (
@@ -756,7 +755,7 @@ _TEXT_TYPES = ["string", "number", "boolean", "null"]  # text is taken as writte
 
 
 def _levels_schema(spec: Field) -> dict[str, Any]:
-    from ragplan.checks.registry import adjustable
+    from ragplan.rules.registry import adjustable
 
     level = {"enum": list(LEVELS)}
     return {

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules import reading as rules
-from ragplan.output.textsafe import char_name
+from ragplan.problems import Problem
+from ragplan.rules import reading as rules
+from ragplan.textsafe import char_name
 
 if TYPE_CHECKING:
     import yaml

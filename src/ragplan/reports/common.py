@@ -7,13 +7,10 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from ragplan.errors import UsageError
-from ragplan.model import Action, PlanSet, Scale
-
-if TYPE_CHECKING:
-    from ragplan.reading.reader import Loaded
+from ragplan.model import Action, Config, PlanSet, Scale
 
 # What `--since REV` compares with: the revision as named, and the plan set read there.
 Earlier = tuple[str, PlanSet]
@@ -97,7 +94,14 @@ class Filter(NamedTuple):
         return f"{self.name}: {', '.join(self.values)}"
 
 
-def report_date(plan_set: PlanSet | Loaded, as_of: date | None) -> date:
+class Configured(Protocol):
+    """A plan set, or what was read of one: anything with its config."""
+
+    @property
+    def config(self) -> Config: ...
+
+
+def report_date(plan_set: Configured, as_of: date | None) -> date:
     """The date the report describes: --as-of, else the config's as_of, else today."""
     return as_of or plan_set.config.as_of or date.today()
 

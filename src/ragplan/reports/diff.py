@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ragplan.model import Action, PlanSet, Scale, natural_key
@@ -162,18 +161,3 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
 
         found = replace(found, indicators=compare_indicators(before, after))
     return found
-
-
-def plan_diff(
-    plans: Path, from_rev: str, to_rev: str | None = None, use_cache: bool = True
-) -> PlanDiff:
-    """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree."""
-    from ragplan.checks.validate import load_valid
-    from ragplan.reading.git import Repository
-
-    with Repository(plans) as repo:
-        before = repo.plan_set(repo.revision(from_rev))
-        after = repo.plan_set(repo.revision(to_rev)) if to_rev is not None else None
-    if after is None:
-        after = load_valid(plans, use_cache=use_cache)
-    return compare(before, after, from_rev, to_rev)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from ragplan.model import Action, PlanSet, Scale
 from ragplan.reports.common import IMPROVED, NEW, NO_CHANGE, WORSENED, Travel, movement
@@ -143,11 +142,3 @@ def outstanding_since(current: PlanSet, before: PlanSet) -> dict[str, ActionSinc
         rag = was.rag if was is not None else None
         found[action.id] = ActionSince(rag, rag not in outstanding_then)
     return found
-
-
-def load_previous(plans: Path, rev: str) -> PlanSet:
-    """The valid plan set in the folder `plans` as it was at git revision `rev`."""
-    from ragplan.reading.git import Repository
-
-    with Repository(plans) as repo:
-        return repo.plan_set(repo.revision(rev))

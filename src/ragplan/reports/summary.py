@@ -27,7 +27,6 @@ from ragplan.reports.common import (
 )
 
 if TYPE_CHECKING:
-    from ragplan.reading.reader import Loaded
     from ragplan.reports.common import Travel
     from ragplan.reports.indicators import IndicatorTally
     from ragplan.reports.since import Moves
@@ -139,21 +138,6 @@ def _by_name(
                 shown.setdefault(key, name)
             grouped.setdefault(key, []).append(action)
     return grouped, shown, joint
-
-
-def summary_of(
-    loaded: Loaded, as_of: date | None = None, by: str = "theme", since: Earlier | None = None
-) -> Summary:
-    """`summarise` of the plan set `loaded`, from the cache when an earlier run summarised
-    the same files, grouped the same way, for the same report date, with the same
-    ragplan: a warm run never builds the actions. A comparison with a revision (`since`)
-    is made afresh."""
-    if since is not None:
-        return summarise(loaded.plan_set, as_of, by, since)
-    when = report_date(loaded, as_of)
-    return loaded.computed(
-        "summary", f"{by}\0{when.isoformat()}", lambda: summarise(loaded.plan_set, when, by)
-    )
 
 
 def summarise(

@@ -18,7 +18,6 @@ from typing import Any
 
 from ragplan.errors import SpreadsheetError
 from ragplan.model import Action, Scale
-from ragplan.output.textsafe import drop_controls
 from ragplan.sheets.columns import find_header, normal
 from ragplan.sheets.dates import read_date
 from ragplan.sheets.grid import Cell, Grid, column_letter, sheet_prefix, text_of
@@ -31,6 +30,7 @@ from ragplan.sheets.writing import (
     uninert,
     workbook_bytes,
 )
+from ragplan.textsafe import drop_controls
 
 FORMAT = "ragplan collect 1"
 SHEET = "Updates"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ragplan.errors import SpreadsheetError, UnreadablePathError
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
 from ragplan.sheets.grid import Cell, Grid
 from ragplan.sheets.workbook import MAX_COLUMNS, MAX_FILE_MB, MAX_ROWS
 

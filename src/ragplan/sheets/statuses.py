@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ragplan.errors import SpreadsheetError, UsageError
 from ragplan.model import Scale, Status
-from ragplan.reading.disk import CONFIG_NAMES, display_path
+from ragplan.paths import display_path
+from ragplan.reading.disk import CONFIG_NAMES
 from ragplan.reading.reader import EditedSource, EmptySource, read_plan_set
 from ragplan.sheets.columns import normal
 from ragplan.sheets.layout import Row

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ragplan.errors import SpreadsheetError, UnreadablePathError
-from ragplan.reading.disk import display_path
+from ragplan.paths import display_path
 from ragplan.sheets.grid import Cell, Grid, sheet_prefix
 
 MAX_FILE_MB = 20  # a plan of 10,000 actions with long notes is about 3 MB as .xlsx

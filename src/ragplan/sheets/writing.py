@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from ragplan.model import Scale
-from ragplan.output.textsafe import csv_cell
 from ragplan.reports.common import report_statuses
+from ragplan.textsafe import csv_cell
 
 # The widest a cell's text may be in Excel.
 MAX_CELL_TEXT = 32_767

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet
+from ragplan.problems import Problem, Rule
 
 RULE = Rule("indicator-duplicate", "error", __doc__)
 

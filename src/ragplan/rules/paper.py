@@ -4,6 +4,6 @@ here, in CI, rather than leaving a blank in the paper)."""
 
 from __future__ import annotations
 
-from ragplan.checks.rules.rule import Rule
+from ragplan.problems import Rule
 
 RULE = Rule("paper", "error", " ".join(__doc__.split()))

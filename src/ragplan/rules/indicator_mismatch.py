@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet, with_unit
+from ragplan.problems import Problem, Rule
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.rule import Rule
 from ragplan.model import PlanSet, natural_key
+from ragplan.problems import Problem, Rule
 
 RULE = Rule("indicator-theme", "error", __doc__)
 

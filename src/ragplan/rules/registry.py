@@ -2,7 +2,7 @@
 
 Rules found while reading a file (syntax, types, keys) are declared in
 `rules/reading.py` and raised where the file is read; rules over the whole plan set
-live in ragplan.checks.rules, one module each, with a `RULE` and a `check(plan_set)` that
+live in ragplan.rules, one module each, with a `RULE` and a `check(plan_set)` that
 yields problems. A plan set's `ragplan.yaml` may set the level of the rules
 marked adjustable (`rules: {missing-notes: error, empty-theme: disable}`).
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
 
-from ragplan.checks.problems import Level, Problem
-from ragplan.checks.rules import (
+from ragplan.problems import LEVELS, Level, Problem, Rule
+from ragplan.rules import (
     duplicate_id,
     empty_theme,
     id_hierarchy,
@@ -31,7 +31,6 @@ from ragplan.checks.rules import (
     scale_order,
     unknown_status,
 )
-from ragplan.checks.rules.rule import LEVELS, Rule
 
 if TYPE_CHECKING:
     from ragplan.model import PlanSet

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ragplan.checks.problems import Problem
-from ragplan.checks.rules.rule import Rule
+from ragplan.problems import Problem, Rule
 
 FILE_SIZE = Rule("file-size", "error", "A file over the size limit is refused before it is parsed.")
 ENCODING = Rule("encoding", "error", "A file must be UTF-8 (a byte-order mark is allowed).")

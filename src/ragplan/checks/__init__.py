@@ -1,1 +1,0 @@
-"""Checking plan sets: the problem type, the rules and their registry, validation."""
