@@ -152,10 +152,18 @@ def test_summary_and_outstanding_templates_receive_what_is_documented() -> None:
         assert list(kind_named(name).context(report)) == documented(heading)
 
 
+def test_paper_templates_receive_what_is_documented() -> None:
+    from types import SimpleNamespace
+
+    from ragplan.papers.kind import PAPER
+
+    paper = SimpleNamespace(title="t", cover=None, body=None, appendices=[])
+    assert list(PAPER.context(paper)) == documented("What a paper template receives")
+
+
 OURS = (
     "ragplan.output.templates",
     "ragplan.output.templatefuncs",
-    "ragplan.papers.document",
     "ragplan.output.words",
     "ragplan.textsafe",
     "ragplan.output.charts",

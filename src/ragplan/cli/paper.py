@@ -72,6 +72,7 @@ def paper(
 
     Example: ragplan paper plans/papers/board-2010-09.md -f docx -o board.docx
     """
+    import ragplan.papers.kind  # noqa: F401  (the paper's report kind, registered)
     from ragplan.papers.check import find_paper, make_paper
     from ragplan.plansets import load_valid
 

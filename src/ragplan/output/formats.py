@@ -2,7 +2,8 @@
 
 A report kind (summary, outstanding, indicators, diff, history) names its templates and
 gives its JSON and CSV contracts; a format turns any report into text or bytes.
-A new format is one entry in FORMATS; a new report kind one entry in KINDS.
+A new format is one entry in FORMATS; a new report kind one entry in KINDS, or, made by
+a layer above (board papers), registered with `register_kind`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from ragplan.textsafe import csv_cell, show_controls
 
 if TYPE_CHECKING:
     from ragplan.output.data import Rows
-    from ragplan.papers.paper import Paper
     from ragplan.reports.diff import PlanDiff
     from ragplan.reports.history import History
     from ragplan.reports.indicators import Indicators
     from ragplan.reports.outstanding import Outstanding
     from ragplan.reports.summary import Summary
 
-    Report = Summary | Outstanding | Indicators | PlanDiff | History | Paper
+    # A kind registered by a layer above (a board paper) brings reports of its own class.
+    Report = Summary | Outstanding | Indicators | PlanDiff | History | Any
 
 
 def _lazy(where: str) -> Callable[..., Any]:
@@ -77,16 +78,6 @@ def _history_context(found: Any) -> dict[str, Any]:
     return {**context, **_fields(found), "chart": history_chart(found)}
 
 
-def _paper_context(paper: Any) -> dict[str, Any]:
-    return {
-        "paper": paper,
-        "title": paper.title,
-        "cover": paper.cover,
-        "body": paper.body,
-        "appendices": paper.appendices,
-    }
-
-
 class ReportKind(NamedTuple):
     """One kind of report: its name (the stem of its templates), the formats it comes in,
     the names its templates receive, its JSON and CSV contracts, its Word templates
@@ -100,23 +91,6 @@ class ReportKind(NamedTuple):
     csv: Callable[[Any], Rows] | None = None
     word: tuple[str, ...] = ()
     word_document: Callable[[Path, Any, RenderOptions], bytes] | None = None
-
-
-def _paper_docx(template: Path, paper: Any, options: RenderOptions) -> bytes:
-    """The paper through paper.docx, each of its reports through its own Word template,
-    found where the paper's is, without its title block (the appendix heading stands
-    for it)."""
-    from ragplan.output.templates import builtin_templates
-    from ragplan.output.word import render_docx
-    from ragplan.papers.word import paper_docx
-
-    own = options._replace(template_file=None)  # --template is the paper's
-
-    def embedded(report: Any) -> bytes:
-        kind = kind_of(report)
-        return render_docx(word_template(kind, own), {**kind.context(report), "embedded": True})
-
-    return paper_docx(template, paper, embedded, builtin_templates() / "paper.docx")
 
 
 EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
@@ -162,15 +136,13 @@ KINDS: dict[str, ReportKind] = {
         _lazy("output.data:history_json"),
         word=("history.docx", "tables.docx"),
     ),
-    "Paper": ReportKind(
-        "paper",
-        ("md", "html", "docx", "pdf"),
-        _paper_context,
-        None,
-        word=("paper.docx",),
-        word_document=_paper_docx,
-    ),
 }
+
+
+def register_kind(report_class: str, kind: ReportKind) -> None:
+    """Add a kind of report made by a layer above this one (board papers register theirs):
+    output never imports what it renders."""
+    KINDS[report_class] = kind
 
 
 def kind_of(report: Report) -> ReportKind:
@@ -179,6 +151,20 @@ def kind_of(report: Report) -> ReportKind:
 
 def kind_named(name: str) -> ReportKind:
     return next(kind for kind in KINDS.values() if kind.name == name)
+
+
+def embedded_word(options: RenderOptions) -> Callable[[Any], bytes]:
+    """A report as its kind's Word template makes it, to be placed in another document (a
+    paper's appendix): found where that document's templates are, without --template."""
+    from ragplan.output.word import render_docx
+
+    own = options._replace(template_file=None)  # --template is the outer document's
+
+    def embedded(report: Any) -> bytes:
+        kind = kind_of(report)
+        return render_docx(word_template(kind, own), {**kind.context(report), "embedded": True})
+
+    return embedded
 
 
 # Formats.

@@ -35,8 +35,6 @@ def _column_drawing(*args: Any) -> Any:
 
 def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     """The filters and the global functions templates receive, by name."""
-    from ragplan.papers import document
-
     filters: dict[str, Callable[..., Any]] = {
         "md_cell": md_cell,
         "md_text": md_text,
@@ -47,12 +45,8 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "plural": words.plural,
         "since_name": words.since_name,
         "in_unit": words.in_unit,
-        "as_md": document.as_md,
-        "as_html": document.as_html,
     }
     names: dict[str, Any] = {
-        "embed": document.embed,
-        "kind_name": document.kind_name,
         "text_table": words.text_table,
         "headline": words.headline,
         "done_share": words.done_share,

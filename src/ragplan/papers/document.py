@@ -2,8 +2,8 @@
 appendices place rendered by the same templates as `ragplan summary`, `outstanding` and
 `indicators`, without their own title (the appendix heading stands for it).
 
-The paper templates (paper.md.j2, paper.html.j2) call these as filters and a function:
-`{{ body | as_md }}`, `{{ body | as_html }}`, `{{ embed(appendix.report, "md") }}`.
+The paper templates (paper.md.j2, paper.html.j2) receive these with the paper (see
+papers/kind.py): `{{ as_md(body) }}`, `{{ as_html(body) }}`, `{{ embed(appendix.report, "md") }}`.
 """
 
 from __future__ import annotations

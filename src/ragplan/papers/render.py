@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ragplan.model import PlanSet
 from ragplan.output import words
+from ragplan.papers import kind as _kind  # noqa: F401  (the paper's report kind, registered)
 from ragplan.papers import names as paper_names
 from ragplan.papers.names import Names, PaperNameError, nearest
 from ragplan.papers.paper import Paper, PaperAppendix, Rendered

@@ -1,7 +1,7 @@
 """paper.html.j2, compiled by Jinja 3.1.6: made by `python -m ragplan.output.precompile`
 from templates/paper.html.j2; do not edit."""
 
-SOURCE_SHA1 = "8f06683097a289b34bca400610a6055e1387958b"
+SOURCE_SHA1 = "4014b2b1f38c2ff6194877d06630aa39a0e2907d"
 
 
 def load(environment):
@@ -50,32 +50,27 @@ def load(environment):
         if 0: yield None
         _block_vars = {}
         l_0_cover = resolve('cover')
+        l_0_as_html = resolve('as_html')
         l_0_paper = resolve('paper')
         l_0_body = resolve('body')
         l_0_appendices = resolve('appendices')
         try:
-            t_1 = environment.filters['as_html']
+            t_1 = environment.filters['long_date']
         except KeyError:
             @internalcode
             def t_1(*unused):
-                raise TemplateRuntimeError("No filter named 'as_html' found.")
+                raise TemplateRuntimeError("No filter named 'long_date' found.")
         try:
-            t_2 = environment.filters['long_date']
+            t_2 = environment.filters['lower']
         except KeyError:
             @internalcode
             def t_2(*unused):
-                raise TemplateRuntimeError("No filter named 'long_date' found.")
-        try:
-            t_3 = environment.filters['lower']
-        except KeyError:
-            @internalcode
-            def t_3(*unused):
                 raise TemplateRuntimeError("No filter named 'lower' found.")
         pass
         if (undefined(name='cover') if l_0_cover is missing else l_0_cover):
             pass
             yield '<section class="cover" aria-label="Cover sheet">\n'
-            yield escape(t_1(environment, (undefined(name='cover') if l_0_cover is missing else l_0_cover)))
+            yield escape(context.call((undefined(name='as_html') if l_0_as_html is missing else l_0_as_html), (undefined(name='cover') if l_0_cover is missing else l_0_cover), _block_vars=_block_vars))
             yield '\n</section>\n'
         yield '<header class="title-block">\n'
         if environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'meeting'):
@@ -86,12 +81,12 @@ def load(environment):
         if environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'date'):
             pass
             yield '<p class="date">'
-            yield escape(t_2(environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'date')))
+            yield escape(t_1(environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'date')))
             yield '</p>\n'
         yield '<h1>'
         yield escape(environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'title'))
         yield '</h1>\n</header>\n'
-        yield escape(t_1(environment, (undefined(name='body') if l_0_body is missing else l_0_body)))
+        yield escape(context.call((undefined(name='as_html') if l_0_as_html is missing else l_0_as_html), (undefined(name='body') if l_0_body is missing else l_0_body), _block_vars=_block_vars))
         yield '\n'
         if environment.getattr((undefined(name='paper') if l_0_paper is missing else l_0_paper), 'author'):
             pass
@@ -113,15 +108,15 @@ def load(environment):
                 yield ' appendix-'
                 yield escape(context.call((undefined(name='kind_name') if l_1_kind_name is missing else l_1_kind_name), environment.getattr(l_1_a, 'report'), _loop_vars=_loop_vars))
             yield '" aria-labelledby="appendix-'
-            yield escape(t_3(environment.getattr(l_1_a, 'letter')))
+            yield escape(t_2(environment.getattr(l_1_a, 'letter')))
             yield '">\n<h1 id="appendix-'
-            yield escape(t_3(environment.getattr(l_1_a, 'letter')))
+            yield escape(t_2(environment.getattr(l_1_a, 'letter')))
             yield '">Appendix '
             yield escape(environment.getattr(l_1_a, 'letter'))
             yield ' – '
             yield escape(environment.getattr(l_1_a, 'title'))
             yield '</h1>\n'
-            yield escape(t_1(environment, environment.getattr(l_1_a, 'text')))
+            yield escape(context.call((undefined(name='as_html') if l_0_as_html is missing else l_0_as_html), environment.getattr(l_1_a, 'text'), _loop_vars=_loop_vars))
             yield '\n'
             if environment.getattr(l_1_a, 'report'):
                 pass
@@ -131,5 +126,5 @@ def load(environment):
         l_1_a = l_1_kind_name = l_1_embed = missing
 
     blocks = {'title': block_title, 'page': block_page, 'body': block_body}
-    debug_info = '5=12&6=17&7=28&8=38&9=68&11=71&15=74&16=77&18=79&19=82&21=85&23=87&24=89&25=92&27=98&28=104&29=111&30=117&31=119&32=121'
+    debug_info = '5=12&6=17&7=28&8=38&9=63&11=66&15=69&16=72&18=74&19=77&21=80&23=82&24=84&25=87&27=93&28=99&29=106&30=112&31=114&32=116'
     return locals()
