@@ -8,8 +8,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 import yaml
+from hypothesis import strategies as st
 
 from ragplan.spc import Spc, settings_problems, xmr
 
@@ -177,6 +179,28 @@ def test_a_point_exactly_on_the_limit_is_not_beyond_it() -> None:
     slightly = xmr(_series(*base, v + Fraction(1, 10**9)))
     assert slightly is not None
     assert any(s.rule == "beyond_limit" for s in slightly.points[-1].signals)
+
+
+def test_points_exactly_on_a_line_are_not_beyond_it() -> None:
+    # A baseline of [11, 9] × 6 fixes the lines: mean 10, limits 10 ± 5.32, two-sigma
+    # lines 10 ± 10.64/3, so later points can sit exactly on them.
+    two_sigma = 10 + Fraction(1064, 300)
+    hair = two_sigma + Fraction(1, 10**6)
+
+    def kinds(*after: object) -> str:
+        return _kinds(xmr(_series(*BASE, 11, 9, *after), baseline="p12"))  # type: ignore[arg-type]
+
+    spc = xmr(_series(*BASE, 11, 9, 15.32), baseline="p12")
+    assert spc is not None
+    assert (spc.upper, spc.points[-1].upper_two_sigma) == (Fraction("15.32"), two_sigma)
+    # On the limit: not beyond it; 15.33 is.
+    assert kinds(15.32, 9, Decimal("15.33"), 9) == "c" * 12 + "ccic"
+    # Two points of three above the mean exactly on the two-sigma line: not beyond it.
+    assert kinds(9, 12, two_sigma, two_sigma, 9) == "c" * 12 + "ccccc"
+    # A hair past it, the same two points are two of three.
+    assert kinds(9, 12, hair, hair, 9) == "c" * 12 + "ccii" + "c"
+    # A point on the limit counts as beyond the two-sigma line.
+    assert kinds(9, 12, 15.32, hair, 9) == "c" * 12 + "ccii" + "c"
 
 
 def test_a_shift_of_6_flags_every_point_and_5_flags_none() -> None:
@@ -471,3 +495,62 @@ def test_settings_problems_are_named_and_xmr_refuses_them(
 
 def test_a_repeated_period_is_a_problem() -> None:
     assert settings_problems(["Jan", "Feb", "Jan"]) == ["the period Jan has more than one value"]
+
+
+# Every rule against its plain definition, on random series: a point is flagged by a rule
+# exactly when some window of consecutive points around it satisfies the rule's wording.
+
+
+def _windows(i: int, size: int, count: int) -> list[range]:
+    return [range(s, s + size) for s in range(max(0, i - size + 1), min(i, count - size) + 1)]
+
+
+@hypothesis.given(
+    values=st.lists(st.integers(min_value=0, max_value=12), min_size=13, max_size=40),
+    runs=st.sampled_from([6, 7]),
+    cut=st.integers(min_value=0, max_value=38),
+)
+@hypothesis.settings(max_examples=300, deadline=None)
+def test_rules_match_their_definitions(values: list[int], runs: int, cut: int) -> None:
+    series = _series(*values)
+    recalculate = [series[cut][0]] if 2 <= cut <= len(values) - 2 else []
+    spc = xmr(series, runs=runs, recalculate=recalculate)
+    assert spc is not None
+    pts = spc.points
+    n = len(pts)
+
+    def side(j: int) -> int:
+        return (pts[j].value > pts[j].mean) - (pts[j].value < pts[j].mean)
+
+    def near(j: int) -> int:
+        p = pts[j]
+        assert p.upper is not None and p.lower is not None
+        assert p.upper_two_sigma is not None and p.lower_two_sigma is not None
+        return (
+            1
+            if p.upper_two_sigma < p.value <= p.upper
+            else -1
+            if p.lower <= p.value < p.lower_two_sigma
+            else 0
+        )
+
+    for i, p in enumerate(pts):
+        rules = {s.rule for s in p.signals}
+        assert p.upper is not None and p.lower is not None
+        assert ("beyond_limit" in rules) == (p.value > p.upper or p.value < p.lower)
+        shift = any(
+            side(w[0]) != 0 and all(side(j) == side(w[0]) for j in w) for w in _windows(i, runs, n)
+        )
+        assert ("shift" in rules) == shift, i
+        trend = any(
+            all(pts[j].value < pts[j + 1].value for j in w[:-1])
+            or all(pts[j].value > pts[j + 1].value for j in w[:-1])
+            for w in _windows(i, runs, n)
+        )
+        assert ("trend" in rules) == trend, i
+        two = near(i) != 0 and any(
+            all(side(j) == near(i) for j in w) and sum(near(j) == near(i) for j in w) >= 2
+            for w in _windows(i, 3, n)
+        )
+        assert ("two_of_three" in rules) == two, i
+        assert (p.variation == "common") == (not rules)

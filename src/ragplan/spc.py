@@ -130,10 +130,6 @@ class Spc:
     target: Fraction | None
     ignored_recalculations: tuple[str, ...]
 
-    @property
-    def limits_shown(self) -> bool:
-        return self.upper is not None
-
     def as_json(self) -> dict[str, Any]:
         """The JSON contract of issue 27 (numbers rounded to JSON_PLACES decimals), with
         each point's rules and the chart's signals added for reports to say why."""
