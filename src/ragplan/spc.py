@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
@@ -95,7 +94,8 @@ class Section(NamedTuple):
     and one set of limits, computed from the points `from_start`..`from_end` (the baseline's
     points for a section the baseline extends into; otherwise its own). `kind` is 'whole'
     (no baseline or recalculation), 'baseline', 'after_baseline', 'before_recalculation' or
-    'recalculation'."""
+    'recalculation'. Its limits are those computed, even where the chart has too few points
+    to show them (the points' own lines are None then)."""
 
     kind: str
     start: int
@@ -110,8 +110,7 @@ class Section(NamedTuple):
     lower: Fraction | None
 
 
-@dataclass(frozen=True, slots=True)
-class Spc:
+class Spc(NamedTuple):
     """An indicator as an XmR chart. `mean`, `upper` and `lower` apply to the last point;
     limits and icons are None below `MINIMUM_POINTS` points. `signals` are every rule that
     fired, in order of their first point. `ignored_recalculations` are recalculations left
