@@ -481,7 +481,7 @@ def _summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The plan sets whose model was built (their folders, as shown), in order."""
-    from ragplan.reading.reader import Loaded
+    from ragplan.reading.loaded import Loaded
 
     built: list[str] = []
     real = Loaded._model

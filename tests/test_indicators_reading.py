@@ -14,7 +14,8 @@ import ragplan.reading.build
 from ragplan.plansets import load_valid, validate
 from ragplan.reading.disk import DiskSource
 from ragplan.reading.git import GitSource, Repository
-from ragplan.reading.reader import EditedSource, read_plan_set
+from ragplan.reading.reader import read_plan_set
+from ragplan.reading.sources import EditedSource
 from ragplan.reading.yamlload import Parsed
 
 THEME = 'id: "1"\nactions:\n  - {id: "1.1", summary: Do it., rag: green}\n'

@@ -9,7 +9,7 @@ from conftest import EXAMPLE_PLANS
 
 from ragplan.editing.set_action import ACTION_ORDER, find_action
 from ragplan.editing.yamlsplice import Mapping, Node, Scalar, SpliceError, parse_spans, set_value
-from ragplan.reading.disk import is_plan_file
+from ragplan.reading.sources import is_plan_file
 
 THEME_FILES = sorted(p for p in EXAMPLE_PLANS.iterdir() if is_plan_file(p))
 ORDER = ["id", "lead_body", "summary", "due", "lead_officer", "rag", "notes", "carried_from"]

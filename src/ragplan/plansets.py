@@ -9,7 +9,6 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +22,11 @@ from ragplan.errors import (
 from ragplan.model import PlanSet
 from ragplan.paths import display_path
 from ragplan.problems import Problem, has_errors
-from ragplan.reading.disk import CONFIG_NAMES, INDICATORS, DiskSource, find_plan_set, is_plan_file
+from ragplan.reading.disk import DiskSource, find_plan_set
 from ragplan.reading.git import GitSource, Repository, Revision
-from ragplan.reading.reader import Loaded, read_plan_set
+from ragplan.reading.loaded import Kept, Loaded
+from ragplan.reading.reader import read_plan_set
+from ragplan.reading.sources import CONFIG_NAMES, INDICATORS, is_plan_file
 
 if TYPE_CHECKING:
     from ragplan.reports.diff import PlanDiff
@@ -33,20 +34,23 @@ if TYPE_CHECKING:
     from ragplan.reports.summary import Summary
 
 
+def _checked(loaded: Loaded) -> list[Problem]:
+    from ragplan.rules.registry import apply_levels, check_plan_set
+
+    problems = loaded.problems + check_plan_set(loaded.plan_set)
+    problems = apply_levels(problems, loaded.config.rules)
+    problems.sort(key=lambda p: p.sort_key)
+    return problems
+
+
+CHECKED = Kept("checked", _checked)
+
+
 def check(loaded: Loaded) -> list[Problem]:
     """Every problem of a plan set read by `read_plan_set`, sorted by file and line; the
     checks of a plan set whose every file is as an earlier run read them come from the
     cache (every rule's result depends only on the files)."""
-
-    def checked() -> list[Problem]:
-        from ragplan.rules.registry import apply_levels, check_plan_set
-
-        problems = loaded.problems + check_plan_set(loaded.plan_set)
-        problems = apply_levels(problems, loaded.config.rules)
-        problems.sort(key=lambda p: p.sort_key)
-        return problems
-
-    return loaded.computed("checked", "", checked)
+    return loaded.computed(CHECKED)
 
 
 def ensure_valid(loaded: Loaded, warnings: list[Problem] | None = None) -> None:
@@ -146,6 +150,9 @@ def _counted(loaded: Loaded) -> tuple[int, int, int]:
 ExtraChecks = Callable[[Loaded], tuple[list[Problem], list[Path]]]
 
 
+COUNTED = Kept("counted", _counted)
+
+
 def validate(
     paths: list[Path],
     max_file_size_mb: int | None = None,
@@ -169,7 +176,7 @@ def validate(
             problems.extend(more)
             checked.extend(display_path(p) for p in files_checked)
             papers += len(files_checked)
-        counted = loaded.computed("counted", "", partial(_counted, loaded))
+        counted = loaded.computed(COUNTED)
         files += counted[0]
         actions += counted[1]
         indicators += counted[2]
@@ -278,6 +285,13 @@ def summary_of(
     if since is not None:
         return summarise(loaded.plan_set, as_of, by, since)
     when = report_date(loaded, as_of)
-    return loaded.computed(
-        "summary", f"{by}\0{when.isoformat()}", lambda: summarise(loaded.plan_set, when, by)
-    )
+    return loaded.computed(SUMMARY, by, when.isoformat())
+
+
+def _summary(loaded: Loaded, by: str, when: str) -> Summary:
+    from ragplan.reports.summary import summarise
+
+    return summarise(loaded.plan_set, date.fromisoformat(when), by)
+
+
+SUMMARY = Kept("summary", _summary)

@@ -25,8 +25,8 @@ from ragplan.paths import display_path
 from ragplan.plansets import load_valid
 from ragplan.problems import Problem, has_errors
 from ragplan.reading import schema
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource
-from ragplan.reading.reader import EmptySource
+from ragplan.reading.disk import DiskSource
+from ragplan.reading.sources import CONFIG_NAMES, EmptySource
 
 CONFIG_ORDER = [f.name for f in schema.CONFIG.fields]
 # What an action keeps when carried forward: every field but its id, written first, and

@@ -22,8 +22,8 @@ from ragplan.errors import SpreadsheetError, UsageError, WriteError
 from ragplan.model import Scale, natural_key
 from ragplan.paths import display_path
 from ragplan.problems import Problem
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource
-from ragplan.reading.reader import EmptySource, Source
+from ragplan.reading.disk import DiskSource
+from ragplan.reading.sources import CONFIG_NAMES, EmptySource, Source
 from ragplan.sheets.columns import Header, find_header, missing_column_message
 from ragplan.sheets.grid import Grid, column_letter
 from ragplan.sheets.layout import ACTION_FIELDS, Draft, Layout, Row, all_rows

@@ -21,9 +21,9 @@ from ragplan.errors import InvalidEditError, WriteError
 from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
 from ragplan.paths import display_path
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource
-from ragplan.reading.reader import EmptySource
+from ragplan.reading.disk import DiskSource
 from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
+from ragplan.reading.sources import CONFIG_NAMES, EmptySource
 
 SCHEMA_FOLDER = ".schema"
 THEME_FILE = "1-leadership-and-governance.yaml"

@@ -23,8 +23,9 @@ from ragplan.paths import display_path
 from ragplan.plansets import check, require_valid
 from ragplan.problems import Problem, has_errors
 from ragplan.reading import schema
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource, is_plan_file
-from ragplan.reading.reader import EditedSource, Source, read_plan_set
+from ragplan.reading.disk import DiskSource
+from ragplan.reading.reader import read_plan_set
+from ragplan.reading.sources import CONFIG_NAMES, EditedSource, Source, is_plan_file
 from ragplan.reading.yamlload import BOM
 
 ACTION_ORDER = [f.name for f in schema.ACTION.fields]

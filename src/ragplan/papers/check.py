@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
 from ragplan.model import PlanSet
@@ -15,9 +14,7 @@ from ragplan.papers.paper import Paper
 from ragplan.paths import display_path
 from ragplan.problems import Problem
 from ragplan.reading.disk import find_plan_set
-
-if TYPE_CHECKING:
-    from ragplan.reading.reader import Loaded
+from ragplan.reading.loaded import Kept, Loaded
 
 
 def is_paper(path: Path) -> bool:
@@ -100,18 +97,23 @@ def check_papers(loaded: Loaded) -> list[Problem]:
     if not papers:  # the usual plan set: Jinja is not even imported
         return []
 
-    def checked() -> list[Problem]:
-        from ragplan.papers.render import paper_problems
-        from ragplan.papers.source import read_paper
-
-        found: list[Problem] = []
-        for path in papers:
-            source = read_paper(path, loaded.config.max_file_size_mb)
-            found += paper_problems(source, loaded.plan_set)[1]
-        return found
-
     key = _papers_key(loaded)
-    return checked() if key is None else loaded.computed("checked papers", key, checked)
+    return _checked(loaded) if key is None else loaded.computed(CHECKED_PAPERS, key)
+
+
+def _checked(loaded: Loaded, key: str = "") -> list[Problem]:
+    from ragplan.papers.render import paper_problems
+    from ragplan.papers.source import read_paper
+
+    found: list[Problem] = []
+    for path in list_papers(loaded.root):
+        source = read_paper(path, loaded.config.max_file_size_mb)
+        found += paper_problems(source, loaded.plan_set)[1]
+    return found
+
+
+# The papers' verdict: `key` (see _papers_key) names every file of the papers folder.
+CHECKED_PAPERS = Kept("checked papers", _checked)
 
 
 def _papers_key(loaded: Loaded) -> str | None:

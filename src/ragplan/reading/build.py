@@ -22,7 +22,7 @@ from ragplan.model import (
 )
 from ragplan.problems import Problem
 from ragplan.reading import schema
-from ragplan.reading.reader import SourceFile
+from ragplan.reading.sources import SourceFile
 from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
 from ragplan.rules import reading as rules
 

@@ -7,13 +7,8 @@ from pathlib import Path
 
 from ragplan.errors import UnreadablePathError
 from ragplan.paths import display_path
-from ragplan.reading.reader import Files, SourceFile
+from ragplan.reading.sources import CONFIG_NAMES, INDICATORS, Files, SourceFile, is_plan_file
 from ragplan.rules.reading import folder_symlink_problem, symlink_problem
-
-CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
-PLAN_SUFFIXES = (".yaml", ".yml")
-# The sub-folder of a plan folder that holds its indicator files.
-INDICATORS = "indicators"
 
 
 def find_plan_set(start: Path | None = None) -> Path:
@@ -27,18 +22,6 @@ def find_plan_set(start: Path | None = None) -> Path:
     raise UnreadablePathError(
         "no plan set found: give a path, or run ragplan in a folder with plans/ or ragplan.yaml"
     )
-
-
-def is_plan_file(path: Path) -> bool:
-    """A theme file: *.yaml or *.yml, not hidden, not the config."""
-    name = path.name
-    return name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name not in CONFIG_NAMES
-
-
-def is_indicator_name(name: str) -> bool:
-    """`indicators/<file>`: an indicator file as a source names it inside the plan folder."""
-    folder, _, file = name.partition("/")
-    return folder == INDICATORS and "/" not in file and is_plan_file(Path(file))
 
 
 def _disk_file(path: Path, name: str | None = None) -> SourceFile:

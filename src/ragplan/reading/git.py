@@ -20,8 +20,14 @@ from typing import IO
 from ragplan.errors import GitError, NoPlansAtRevision
 from ragplan.paths import display_path
 from ragplan.problems import Problem
-from ragplan.reading.disk import CONFIG_NAMES, INDICATORS, is_indicator_name, is_plan_file
-from ragplan.reading.reader import Files, SourceFile
+from ragplan.reading.sources import (
+    CONFIG_NAMES,
+    INDICATORS,
+    Files,
+    SourceFile,
+    is_indicator_name,
+    is_plan_file,
+)
 from ragplan.reading.yamlload import parse
 from ragplan.rules.reading import folder_symlink_problem, symlink_problem
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 import os
 from _blake2 import blake2b  # as cache.py: without importing OpenSSL
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ragplan.errors import UnreadablePathError
 from ragplan.model import (
@@ -22,168 +20,16 @@ from ragplan.model import (
     natural_key,
 )
 from ragplan.problems import Problem
-from ragplan.reading.cache import FileCache, cache_dir
+from ragplan.reading.cache import FileCache
 from ragplan.reading.cache import enabled as cache_enabled
+from ragplan.reading.loaded import Loaded
+from ragplan.reading.sources import Source, SourceFile
 from ragplan.rules import reading as rules
-
-if TYPE_CHECKING:
-    from ragplan.reading.yamlload import Parsed
-
-
-@dataclass
-class SourceFile:
-    """One file a source offers: its name in the plan folder, how messages show it, its
-    size (checked against the limit before it is read) and how to read it. `path` is set
-    for files on disk, which the parse cache keys on."""
-
-    name: str
-    shown: str
-    size: int
-    read: Callable[[], bytes]
-    path: Path | None = None
-
-
-@dataclass
-class Files:
-    """A plan folder's config file, theme files and indicator files (each in name order), and
-    problems found listing them. Indicator files are named `indicators/<file>`."""
-
-    config: SourceFile | None
-    themes: list[SourceFile]
-    problems: list[Problem] = field(default_factory=list)
-    indicators: list[SourceFile] = field(default_factory=list)
-
-
-class Source(Protocol):
-    """Where a plan set's files come from."""
-
-    root: Path
-
-    @property
-    def shown(self) -> str: ...
-
-    def files(self) -> Files: ...
-
-
-def _memory_file(name: str, shown: str, data: bytes) -> SourceFile:
-    return SourceFile(name, shown, len(data), lambda: data)
-
-
-class EditedSource:
-    """Another source's files with some replaced or added, as an edit would leave them;
-    nothing is written, so an edit is checked before it reaches the disk."""
-
-    def __init__(self, base: Source, texts: dict[str, bytes], shown_of: Callable[[str], str]):
-        self.base = base
-        self.root = base.root
-        self.texts = texts
-        self.shown_of = shown_of
-
-    @property
-    def shown(self) -> str:
-        return self.base.shown
-
-    def files(self) -> Files:
-        from ragplan.reading.disk import CONFIG_NAMES, is_indicator_name, is_plan_file
-
-        found = self.base.files()
-        config, themes = found.config, {f.name: f for f in found.themes}
-        indicators = {f.name: f for f in found.indicators}
-        for name, data in self.texts.items():
-            known = themes.get(name) or indicators.get(name)
-            shown = known.shown if known is not None else self.shown_of(name)
-            if name in CONFIG_NAMES:
-                config = _memory_file(name, shown, data)
-            elif is_indicator_name(name):
-                indicators[name] = _memory_file(name, shown, data)
-            elif is_plan_file(Path(name)):
-                themes[name] = _memory_file(name, shown, data)
-        return Files(
-            config,
-            [themes[n] for n in sorted(themes)],
-            found.problems,
-            [indicators[n] for n in sorted(indicators)],
-        )
-
-
-class EmptySource:
-    """A folder that holds no plan files yet (or does not exist yet)."""
-
-    def __init__(self, root: Path, shown: str) -> None:
-        self.root = root
-        self._shown = shown
-
-    @property
-    def shown(self) -> str:
-        return self._shown
-
-    def files(self) -> Files:
-        return Files(None, [])
-
 
 T = TypeVar("T")
 
-
-class Loaded:
-    """A plan set as read, the problems found reading it, and the files read (as shown).
-
-    `digest` is the bytes of every file read, as one digest (None when some file was not
-    read through the cache): what the checks of the whole plan set, and what is computed
-    from them alone, may be cached under. The model is built from the cache's entries
-    when `plan_set` or `problems` is first asked for: a run whose answer is cached under
-    the digest (the checks, a summary) never unpickles actions it does not look at.
-    """
-
-    def __init__(
-        self,
-        source: Source,
-        config: Config,
-        files: list[str],
-        digest: bytes | None,
-        build: Callable[[], tuple[PlanSet, list[Problem]]],
-    ) -> None:
-        self.root = source.root
-        self.shown = source.shown
-        self.config = config
-        self.files = files
-        self.digest = digest
-        self._build: Callable[[], tuple[PlanSet, list[Problem]]] | None = build
-        self._made: tuple[PlanSet, list[Problem]] | None = None
-
-    def _model(self) -> tuple[PlanSet, list[Problem]]:
-        if self._made is None:
-            assert self._build is not None
-            self._made = self._build()
-            self._build = None  # and with it the reads it kept
-        return self._made
-
-    @property
-    def plan_set(self) -> PlanSet:
-        return self._model()[0]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self._model()[1]
-
-    def computed(self, name: str, key: str, make: Callable[[], T]) -> T:
-        """What `make` computes from this plan set for `key` (the options and date it
-        depends on), from the cache when an earlier run computed it from the same files
-        (`digest`) with the same ragplan; else computed now and stored. `make` must depend
-        on nothing but the plan set's files and `key`. Each `name` keeps one entry per plan
-        folder, in its own folder of the cache."""
-        if self.digest is None:
-            return make()
-        try:
-            cache = FileCache(name, cache_dir() / name)
-        except RuntimeError:  # no home folder for the cache: compute afresh
-            return make()
-        digest = cache.digest(self.digest + b"\0" + key.encode())
-        found: T | None = cache.get(self.root, self.shown, digest)
-        if found is not None:
-            return found
-        made = make()
-        cache.put(self.root, self.shown, digest, made)
-        return made
+if TYPE_CHECKING:
+    from ragplan.reading.yamlload import Parsed
 
 
 def read_plan_set(

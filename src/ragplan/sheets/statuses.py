@@ -10,8 +10,8 @@ from pathlib import Path
 from ragplan.errors import SpreadsheetError, UsageError
 from ragplan.model import Scale, Status
 from ragplan.paths import display_path
-from ragplan.reading.disk import CONFIG_NAMES
-from ragplan.reading.reader import EditedSource, EmptySource, read_plan_set
+from ragplan.reading.reader import read_plan_set
+from ragplan.reading.sources import CONFIG_NAMES, EditedSource, EmptySource
 from ragplan.sheets.columns import normal
 from ragplan.sheets.layout import Row
 
