@@ -24,7 +24,7 @@ from ragplan.editing.scaffold import (
 )
 from ragplan.editing.writer import commit
 from ragplan.plansets import validate
-from ragplan.reading import schema
+from ragplan.reading import schema, schema_json
 
 AS_OF = date(2010, 9, 20)
 
@@ -128,9 +128,9 @@ def test_init_schemas_only_refreshes_the_schemas_and_keeps_the_plans(in_tmp: Pat
     (in_tmp / "plans" / "ragplan.yaml").write_text("title: Mine\n")
     run = run_cli("init", "--schemas-only")
     assert run.code == 0
-    assert stale.read_text() == schema.json_schema_text("theme")
+    assert stale.read_text() == schema_json.json_schema_text("theme")
     indicators = in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-indicators.schema.json"
-    assert indicators.read_text() == schema.json_schema_text("indicators")
+    assert indicators.read_text() == schema_json.json_schema_text("indicators")
     assert (in_tmp / "plans" / "ragplan.yaml").read_text() == "title: Mine\n"
     assert "Next steps" not in run.out
 

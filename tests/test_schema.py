@@ -12,7 +12,7 @@ import yaml
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 
 from ragplan.plansets import validate
-from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
+from ragplan.reading.schema_json import SCHEMA_FILES, json_schema_text
 
 REGENERATE = {
     "theme": "ragplan schema > schema/ragplan-theme.schema.json",
@@ -217,3 +217,15 @@ def test_indicator_values_are_judged_alike_by_the_schema_and_the_validator(
     files["indicators/i.yaml"] = json.dumps(data)
     problems = validate([write_tree(tmp_path, files)]).problems
     assert (problems == []) == valid, problems
+
+
+def test_every_kind_of_field_is_both_read_and_published() -> None:
+    """A kind declared in schema.py has its converter and its JSON Schema fragment: one
+    without the other would read a field the editors cannot check, or the reverse."""
+    from typing import get_args
+
+    from ragplan.reading.convert import CONVERTERS
+    from ragplan.reading.schema import Kind
+    from ragplan.reading.schema_json import FRAGMENTS
+
+    assert set(CONVERTERS) == set(FRAGMENTS) == set(get_args(Kind))

@@ -122,7 +122,7 @@ def schema(
 
     Example: ragplan schema > schema/ragplan-theme.schema.json
     """
-    from ragplan.reading.schema import json_schema_text
+    from ragplan.reading.schema_json import json_schema_text
 
     if config + indicators + paper > 1:
         raise UsageError("use one of --config, --indicators and --paper")

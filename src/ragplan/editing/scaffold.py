@@ -22,7 +22,7 @@ from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
 from ragplan.paths import display_path
 from ragplan.reading.disk import DiskSource
-from ragplan.reading.schema import SCHEMA_FILES, json_schema_text
+from ragplan.reading.schema_json import SCHEMA_FILES, json_schema_text
 from ragplan.reading.sources import CONFIG_NAMES, EmptySource
 
 SCHEMA_FOLDER = ".schema"

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from ragplan.reading.schema import yaml_type_of_plain
+from ragplan.reading.convert import yaml_type_of_plain
 
 try:  # the libyaml C parser, as ragplan.reading.yamlload uses
     from yaml._yaml import CParser as _Parser

@@ -13,7 +13,8 @@ from ragplan.errors import UnreadablePathError
 from ragplan.model import DEFAULT_MAX_FILE_SIZE_MB
 from ragplan.paths import display_path
 from ragplan.problems import Problem
-from ragplan.reading.schema import APPENDIX, PAPER, check_record, did_you_mean
+from ragplan.reading.convert import check_record, did_you_mean
+from ragplan.reading.schema import APPENDIX, PAPER
 from ragplan.reading.yamlload import BOM, YMap, decode, parse
 from ragplan.rules.paper import RULE
 

@@ -22,6 +22,7 @@ from ragplan.model import (
 )
 from ragplan.problems import Problem
 from ragplan.reading import schema
+from ragplan.reading.convert import check_record
 from ragplan.reading.sources import SourceFile
 from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
 from ragplan.rules import reading as rules
@@ -56,7 +57,7 @@ class Builder:
             return config
         node, mark = read
         found: list[Problem] = []
-        values = schema.check_record(schema.CONFIG, node, mark, "ragplan.yaml", found)
+        values = check_record(schema.CONFIG, node, mark, "ragplan.yaml", found)
         if values is not None:
             for name in _CONFIG_VALUES:
                 if values.get(name) is not None:
@@ -90,7 +91,7 @@ class Builder:
             return None
         found: list[Problem] = []
         shared: dict[Any, Any] = {}  # one per file: the cache keeps a file's sharing
-        values = schema.check_record(schema.THEME, node, mark, "the theme", found)
+        values = check_record(schema.THEME, node, mark, "the theme", found)
         theme = None
         if values is not None:
             id_line, id_col = _value_pos(node, "id", mark)
@@ -104,7 +105,7 @@ class Builder:
             )
             for sec_node, sec_mark in values.get("sections", ()):
                 where = _where("section", sec_node)
-                sec = schema.check_record(schema.SECTION, sec_node, sec_mark, where, found)
+                sec = check_record(schema.SECTION, sec_node, sec_mark, where, found)
                 if sec is None:
                     theme.unread += 1
                     continue
@@ -140,7 +141,7 @@ class Builder:
             self.problems.append(rules.TYPE.problem(file.shown, 1, 1, message))
             return None
         found: list[Problem] = []
-        values = schema.check_record(schema.INDICATOR_FILE, node, mark, "the indicator file", found)
+        values = check_record(schema.INDICATOR_FILE, node, mark, "the indicator file", found)
         read_file = None
         if values is not None:
             indicators = [
@@ -160,7 +161,7 @@ def _marks(node: YMap) -> Marks:
 
 def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) -> Indicator | None:
     where = _where("indicator", node)
-    values = schema.check_record(schema.INDICATOR, node, mark, where, found)
+    values = check_record(schema.INDICATOR, node, mark, where, found)
     if values is None or not values.get("id"):  # no id: reported, and not read
         return None
     assert isinstance(node, YMap)
@@ -175,7 +176,7 @@ def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) 
         what = (
             f"summary '{label}' of {where}" if isinstance(label, str) else f"a summary of {where}"
         )
-        read = schema.check_record(schema.AGGREGATE, item, item_mark, what, found)
+        read = check_record(schema.AGGREGATE, item, item_mark, what, found)
         if read is not None and read.get("label"):
             assert isinstance(item, YMap)
             line, column = _value_pos(item, "label", item_mark)
@@ -216,7 +217,7 @@ def _period_value(
     where = (
         f"period {period} of {indicator}" if isinstance(period, str) else f"a value of {indicator}"
     )
-    read = schema.check_record(schema.PERIOD_VALUE, node, mark, where, found)
+    read = check_record(schema.PERIOD_VALUE, node, mark, where, found)
     if read is None or not read.get("period"):  # no period: reported, and not read
         return None
     assert isinstance(node, YMap)
@@ -243,7 +244,7 @@ def _scale(
     statuses: list[Status] = []
     seen: dict[str, int] = {}
     for node, item_mark in items:
-        values = schema.check_record(schema.STATUS, node, item_mark, "a scale status", found)
+        values = check_record(schema.STATUS, node, item_mark, "a scale status", found)
         if values is None or values.get("key") is None:
             continue
         key = values["key"].strip()
@@ -300,7 +301,7 @@ def _actions(
     lookup = scale.lookup
     same = shared.setdefault
     for node, item_mark in items:
-        values = schema.check_record(schema.ACTION, node, item_mark, _where("action", node), found)
+        values = check_record(schema.ACTION, node, item_mark, _where("action", node), found)
         if values is None or not values.get("id"):  # no id: reported, and not counted
             theme.unread += 1
             continue
