@@ -187,12 +187,14 @@ def validate(
 # Plan sets at git revisions.
 
 
-def _valid_at(repo: Repository, revision: Revision) -> PlanSet:
+def _valid_at(
+    repo: Repository, revision: Revision, warnings: list[Problem] | None = None
+) -> PlanSet:
     """The valid plan set at `revision`; NoPlansAtRevision or InvalidPlansAtRevision if it is
-    absent or invalid there."""
+    absent or invalid there. Its warnings are added to `warnings`, when given."""
     loaded = read_plan_set(GitSource(repo, revision), parse_yaml=repo.parse)
     try:
-        return require_valid(loaded)
+        return require_valid(loaded, warnings)
     except InvalidPlanError as exc:
         errors = [p for p in exc.problems if p.level == "error"]
         first = errors[0]
@@ -215,23 +217,35 @@ def earlier(plans: Path, rev: str | None) -> tuple[str, PlanSet] | None:
 
 
 def plan_diff(
-    plans: Path, from_rev: str, to_rev: str | None = None, use_cache: bool = True
+    plans: Path,
+    from_rev: str,
+    to_rev: str | None = None,
+    use_cache: bool = True,
+    warnings: list[Problem] | None = None,
 ) -> PlanDiff:
-    """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree."""
+    """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree;
+    the warnings of the one compared with are added to `warnings`, when given."""
     from ragplan.reports.diff import compare
 
     with Repository(plans) as repo:
         before = _valid_at(repo, repo.revision(from_rev))
-        after = _valid_at(repo, repo.revision(to_rev)) if to_rev is not None else None
+        after = _valid_at(repo, repo.revision(to_rev), warnings) if to_rev is not None else None
     if after is None:
-        after = load_valid(plans, use_cache=use_cache)
+        after = load_valid(plans, use_cache=use_cache, warnings=warnings)
     return compare(before, after, from_rev, to_rev)
 
 
-def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool = False) -> History:
+def history(
+    plans: Path,
+    last: int | None = None,
+    tags: str = "*",
+    strict: bool = False,
+    warnings: list[Problem] | None = None,
+) -> History:
     """The counts at every tag matching the glob `tags` (`last` None), or at the last `last`
     commits touching the plan folder. A revision without the plan folder is skipped with a
-    note; one whose plans are invalid with a warning, or an error under `strict`."""
+    note; one whose plans are invalid with a warning, or an error under `strict`. The
+    warnings of the newest plan set counted are added to `warnings`, when given."""
     from ragplan.reports.history import At, Skipped, count_history
 
     with Repository(plans) as repo:
@@ -249,9 +263,11 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
             raise GitError("no tags name a commit in this repository; use --last N instead")
         found: list[At] = []
         skipped: list[Skipped] = []
+        newest: list[Problem] = []
         for revision in revisions:
+            seen: list[Problem] = []
             try:
-                plan_set = _valid_at(repo, revision)
+                plan_set = _valid_at(repo, revision, seen)
             except NoPlansAtRevision:
                 skipped.append(Skipped(revision.name, "no plan folder", "note"))
                 continue
@@ -261,7 +277,10 @@ def history(plans: Path, last: int | None = None, tags: str = "*", strict: bool 
                 skipped.append(Skipped(revision.name, f"plans invalid: {exc}", "warning"))
                 continue
             found.append(At(revision.name, revision.commit, revision.time, plan_set))
+            newest = seen
         folder = repo.folder
+    if warnings is not None:
+        warnings.extend(newest)
     if not found:
         what = ", ".join(f"{s.rev} ({s.reason})" for s in skipped)
         raise GitError(f"no revision has valid plans in {folder}: {what}")

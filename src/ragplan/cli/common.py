@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -150,6 +151,40 @@ TemplatesOpt = Annotated[
 ]
 
 
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="REV",
+        help="Compare with the plans at this git revision (a tag, branch, commit): the "
+        "counts or statuses then, and the direction of travel. Example: --since board-2010-07",
+    ),
+]
+
+
+def format_option(kind: str, help: str) -> Any:
+    """The --format/-f option of report `kind` (declare it `Annotated[str, format_option(...)]`):
+    its formats as the metavar, completed from the registry, with `help` saying what each
+    gives."""
+    from ragplan.cli import complete
+
+    formats = {
+        "summary": "text|md|html|json|csv|docx|pdf",
+        "outstanding": "text|md|html|json|csv|docx|pdf",
+        "indicators": "text|md|html|json|csv|docx|pdf",
+        "diff": "text|md|html|json|docx|pdf",
+        "history": "text|md|html|json|docx|pdf",
+        "paper": "md|html|docx|pdf",
+    }
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar=formats[kind],
+        autocompletion=complete.formats_of(kind),
+        help=help,
+    )
+
+
 DryRunOpt = Annotated[
     bool,
     typer.Option(
@@ -267,6 +302,41 @@ def emit_report(
     atomic_write(output, data, UnreadablePathError)
     if not options.quiet:
         typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
+
+
+class ReportOutput(NamedTuple):
+    """Where and how a report command writes: the options every report command shares."""
+
+    format: str
+    output: Path | None = None
+    template: Path | None = None
+    templates: Path | None = None
+
+
+def run_report(
+    ctx: typer.Context,
+    kind: str,
+    where: ReportOutput,
+    plans: Path | Callable[[], Path] | None,
+    make: Callable[[Path, RunOptions, list[Any]], Any],
+    instead: Callable[[Any], None] | None = None,
+) -> None:
+    """The one way a report is run: the format checked before any work, the plan folder
+    found (`plans`, the one discovered, or what `plans()` finds), the report made by
+    `make(folder, options, warnings)` (which reads and checks the
+    plans through ragplan.plansets, adding the warnings of the plan set it reports on),
+    those warnings reported, then the report printed or written (or, for a command's
+    check-only mode, given to `instead`)."""
+    fmt = check_format(kind, where.format, where.output, ctx)
+    options = run_options(ctx)
+    folder = resolve_plans(plans() if callable(plans) else plans, options)
+    warnings: list[Any] = []
+    report = make(folder, options, warnings)
+    report_warnings(ctx, warnings)
+    if instead is not None:
+        instead(report)
+        return
+    emit_report(ctx, report, fmt, folder, where.output, where.template, where.templates)
 
 
 # Warnings a report's reader must see: the report shows what the plan holds after them.

@@ -1,6 +1,7 @@
 """`ragplan indicators`: the measures beside the actions, rated against their targets."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -9,13 +10,13 @@ from ragplan.cli.common import (
     AsOfOpt,
     OutputOpt,
     PlansArg,
+    ReportOutput,
+    RunOptions,
     TemplateOpt,
     TemplatesOpt,
-    check_format,
-    emit_report,
+    format_option,
     parse_date,
-    resolve_plans,
-    run_options,
+    run_report,
     split_list,
 )
 
@@ -26,11 +27,9 @@ def indicators(
     plans: PlansArg = None,
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="text|md|html|json|csv|docx|pdf",
-            help="text: a table (coloured on a terminal); md: board-paper Markdown; "
+        format_option(
+            "indicators",
+            "text: a table (coloured on a terminal); md: board-paper Markdown; "
             "html: one printable page with a sparkline per indicator; json, csv: for "
             "scripts and spreadsheets; docx: a Word document (Appendix A); pdf: the page "
             "printed. Example: -f docx",
@@ -72,14 +71,16 @@ def indicators(
 
     Example: ragplan indicators --format md plans
     """
-    from ragplan.plansets import load_valid
-    from ragplan.reports.indicators import Filters, find_indicators
+    from ragplan.reports.indicators import Filters
 
-    format = check_format("indicators", format, output, ctx)
-    options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(split_list(theme), split_list(rating), period)
-    folder = resolve_plans(plans, options)
-    plan_set = load_valid(folder, use_cache=options.use_cache)
-    report = find_indicators(plan_set, when, filters)
-    emit_report(ctx, report, format, plan_set.root, output, template, templates)
+
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import load_valid
+        from ragplan.reports.indicators import find_indicators
+
+        plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
+        return find_indicators(plan_set, when, filters)
+
+    run_report(ctx, "indicators", ReportOutput(format, output, template, templates), plans, make)

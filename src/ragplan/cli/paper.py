@@ -9,14 +9,16 @@ from ragplan.cli.app import app
 from ragplan.cli.common import (
     AsOfOpt,
     OutputOpt,
+    ReportOutput,
+    RunOptions,
     TemplateOpt,
     TemplatesOpt,
-    check_format,
-    emit_report,
+    format_option,
     parse_date,
-    report_warnings,
     run_options,
+    run_report,
 )
+from ragplan.paths import display_path
 
 
 @app.command()
@@ -42,11 +44,9 @@ def paper(
     ] = None,
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="md|html|docx|pdf",
-            help="md: Markdown; html: one printable page; docx: the whole paper as a Word "
+        format_option(
+            "paper",
+            "md: Markdown; html: one printable page; docx: the whole paper as a Word "
             "document, restyled by a paper.docx in the plan set's templates/; pdf: a tagged PDF "
             "(needs pip install 'ragplan[pdf]'). The cover and each appendix start a page. "
             "Example: -f docx",
@@ -73,25 +73,28 @@ def paper(
     Example: ragplan paper plans/papers/board-2010-09.md -f docx -o board.docx
     """
     import ragplan.papers.kind  # noqa: F401  (the paper's report kind, registered)
-    from ragplan.papers.check import find_paper, make_paper
-    from ragplan.plansets import load_valid
+    from ragplan.papers.check import find_paper, made_line, make_paper
 
-    options = run_options(ctx)
     when = parse_date(as_of, "as_of")
-    format = check_format("paper", format, output, ctx)
-    path, folder = find_paper(name, plans)
-    if options.verbose:
-        from ragplan.paths import display_path
+    found: list[Path] = []
 
-        typer.echo(f"ragplan: paper {display_path(path)}, plans {display_path(folder)}", err=True)
-    warnings: list[Any] = []
-    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    made = make_paper(path, plan_set, when)
-    report_warnings(ctx, warnings)
-    if check:
-        if not options.quiet:
-            from ragplan.papers.check import made_line
+    def folder() -> Path:
+        path, plan_folder = find_paper(name, plans)
+        found.append(path)
+        return plan_folder
 
-            typer.echo(made_line(path, made))
-        return
-    emit_report(ctx, made, format, plan_set.root, output, template, templates)
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import load_valid
+
+        path = found[0]
+        if options.verbose:
+            typer.echo(f"ragplan: paper {display_path(path)}", err=True)
+        plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
+        return make_paper(path, plan_set, when)
+
+    def checked(made: Any) -> None:
+        if not run_options(ctx).quiet:
+            typer.echo(made_line(found[0], made))
+
+    where = ReportOutput(format, output, template, templates)
+    run_report(ctx, "paper", where, folder, make, checked if check else None)

@@ -1,5 +1,6 @@
 """`ragplan summary` and `ragplan outstanding`: the board's figures and its appendix."""
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -10,38 +11,34 @@ from ragplan.cli.common import (
     AsOfOpt,
     OutputOpt,
     PlansArg,
+    ReportOutput,
+    RunOptions,
+    SinceOpt,
     TemplateOpt,
     TemplatesOpt,
-    check_format,
-    emit_report,
+    format_option,
     parse_date,
-    report_warnings,
-    resolve_plans,
-    run_options,
+    run_report,
     split_list,
 )
 from ragplan.errors import UsageError
 
-FormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="text|md|html|json|csv|docx|pdf",
-        autocompletion=complete.formats_of("summary"),
-        help="text: a table (coloured on a terminal); md: board-paper Markdown; "
-        "html: one printable page; json, csv: for scripts and spreadsheets; docx: a Word "
-        "document; pdf: a tagged PDF (needs pip install 'ragplan[pdf]'). docx and pdf are "
-        "written with -o, or to a pipe. Example: -f docx -o appendix-b.docx",
-    ),
-]
+FORMAT_HELP = (
+    "text: a table (coloured on a terminal); md: board-paper Markdown; "
+    "html: one printable page; json, csv: for scripts and spreadsheets; docx: a Word "
+    "document; pdf: a tagged PDF (needs pip install 'ragplan[pdf]'). docx and pdf are "
+    "written with -o, or to a pipe. Example: -f docx -o appendix-b.docx"
+)
 
 
 @app.command()
 def summary(
     ctx: typer.Context,
     plans: PlansArg = None,
-    format: FormatOpt = "text",
+    format: Annotated[
+        str,
+        format_option("summary", FORMAT_HELP),
+    ] = "text",
     by: Annotated[
         str,
         typer.Option(
@@ -52,15 +49,7 @@ def summary(
         ),
     ] = "theme",
     as_of: AsOfOpt = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            metavar="REV",
-            help="Add the counts at this git revision (a tag, branch, commit) and the "
-            "direction of travel per theme and overall. Example: --since board-2010-07",
-        ),
-    ] = None,
+    since: SinceOpt = None,
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -69,26 +58,27 @@ def summary(
 
     Example: ragplan summary --format md plans
     """
-    from ragplan.plansets import earlier, read_valid, summary_of
-
     if since is not None and by != "theme":
         raise UsageError("--since compares themes: use it without --by")
-    format = check_format("summary", format, output, ctx)
-    options = run_options(ctx)
     when = parse_date(as_of, "as_of")
-    folder = resolve_plans(plans, options)
-    warnings: list[Any] = []
-    loaded = read_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    report = summary_of(loaded, when, by, earlier(folder, since))
-    report_warnings(ctx, warnings)
-    emit_report(ctx, report, format, loaded.root, output, template, templates)
+
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import earlier, read_valid, summary_of
+
+        loaded = read_valid(folder, use_cache=options.use_cache, warnings=warnings)
+        return summary_of(loaded, when, by, earlier(folder, since))
+
+    run_report(ctx, "summary", ReportOutput(format, output, template, templates), plans, make)
 
 
 @app.command()
 def outstanding(
     ctx: typer.Context,
     plans: PlansArg = None,
-    format: FormatOpt = "text",
+    format: Annotated[
+        str,
+        format_option("outstanding", FORMAT_HELP),
+    ] = "text",
     status: Annotated[
         str | None,
         typer.Option(
@@ -144,15 +134,7 @@ def outstanding(
         ),
     ] = False,
     as_of: AsOfOpt = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            metavar="REV",
-            help="Add each action's status at this git revision (a tag, branch, commit) and "
-            "whether it is new to the list. Example: --since board-2010-07",
-        ),
-    ] = None,
+    since: SinceOpt = None,
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -161,11 +143,8 @@ def outstanding(
 
     Example: ragplan outstanding --format md --status amber,red plans
     """
-    from ragplan.plansets import earlier, load_valid
-    from ragplan.reports.outstanding import Filters, find_outstanding
+    from ragplan.reports.outstanding import Filters
 
-    format = check_format("outstanding", format, output, ctx)
-    options = run_options(ctx)
     when = parse_date(as_of, "as_of")
     filters = Filters(
         statuses=split_list(status),
@@ -175,9 +154,12 @@ def outstanding(
         lead_bodies=tuple(lead_body or ()),
         overdue_only=overdue,
     )
-    folder = resolve_plans(plans, options)
-    warnings: list[Any] = []
-    plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
-    report = find_outstanding(plan_set, when, filters, earlier(folder, since))
-    report_warnings(ctx, warnings)
-    emit_report(ctx, report, format, plan_set.root, output, template, templates)
+
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import earlier, load_valid
+        from ragplan.reports.outstanding import find_outstanding
+
+        plan_set = load_valid(folder, use_cache=options.use_cache, warnings=warnings)
+        return find_outstanding(plan_set, when, filters, earlier(folder, since))
+
+    run_report(ctx, "outstanding", ReportOutput(format, output, template, templates), plans, make)

@@ -1,35 +1,28 @@
 """`ragplan diff` and `ragplan history`: the plans as they were at git revisions."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.common import (
     OutputOpt,
     PlansArg,
+    ReportOutput,
+    RunOptions,
     TemplateOpt,
     TemplatesOpt,
-    check_format,
-    emit_report,
-    resolve_plans,
-    run_options,
+    format_option,
+    run_report,
 )
 from ragplan.errors import UsageError
 
-HistoryFormat = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="text|md|html|json|docx|pdf",
-        autocompletion=complete.formats_of("diff"),
-        help="text (a table on a terminal), md, html, json, docx (Word) or pdf (needs "
-        "pip install 'ragplan[pdf]'); docx and pdf are written with -o, or to a pipe. "
-        "Example: --format md",
-    ),
-]
+FORMAT_HELP = (
+    "text (a table on a terminal), md, html, json, docx (Word) or pdf (needs "
+    "pip install 'ragplan[pdf]'); docx and pdf are written with -o, or to a pipe. "
+    "Example: --format md"
+)
 
 
 @app.command()
@@ -50,7 +43,7 @@ def diff(
             help="Compare with this revision, not the working tree. Example: --to v2",
         ),
     ] = None,
-    format: HistoryFormat = "text",
+    format: Annotated[str, format_option("diff", FORMAT_HELP)] = "text",
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -60,13 +53,13 @@ def diff(
 
     Example: ragplan diff board-2010-07 --format md
     """
-    from ragplan.plansets import plan_diff
 
-    format = check_format("diff", format, output, ctx)
-    options = run_options(ctx)
-    folder = resolve_plans(plans, options)
-    found = plan_diff(folder, rev, to, options.use_cache)
-    emit_report(ctx, found, format, folder, output, template, templates)
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import plan_diff
+
+        return plan_diff(folder, rev, to, options.use_cache, warnings)
+
+    run_report(ctx, "diff", ReportOutput(format, output, template, templates), plans, make)
 
 
 @app.command()
@@ -99,7 +92,7 @@ def history(
             "a warning. Example: --strict",
         ),
     ] = False,
-    format: HistoryFormat = "text",
+    format: Annotated[str, format_option("history", FORMAT_HELP)] = "text",
     output: OutputOpt = None,
     template: TemplateOpt = None,
     templates: TemplatesOpt = None,
@@ -110,17 +103,19 @@ def history(
 
     Example: ragplan history --tags 'board-*' --format html -o trend.html
     """
-    from ragplan.plansets import history as count_history
-
     if tags is not None and last is not None:
         raise UsageError("use --tags PATTERN or --last N, not both")
-    format = check_format("history", format, output, ctx)
-    options = run_options(ctx)
-    folder = resolve_plans(plans, options)
-    found = count_history(folder, last, tags or "*", strict)
-    for skipped in found.skipped:
-        if skipped.level == "warning" or not options.quiet:
-            typer.echo(
-                f"ragplan: {skipped.level}: {skipped.rev} left out: {skipped.reason}", err=True
-            )
-    emit_report(ctx, found, format, folder, output, template, templates)
+
+    def make(folder: Path, options: RunOptions, warnings: list[Any]) -> Any:
+        from ragplan.plansets import history as count_history
+
+        found = count_history(folder, last, tags or "*", strict, warnings)
+        for skipped in found.skipped:
+            if skipped.level == "warning" or not options.quiet:
+                typer.echo(
+                    f"ragplan: {skipped.level}: {skipped.rev} left out: {skipped.reason}",
+                    err=True,
+                )
+        return found
+
+    run_report(ctx, "history", ReportOutput(format, output, template, templates), plans, make)
