@@ -153,7 +153,7 @@ def test_long_labels_wrap_inside_the_chart_and_every_count_is_in_the_title(layou
 def test_the_caption_states_the_trend_in_one_sentence(
     first: tuple[str, int, int], last: tuple[str, int, int], sentence: str
 ) -> None:
-    from ragplan.output.words import trend_sentence
+    from ragplan.output.wording import trend_sentence
 
     assert trend_sentence(first, last) == sentence
 

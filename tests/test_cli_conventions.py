@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLE_PLANS, run_cli, write_tree
 
 from ragplan import __version__
-from ragplan.cli.common import RunOptions, use_colour
+from ragplan.cli.shared import RunOptions, use_colour
 
 BROKEN = {"plans/1.yaml": 'id: "1"\nactions:\n  - id: "1.1"\n    summary: S\n    rag: purple\n'}
 

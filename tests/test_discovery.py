@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_tree
 
-from ragplan.cli.common import resolve_plans
+from ragplan.cli.shared import resolve_plans
 from ragplan.errors import UnreadablePathError
 from ragplan.reading.disk import find_plan_set
 

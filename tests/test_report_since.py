@@ -15,7 +15,7 @@ import pytest
 from conftest import run_cli, write_tree
 from gitrepo import GitRepo, theme
 
-from ragplan.output.words import new_sentence, travel_sentence
+from ragplan.output.wording import new_sentence, travel_sentence
 from ragplan.reports.common import Count, Previous, ReportStatus
 from ragplan.reports.outstanding import OutstandingAction
 from ragplan.reports.since import Moves

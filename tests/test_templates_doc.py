@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
 from ragplan.output import charts, views
-from ragplan.output import indicators as indicator_output
+from ragplan.output import indicator_formats as indicator_output
 from ragplan.output.templates import get_env
 from ragplan.reports import (
     common,
@@ -164,7 +164,7 @@ def test_paper_templates_receive_what_is_documented() -> None:
 OURS = (
     "ragplan.output.templates",
     "ragplan.output.templatefuncs",
-    "ragplan.output.words",
+    "ragplan.output.wording",
     "ragplan.textsafe",
     "ragplan.output.charts",
 )
@@ -178,7 +178,7 @@ def test_documented_filters_and_functions_are_those_registered() -> None:
 
 
 def test_documented_word_filters_and_functions_are_those_word_templates_add() -> None:
-    from ragplan.output.word import word_env
+    from ragplan.output.docx_report import word_env
 
     every = get_env([])
     word = word_env()

@@ -35,8 +35,8 @@ from gitrepo import SINCE_TAG, since_repo
 from lxml import etree
 from plansets import ATTACKS, WILD, hostile_plans, wide_plans
 
-from ragplan.output.words import long_date
-from ragplan.output.wordxml import tag_problems
+from ragplan.output.docx_xml import tag_problems
+from ragplan.output.wording import long_date
 
 TEMPLATES = REPO / "templates"
 SHIPPED = ("outstanding", "summary", "indicators", "tables", "paper")

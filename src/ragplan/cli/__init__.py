@@ -19,20 +19,20 @@ __all__ = ["COMMAND_MODULES", "app", "load_commands", "main", "run"]
 
 # Each command, by the module in ragplan.cli that registers it.
 COMMAND_MODULES = {
-    "validate": "check",
-    "schema": "check",
-    "summary": "reports",
-    "outstanding": "reports",
-    "indicators": "indicators",
-    "paper": "paper",
-    "init": "edits",
-    "set": "edits",
-    "carry-forward": "edits",
-    "diff": "revisions",
-    "history": "revisions",
-    "import": "sheets",
-    "export": "sheets",
-    "collect": "sheets",
+    "validate": "cmd_validate",
+    "schema": "cmd_validate",
+    "summary": "cmd_reports",
+    "outstanding": "cmd_reports",
+    "indicators": "cmd_indicators",
+    "paper": "cmd_paper",
+    "init": "cmd_edits",
+    "set": "cmd_edits",
+    "carry-forward": "cmd_edits",
+    "diff": "cmd_revisions",
+    "history": "cmd_revisions",
+    "import": "cmd_sheets",
+    "export": "cmd_sheets",
+    "collect": "cmd_sheets",
 }
 
 
@@ -62,8 +62,9 @@ def _command_of(args: list[str]) -> str | None:
 
 def run(args: list[str]) -> int:
     """Run `ragplan ARGS` in this process; the exit code."""
-    # One short run whose objects nearly all live until it exits: the cyclic
-    # collector would only walk them (about 10 ms a pass on 10,000 actions).
+    # One short run whose objects nearly all live until it exits: the cyclic collector
+    # would only walk them, again and again, without ever freeing one.
+
     gc.disable()
     command = None if "_RAGPLAN_COMPLETE" in os.environ else _command_of(args)
     load_commands([command] if command else None)

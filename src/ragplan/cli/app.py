@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from ragplan import __version__
 from ragplan.cli import complete, params
-from ragplan.cli.common import RunOptions, option_name
+from ragplan.cli.shared import RunOptions, option_name
 from ragplan.errors import EXIT_PROBLEMS, InvalidPlanError, RagplanError
 
 # Global options, which may come before or after the command.
@@ -53,7 +53,7 @@ class RagplanGroup(TyperGroup):
             return super().invoke(ctx)
         except RagplanError as exc:
             if isinstance(exc, InvalidPlanError):
-                from ragplan.output.problems import parsable
+                from ragplan.output.problem_formats import parsable
 
                 for line in parsable(exc.problems):
                     typer.echo(line, err=True)

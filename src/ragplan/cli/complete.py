@@ -61,7 +61,7 @@ def formats_of(kind: str) -> Callable[[typer.Context, str], Items]:
 
 @_safely
 def validate_formats(ctx: typer.Context, incomplete: str) -> Items:
-    from ragplan.output.problems import FORMATS
+    from ragplan.output.problem_formats import FORMATS
 
     return _offer(
         (("auto", "chosen for where the output goes"),) + tuple((f, "") for f in FORMATS),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ragplan.output import words
+from ragplan.output import wording
 from ragplan.reports.common import Count, ReportStatus
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Stacked(NamedTuple):
     @property
     def alt(self) -> str:
         """'Actions per status in each theme: 1.1 ICT ...: 22 green, 1 amber; ...'."""
-        parts = [f"{b.label}: {words.counts_in_words(b.counts)}" for b in self.bars]
+        parts = [f"{b.label}: {wording.counts_in_words(b.counts)}" for b in self.bars]
         return f"{self.title}: {'; '.join(parts)}."
 
 
@@ -52,10 +52,10 @@ def _name(group: Group) -> str:
 def theme_chart(summary: Summary) -> Stacked:
     """One bar per theme, stacked by status; the caption says where the work left is."""
     bars = [Bar(_name(g), g.counts) for g in summary.themes]
-    done = f"{summary.done} of the {summary.counted} {words.plural('action', summary.counted)}"
+    done = f"{summary.done} of the {summary.counted} {wording.plural('action', summary.counted)}"
     if summary.counted != summary.total:
         done += " counted"
-    caption = f"{done} {words.plural('is', summary.done, 'are')} done ({summary.percent_done}%)"
+    caption = f"{done} {wording.plural('is', summary.done, 'are')} done ({summary.percent_done}%)"
     most = max((g.counted - g.done for g in summary.themes), default=0)
     behind = [g for g in summary.themes if g.counted - g.done == most]
     if most and len(behind) == 1:
@@ -75,13 +75,13 @@ def since_chart(summary: Summary) -> Stacked | None:
         return None
     statuses = [c.status for c in previous.counts]  # today's scale, then earlier-only ones
     now = {c.status.key: c.count for c in summary.counts}
-    then_label = words.since_name(previous)
-    now_label = f"{words.month(summary.as_of)} (now)"
+    then_label = wording.since_name(previous)
+    now_label = f"{wording.month(summary.as_of)} (now)"
     bars = [
         Bar(then_label, previous.counts),
         Bar(now_label, [Count(s, now.get(s.key, 0)) for s in statuses]),
     ]
-    caption = words.trend_sentence(
+    caption = wording.trend_sentence(
         (then_label, previous.done, previous.counted),
         (now_label, summary.done, summary.counted),
     )
@@ -94,7 +94,7 @@ def history_chart(found: History) -> Stacked:
         Bar(p.rev, [Count(s, p.counts.get(s.key, 0)) for s in found.statuses]) for p in found.points
     ]
     first, last = found.points[0], found.points[-1]
-    caption = words.trend_sentence(
+    caption = wording.trend_sentence(
         (first.rev, first.done, first.counted), (last.rev, last.done, last.counted)
     )
     what = "tag" if found.by == "tags" else "commit"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ragplan.output import words
+from ragplan.output import wording
 from ragplan.output.chartdata import Bar, Stacked, history_chart, since_chart, theme_chart
 from ragplan.reports.common import Count, ReportStatus
 
@@ -376,7 +376,7 @@ def grid_bars(chart: Stacked, columns: int = 50) -> list[GridBar]:
         ]
         rest = columns - sum(spans)
         found.append(
-            GridBar(bar.label, segments, rest, bar.total, words.counts_in_words(bar.counts))
+            GridBar(bar.label, segments, rest, bar.total, wording.counts_in_words(bar.counts))
         )
     return found
 

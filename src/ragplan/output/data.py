@@ -216,7 +216,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 
 
 def _latest_json(latest: Latest | None) -> dict[str, Any] | None:
-    from ragplan.output.indicators import json_number
+    from ragplan.output.indicator_formats import json_number
 
     if latest is None:
         return None

@@ -117,9 +117,9 @@ KINDS: dict[str, ReportKind] = {
     "Indicators": ReportKind(
         "indicators",
         EVERY,
-        _lazy("output.indicators:indicators_context"),
-        _lazy("output.indicators:indicators_json"),
-        _lazy("output.indicators:indicators_csv"),
+        _lazy("output.indicator_formats:indicators_context"),
+        _lazy("output.indicator_formats:indicators_json"),
+        _lazy("output.indicator_formats:indicators_csv"),
         ("indicators.docx",),
     ),
     "PlanDiff": ReportKind(
@@ -156,7 +156,7 @@ def kind_named(name: str) -> ReportKind:
 def embedded_word(options: RenderOptions) -> Callable[[Any], bytes]:
     """A report as its kind's Word template makes it, to be placed in another document (a
     paper's appendix): found where that document's templates are, without --template."""
-    from ragplan.output.word import render_docx
+    from ragplan.output.docx_report import render_docx
 
     own = options._replace(template_file=None)  # --template is the outer document's
 
@@ -239,7 +239,7 @@ def word_template(kind: ReportKind, options: RenderOptions) -> Path:
 
 def _docx(kind: ReportKind, report: Any, options: RenderOptions) -> bytes:
     """The report rendered into its Word template (see word_template)."""
-    from ragplan.output.word import render_docx
+    from ragplan.output.docx_report import render_docx
 
     template = word_template(kind, options)
     if kind.word_document is not None:

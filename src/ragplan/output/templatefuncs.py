@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ragplan.output import words
+from ragplan.output import wording
 from ragplan.textsafe import drop_controls, md_cell, md_text, show_controls
 
 
@@ -40,23 +40,23 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "md_text": md_text,
         "html_lines": html_lines,
         "terminal": show_controls,
-        "month": words.month,
-        "long_date": words.long_date,
-        "plural": words.plural,
-        "since_name": words.since_name,
-        "in_unit": words.in_unit,
+        "month": wording.month,
+        "long_date": wording.long_date,
+        "plural": wording.plural,
+        "since_name": wording.since_name,
+        "in_unit": wording.in_unit,
     }
     names: dict[str, Any] = {
-        "text_table": words.text_table,
-        "headline": words.headline,
-        "done_share": words.done_share,
-        "title_line": words.title_line,
-        "filters_line": words.filters_line,
-        "listed_line": words.listed_line,
-        "none_listed": words.none_listed,
-        "travel_sentence": words.travel_sentence,
-        "new_sentence": words.new_sentence,
-        "rating_tally": words.rating_tally,
+        "text_table": wording.text_table,
+        "headline": wording.headline,
+        "done_share": wording.done_share,
+        "title_line": wording.title_line,
+        "filters_line": wording.filters_line,
+        "listed_line": wording.listed_line,
+        "none_listed": wording.none_listed,
+        "travel_sentence": wording.travel_sentence,
+        "new_sentence": wording.new_sentence,
+        "rating_tally": wording.rating_tally,
         "bar_drawing": _bar_drawing,
         "column_drawing": _column_drawing,
     }

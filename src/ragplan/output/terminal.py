@@ -21,7 +21,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ragplan.output.words import (
+from ragplan.output.wording import (
     done_share,
     filters_line,
     headline,

@@ -9,8 +9,8 @@ from pathlib import Path
 from ragplan.errors import InvalidPaperError, UnreadablePathError, UsageError
 from ragplan.model import PlanSet
 from ragplan.papers import PAPERS
+from ragplan.papers.made import Paper
 from ragplan.papers.names import nearest
-from ragplan.papers.paper import Paper
 from ragplan.paths import display_path
 from ragplan.problems import Problem
 from ragplan.reading.disk import find_plan_set
@@ -144,7 +144,7 @@ def _papers_key(loaded: Loaded) -> str | None:
 
 def made_line(path: Path, paper: Paper) -> str:
     """What `paper --check` says of a paper that can be made."""
-    from ragplan.output.words import long_date, plural
+    from ragplan.output.wording import long_date, plural
 
     tables = sum(len(p.tables) for p in (paper.cover, paper.body) if p is not None)
     tables += sum(len(a.text.tables) for a in paper.appendices if a.text is not None)

@@ -15,7 +15,7 @@ from jinja2.utils import pass_environment
 from markupsafe import Markup
 
 if TYPE_CHECKING:  # a report that is not a paper never imports the paper's classes
-    from ragplan.papers.paper import Rendered
+    from ragplan.papers.made import Rendered
 
 _TOKEN = re.compile(r"RAGPLAN-TABLE-[0-9a-f]{16}")
 _BLANK_RUNS = re.compile(r"\n{3,}")

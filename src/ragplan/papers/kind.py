@@ -30,7 +30,7 @@ def _docx(template: Path, paper: Any, options: RenderOptions) -> bytes:
     found where the paper's is, without its title block (the appendix heading stands
     for it)."""
     from ragplan.output.templates import builtin_templates
-    from ragplan.papers.word import paper_docx
+    from ragplan.papers.docx_paper import paper_docx
 
     return paper_docx(template, paper, embedded_word(options), builtin_templates() / "paper.docx")
 

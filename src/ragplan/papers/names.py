@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from ragplan.model import Action, PlanSet, with_unit
-from ragplan.output import words
+from ragplan.output import wording
 from ragplan.reports.common import (
     Count,
     ReportStatus,
@@ -198,7 +198,7 @@ def plan_names(plan_set: PlanSet, as_of: date) -> dict[str, Any]:
         "outstanding": outstanding,
         "overdue": overdue,
         "indicators": Names("indicators", indicators),
-        "headline": words.headline(len(actions), [Count(by_key[k], n) for k, n in tally.items()]),
+        "headline": wording.headline(len(actions), [Count(by_key[k], n) for k, n in tally.items()]),
     }
 
 
@@ -211,7 +211,7 @@ def status_sentence(statuses: Names, key: str) -> str:
         )
     status = statuses[key]
     n = status.count
-    line = f"{n} {words.plural('action', n)} {words.plural('is', n, 'are')} '{status.in_text}'"
+    line = f"{n} {wording.plural('action', n)} {wording.plural('is', n, 'are')} '{status.in_text}'"
     return f"{line}: {status.meaning}" if status.meaning else line
 
 
@@ -230,9 +230,9 @@ def count_words(value: Any, one: str | None = None, many: str | None = None) -> 
     "red actions are")` 'one red action is'; no actions with a noun: 'no red actions are'."""
     n = how_many(value, "count_words")
     if one is None:
-        return words.number_words(n)
+        return wording.number_words(n)
     noun = one if n == 1 else (many if many is not None else one + "s")
-    return f"{'no' if n == 0 else words.number_words(n)} {noun}"
+    return f"{'no' if n == 0 else wording.number_words(n)} {noun}"
 
 
 def count(value: Any, one: str, many: str | None = None) -> str:

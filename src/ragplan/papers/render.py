@@ -22,11 +22,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ragplan.model import PlanSet
-from ragplan.output import words
+from ragplan.output import wording
 from ragplan.papers import kind as _kind  # noqa: F401  (the paper's report kind, registered)
 from ragplan.papers import names as paper_names
+from ragplan.papers.made import Paper, PaperAppendix, Rendered
 from ragplan.papers.names import Names, PaperNameError, nearest
-from ragplan.papers.paper import Paper, PaperAppendix, Rendered
 from ragplan.papers.source import OUTSTANDING_FILTERS, AppendixSource, PaperSource, Part
 from ragplan.problems import Problem
 from ragplan.rules.paper import RULE
@@ -37,9 +37,9 @@ FILTERS = {
     "count_words": paper_names.count_words,
     "count": paper_names.count,
     "summaries": paper_names.summaries,
-    "long_date": words.long_date,
-    "month": words.month,
-    "plural": words.plural,
+    "long_date": wording.long_date,
+    "month": wording.month,
+    "plural": wording.plural,
 }
 JINJA_FILTERS = (
     "capitalize",
@@ -238,7 +238,7 @@ class _Renderer:
             )
             return ""
         if isinstance(value, date):
-            return words.long_date(value)
+            return wording.long_date(value)
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, int | float):

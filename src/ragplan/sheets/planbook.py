@@ -13,7 +13,7 @@ from typing import Any
 
 from ragplan.errors import UsageError
 from ragplan.model import Action, PlanSet, Theme
-from ragplan.output.words import done_share, plural, title_line
+from ragplan.output.wording import done_share, plural, title_line
 from ragplan.reports.summary import summarise
 from ragplan.sheets.writing import (
     colour_status,

@@ -1,5 +1,5 @@
 """A paper with its names filled in, ready to put together in any format (no Jinja here:
-the format registry imports these types on every report)."""
+its types are imported wherever a paper is handled)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ragplan.output.word import xml_text
+from ragplan.output.docx_report import xml_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADER_FILL = "F3F2F1"  # a table's header row, as in the reports
@@ -265,8 +265,8 @@ class Writer:
                     paragraph.style = "Table Number" if right else "Table Text"
                 self._inline(paragraph, inline.children or [])
             _row_flag(table.rows[r], "tblHeader" if r < head else "cantSplit")
-        from ragplan.output.word import CHART_COLUMNS
-        from ragplan.output.wordxml import fit_tables
+        from ragplan.output.docx_report import CHART_COLUMNS
+        from ragplan.output.docx_xml import fit_tables
 
         table._tbl.tblPr.find(f"{W}tblW").attrib.update({f"{W}type": "pct", f"{W}w": "5000"})
         fit_tables(table._tbl, self.usable, self.table_pt, CHART_COLUMNS)

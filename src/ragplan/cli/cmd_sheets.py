@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ragplan.cli.app import app
-from ragplan.cli.common import (
+from ragplan.cli.shared import (
     AsOfOpt,
     DryRunOpt,
     PlansArg,
@@ -272,7 +272,7 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
     """
     from ragplan.editing.collect import apply_returns
     from ragplan.editing.writer import commit
-    from ragplan.output.problems import parsable
+    from ragplan.output.problem_formats import parsable
 
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]

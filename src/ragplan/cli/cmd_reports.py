@@ -7,7 +7,7 @@ import typer
 
 from ragplan.cli import complete
 from ragplan.cli.app import app
-from ragplan.cli.common import (
+from ragplan.cli.shared import (
     AsOfOpt,
     OutputOpt,
     PlansArg,

@@ -9,7 +9,7 @@ import typer
 
 from ragplan.cli import complete
 from ragplan.cli.app import app
-from ragplan.cli.common import DryRunOpt, PlansArg, report_edits, resolve_plans, run_options
+from ragplan.cli.shared import DryRunOpt, PlansArg, report_edits, resolve_plans, run_options
 from ragplan.errors import UsageError
 
 

@@ -8,7 +8,7 @@ import typer
 
 from ragplan.cli import complete
 from ragplan.cli.app import app
-from ragplan.cli.common import plural, resolve_plans, run_options, use_colour
+from ragplan.cli.shared import plural, resolve_plans, run_options, use_colour
 from ragplan.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 
 
@@ -58,7 +58,7 @@ def validate(
 
     Example: ragplan validate --strict plans
     """
-    from ragplan.output import problems as problem_format
+    from ragplan.output import problem_formats as problem_format
     from ragplan.papers.check import papers_checked
     from ragplan.plansets import validate as run_validate
 

@@ -130,7 +130,7 @@ def open_template(template: Path) -> Any:
     split so that it cannot be rendered."""
     from docxtpl import DocxTemplate
 
-    from ragplan.output.wordxml import tag_problems
+    from ragplan.output.docx_xml import tag_problems
 
     shown = display_path(template)
     try:
@@ -204,7 +204,7 @@ def save_document(document: Any, written: dict[str, str], context: dict[str, Any
 def render_docx(template: Path, context: dict[str, Any]) -> bytes:
     """The report `context` rendered into the Word template `template`, as .docx bytes.
     TemplateError (naming the template) for a tag that cannot be rendered."""
-    from ragplan.output.wordxml import fit_tables, narrowest
+    from ragplan.output.docx_xml import fit_tables, narrowest
 
     document = open_template(template)
     written = fill_template(document, template, context)

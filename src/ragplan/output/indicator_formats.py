@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ragplan.model import Number, with_unit
-from ragplan.output.words import indicators_heading, indicators_lead
+from ragplan.output.wording import indicators_heading, indicators_lead
 from ragplan.reports.indicators import Indicators, RatedIndicator, merged_order
 
 Rows = tuple[list[str], list[list[object]]]

@@ -351,7 +351,7 @@ def report_warnings(ctx: typer.Context, warnings: list[Any]) -> None:
         return
     from collections import Counter
 
-    from ragplan.output.problems import parsable
+    from ragplan.output.problem_formats import parsable
 
     shown = [w for w in warnings if w.rule in _ALWAYS_SHOWN]
     for line in parsable(shown):
@@ -370,7 +370,7 @@ def report_warnings(ctx: typer.Context, warnings: list[Any]) -> None:
 def report_edits(ctx: typer.Context, edits: Any, diffs: list[str], dry_run: bool) -> None:
     """Dry run: the diff on stdout, what would change on stderr. Else what changed. Then
     any warnings the change adds."""
-    from ragplan.output.problems import parsable
+    from ragplan.output.problem_formats import parsable
 
     options = run_options(ctx)
     if dry_run:

@@ -1,5 +1,5 @@
 """A board paper in Word: paper.docx rendered with docxtpl, its parts written as Word
-(wordtext.py), each report made by its own Word template, all merged in with docxcompose,
+(docx_text.py), each report made by its own Word template, all merged in with docxcompose,
 each appendix on a new page turned as its report is.
 
 Imported only when a paper is made in Word.
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ragplan.output.word import keep_braces
-from ragplan.papers.paper import Paper, PaperAppendix, Rendered
-from ragplan.papers.wordtext import W, Writer
+from ragplan.output.docx_report import keep_braces
+from ragplan.papers.docx_text import W, Writer
+from ragplan.papers.made import Paper, PaperAppendix, Rendered
 
 _BOOKMARK = "_ragplan_page_"  # marks where a new page, turned as its content needs, starts
 
@@ -221,7 +221,7 @@ class _Assembler:
     """The paper's parts made into blocks for paper.docx, and the pages its sections take."""
 
     def __init__(self, paper_doc: Any, embed: Callable[[Any], bytes], builtin: bytes) -> None:
-        from ragplan.output.word import table_font_pt
+        from ragplan.output.docx_report import table_font_pt
 
         self.paper_doc = paper_doc
         self.embed = embed
@@ -281,7 +281,7 @@ def paper_docx(template: Path, paper: Paper, embed: Callable[[Any], bytes], buil
     """The whole paper as a Word document: `template` (paper.docx) rendered with the
     paper's parts; `embed` makes a report through its own Word template, embedded;
     `builtin` is the built-in paper.docx, whose styles the text is written in."""
-    from ragplan.output.word import fill_template, open_template, save_document
+    from ragplan.output.docx_report import fill_template, open_template, save_document
 
     document = open_template(template)
     assembler = _Assembler(document.get_docx(), embed, builtin.read_bytes())

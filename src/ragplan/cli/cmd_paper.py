@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from ragplan.cli.app import app
-from ragplan.cli.common import (
+from ragplan.cli.shared import (
     AsOfOpt,
     OutputOpt,
     ReportOutput,
