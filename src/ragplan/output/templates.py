@@ -134,12 +134,6 @@ def render_template(
             )
         folders.insert(0, template_file.parent)
         name = template_file.name
-    # The built-in templates are compiled ahead; others, once compiled, are cached.
-    from ragplan.output.fastjinja import render_cached
-
-    text = render_cached(name, folders, context, template_cache(use_cache), builtin_templates())
-    if text is not None:
-        return text.rstrip("\n") + "\n"
     import jinja2
 
     env = get_env(folders, use_cache)
