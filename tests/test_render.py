@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import drawn
+import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 from hypothesis import given
 from hypothesis import strategies as st
