@@ -135,7 +135,10 @@ def _check_str_method(text: str, name: str, args: tuple[Any, ...], kwargs: Any) 
                 times = min(times, given[2])
             _refuse_size(len(text) + times * len(new))
     elif name in ("format", "format_map"):
-        _check_format(text, given if name == "format" else list(given[0].values()))
+        if name == "format":
+            _check_format(text, given)
+        elif given and isinstance(given[0], dict):
+            _check_format(text, list(given[0].values()))
 
 
 def _check_join(items: list[Any], separator: Any) -> None:
@@ -276,7 +279,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.filters = LimitedFilters(self.filters)
-        del self.globals["lipsum"]  # lipsum(n=...) makes text in a loop of its own
+        self.globals.pop("lipsum", None)  # lipsum(n=...) makes text in a loop of its own
         self._budget = _Budget()
         self._depth = 0
 
