@@ -24,8 +24,6 @@ def module_table() -> str:
     for path in sorted(PACKAGE.rglob("*.py"), key=lambda p: p.relative_to(PACKAGE).parts):
         if "__pycache__" in path.parts:
             continue
-        if path.parent.name == "precompiled" and path.name.endswith("_j2.py"):
-            continue  # a built-in template compiled ahead: its package's line stands for it
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         first = " ".join(doc.split("\n\n")[0].split())
         name = path.relative_to(PACKAGE.parent).as_posix()

@@ -304,18 +304,23 @@ def test_on_a_terminal_text_is_a_table_with_the_same_words(repo: GitRepo) -> Non
 
 
 @pytest.mark.parametrize("width", ["40", "120"])
-def test_on_a_terminal_the_tables_are_what_rich_draws(
+def test_on_a_terminal_the_tables_keep_every_word(
     repo: GitRepo, width: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Titled tables (the diff's) drawn by terminal._grid, character for character and
-    colour for colour, as rich's own table renderer draws them."""
+    """Titled tables (the diff's), drawn by rich for a narrow terminal: whole boxes, with
+    every word a wide terminal shows, none cut short."""
+    import drawn
+
     from ragplan.output import terminal
 
-    monkeypatch.setenv("COLUMNS", width)
     diff = plan_diff(Path("plans"), "v1", "v2")
-    ours = terminal.draw(diff)
-    monkeypatch.setattr(terminal, "_grid", lambda table, console: [table])
-    assert "┏" in ours and ours == terminal.draw(diff)
+    monkeypatch.setenv("COLUMNS", "1000")
+    wide = terminal.draw(diff)
+    monkeypatch.setenv("COLUMNS", width)
+    narrow = terminal.draw(diff)
+    assert "Amber → Green" in drawn.plain(wide)
+    drawn.assert_boxes_whole(narrow)
+    drawn.assert_same_words(narrow, wide)
 
 
 def test_unknown_format_is_a_usage_error(repo: GitRepo) -> None:

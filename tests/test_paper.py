@@ -242,7 +242,8 @@ MISTAKES = {
     ),
     "a huge power": (
         "{{ counts.total ** 100000 }}\n",
-        "plans/papers/p.md:6:1: [error] 2 ** 100000 is too big a power for a paper (paper)",
+        "plans/papers/p.md:6:1: [error] not allowed in a paper: this would make a number of "
+        "about 100,001 bits, past the limit of 100,000 (paper)",
     ),
 }
 

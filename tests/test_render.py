@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import drawn
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli, write_tree
 from hypothesis import given
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ragplan.output import terminal
+from ragplan.output import tablelayout
 from ragplan.textsafe import csv_cell, md_cell, show_controls
 
 CASES = REPO / "tests" / "cases"
@@ -214,7 +215,7 @@ def test_the_coloured_outstanding_table_never_cuts_a_word_short(
         assert max(len(line) for line in drawn.splitlines()) <= 100
     else:  # the table is wider than the terminal, but not for the address's sake
         heads = next(line for line in drawn.splitlines() if "┃ Notes" in line)
-        assert len(heads.split("┃")[-2]) == terminal.LONG_WORD + 2
+        assert len(heads.split("┃")[-2]) == tablelayout.LONG_WORD + 2
 
 
 @pytest.mark.parametrize("width", ["40", "80", "200"])
@@ -229,23 +230,27 @@ def test_the_coloured_outstanding_table_never_cuts_a_word_short(
     ],
     ids=" ".join,
 )
-def test_tables_are_drawn_as_rich_draws_them(
+def test_coloured_tables_keep_every_word_at_every_width(
     args: list[str], width: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """terminal._grid draws a laid-out table line by line (rich's own table renderer took
-    most of a coloured run): every character and colour code is what rich's Table
-    draws, at every width, headers, colours, titles and wrapped cells included."""
-    monkeypatch.setenv("COLUMNS", width)
+    """Drawn by rich for a narrow terminal, every table is one whole box and shows every
+    word it shows on a wide one, none cut short or dropped; where the widest line fits the
+    terminal, the tables keep to its width."""
     command = ["--color", "always", *args, str(EXAMPLE_PLANS), "--as-of", "2010-09-20"]
     if args[0] == "indicators":
         command.remove("--as-of")
         command.remove("2010-09-20")
-    ours = run_cli(*command)
-    monkeypatch.setattr(terminal, "_grid", lambda table, console: [table])
-    theirs = run_cli(*command)
-    assert ours.code == theirs.code == 0
-    assert "┏" in ours.out and "\x1b[" in ours.out
-    assert ours.out == theirs.out
+    monkeypatch.setenv("COLUMNS", "1000")
+    wide = run_cli(*command)
+    monkeypatch.setenv("COLUMNS", width)
+    narrow = run_cli(*command)
+    assert narrow.code == wide.code == 0
+    assert "\x1b[" in narrow.out
+    drawn.assert_boxes_whole(narrow.out)
+    drawn.assert_same_words(narrow.out, wide.out)
+    needed = max(len(line) for table in drawn.tables(wide.out) for line in table)
+    if needed <= int(width):
+        assert max(len(line) for line in drawn.plain(narrow.out).splitlines()) <= int(width)
 
 
 def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:

@@ -21,8 +21,8 @@ from yaml import events as ev
 
 from ragplan.reading.convert import yaml_type_of_plain
 
-try:  # the libyaml C parser, as ragplan.reading.yamlload uses
-    from yaml._yaml import CParser as _Parser
+try:  # libyaml's parser through its public face, as ragplan.reading.yamlload reads it
+    from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 

@@ -1,6 +1,5 @@
 """Every filter and function a report template may use, in one place: the Jinja
-environment (templates.py) and the renderer of cached templates (fastjinja.py) both
-register these. Nothing here imports Jinja."""
+environment (templates.py) registers these. Nothing here imports Jinja."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The one Jinja environment every template-made format uses (text, Markdown, HTML, Word).
+"""The one Jinja environment every template-made format uses (text, Markdown, HTML, Word),
+sandboxed within limits (sandbox.py): templates come from plan repositories.
 
 Templates are looked up by name in, in order: the folder given with --templates,
 the plan set's own templates/ folder, and the built-in templates shipped as the
@@ -69,9 +70,16 @@ def template_cache(use_cache: bool) -> Path | None:
 def _bytecode_cache(use_cache: bool) -> jinja2.BytecodeCache | None:
     import jinja2
 
+    from ragplan import __version__
+
     class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
         """Compiled templates kept between runs, keyed on each template's source; a cache
         folder that cannot be read or written just means compiling again."""
+
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            # Jinja keys compiled code on the template alone, not on how it was compiled:
+            # code compiled by another ragplan (another sandbox) is never run.
+            return super().get_cache_key(f"ragplan {__version__} {name}", filename)
 
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             try:
@@ -96,12 +104,15 @@ def get_env(
     autoescape: bool | None = None,
     finalize: Callable[[Any], Any] | None = None,
 ) -> jinja2.Environment:
-    """The one Jinja environment: strict about undefined names, escaping HTML (and, with
-    `autoescape`, everything: a Word document is XML). `finalize` sees every value first."""
+    """The one Jinja environment: sandboxed and limited (sandbox.py), strict about
+    undefined names, escaping HTML (and, with `autoescape`, everything: a Word document is
+    XML). `finalize` sees every value first."""
     import jinja2
 
+    from ragplan.output.sandbox import LimitedSandbox
+
     escape_by_name = jinja2.select_autoescape(["html", "htm", "html.j2", "htm.j2", "svg.j2"])
-    env = jinja2.Environment(
+    env = LimitedSandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         bytecode_cache=_bytecode_cache(use_cache),
         undefined=jinja2.StrictUndefined,
@@ -134,12 +145,6 @@ def render_template(
             )
         folders.insert(0, template_file.parent)
         name = template_file.name
-    # The built-in templates are compiled ahead; others, once compiled, are cached.
-    from ragplan.output.fastjinja import render_cached
-
-    text = render_cached(name, folders, context, template_cache(use_cache), builtin_templates())
-    if text is not None:
-        return text.rstrip("\n") + "\n"
     import jinja2
 
     env = get_env(folders, use_cache)
@@ -151,8 +156,8 @@ def render_template(
     except jinja2.TemplateSyntaxError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else name
         raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"template {name}: {exc.message or exc}") from None
+    except jinja2.TemplateError as exc:  # an undefined name, or the sandbox's refusal
+        raise TemplateError(f"{_where_failed(exc, name)}: {exc.message or exc}") from None
     except RagplanError:
         raise
     except Exception as exc:  # an expression in a template that fails: a filter's TypeError

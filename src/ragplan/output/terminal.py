@@ -1,7 +1,7 @@
 """Reports drawn as rich tables for a terminal; imported only when one is drawn.
 
-Tables are built as rich Tables, laid out here (_lay_out) and drawn here line by line
-(_grid) exactly as rich's Table would draw them, at a fraction of its cost.
+Tables are built as rich Tables, their columns laid out by tablelayout.py (so that no
+word is cut short), and drawn by rich.
 
 Every cell is a rich Text built from plain strings, so '[red]' in a note is
 printed, not read as markup, and control characters are shown, not obeyed.
@@ -15,12 +15,12 @@ import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from ragplan.output.tablelayout import lay_out
 from ragplan.output.wording import (
     done_share,
     filters_line,
@@ -62,11 +62,11 @@ def _rag(status: ReportStatus, overdue: bool = False) -> Text:
 
 def _draw(*parts: object) -> str:
     """The parts drawn for the terminal's width, or wider where a table cannot fit it
-    without cutting a word or a value short (see _lay_out): the terminal then wraps the
+    without cutting a word or a value short (see tablelayout.lay_out): the terminal then wraps the
     lines, and nothing is lost."""
     out = io.StringIO()
     terminal = shutil.get_terminal_size((100, 24)).columns
-    tables = [_lay_out(part, terminal) for part in parts if isinstance(part, Table)]
+    tables = [lay_out(part, terminal) for part in parts if isinstance(part, Table)]
     width = max([terminal, *tables])
     # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
     depth: Literal["truecolor", "256"] = (
@@ -82,75 +82,8 @@ def _draw(*parts: object) -> str:
         markup=False,
     )
     for part in parts:  # each drawn and printed before the next: none held in full
-        console.print(Group(*_grid(part, console)) if isinstance(part, Table) else part)
+        console.print(part)
     return out.getvalue()
-
-
-def _grid(table: Table, console: Console) -> list[Text]:
-    """`table`, its columns laid out by _lay_out, drawn as lines: its title, then rich's
-    box around each cell wrapped and justified by rich's Text, as rich's own table would
-    draw it. rich's table renderer takes each cell through its padding, measuring and
-    cropping, about 70 microseconds a cell: most of the time a coloured report took."""
-    widths = [column.width or 0 for column in table.columns]
-    lines: list[Text] = []
-    if table.title is not None:
-        title = Text(str(table.title), style=console.get_style("table.title"))
-        lines += list(title.wrap(console, sum(widths) + 3 * len(widths) + 1, justify="left"))
-    box = table.box
-    if box is None:  # every table here has rich's default box
-        raise ValueError("_grid draws boxed tables")
-    box = box.substitute(console.options, safe=console.safe_box)
-    padded = [w + 2 for w in widths]
-    lines.append(Text(box.get_top(padded), no_wrap=True))
-    header_style = console.get_style(table.header_style or "")
-    columns = [list(column.cells) for column in table.columns]
-    rows: list[tuple[list[Any], bool, bool]] = [([c.header for c in table.columns], True, False)]
-    for at, row in enumerate(table.rows):
-        rows.append(([cells[at] for cells in columns], False, row.end_section))
-    for index, (cells, header, end_section) in enumerate(rows):
-        wrapped = []
-        for cell, column, width in zip(cells, table.columns, widths, strict=True):
-            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
-            wrapped.append(
-                text.wrap(
-                    console,
-                    width,
-                    justify=column.justify,
-                    overflow=column.overflow,
-                    no_wrap=column.no_wrap,
-                )
-            )
-        left, middle, right = (
-            (box.head_left, box.head_vertical, box.head_right)
-            if header
-            else (box.mid_left, box.mid_vertical, box.mid_right)
-        )
-        height = max(len(cell_lines) for cell_lines in wrapped)
-        fill = header_style if header else None  # padding and blank lines, as rich styles them
-        for line in range(height):
-            drawn = Text(left, no_wrap=True, overflow="ignore", end="\n")
-            for at, (cell_lines, width) in enumerate(zip(wrapped, widths, strict=True)):
-                # A header sits at the bottom of its row, as in rich; other cells at the top.
-                first = height - len(cell_lines) if header else 0
-                if first <= line < first + len(cell_lines):
-                    piece = cell_lines[line - first]
-                    piece.pad_right(width - piece.cell_len)
-                    if header:  # under the cell's own style, as rich renders a header
-                        piece.style = header_style + console.get_style(piece.style or "")
-                    drawn.append(" ", fill)
-                    drawn.append_text(piece)
-                    drawn.append(" ", fill)
-                else:
-                    drawn.append(" " * (width + 2), fill)
-                drawn.append(middle if at < len(widths) - 1 else right)
-            lines.append(drawn)
-        last = index == len(rows) - 1
-        if header:
-            lines.append(Text(box.get_row(padded, "head"), no_wrap=True))
-        elif not last and (table.show_lines or end_section):
-            lines.append(Text(box.get_row(padded, "row"), no_wrap=True))
-    lines.append(Text(box.get_bottom(padded), no_wrap=True))
-    return lines
 
 
 def summary_table(summary: Summary) -> str:
@@ -312,7 +245,7 @@ def indicators_tables(report: Indicators) -> str:
         parts.append(_text("No indicator matches."))
     for table in report.tables:
         # Values are never split: a narrow terminal must not turn 22.1 into '22…'; titles
-        # wrap instead, and a table too wide even so is drawn whole (_lay_out).
+        # wrap instead, and a table too wide even so is drawn whole (tablelayout.py).
         drawn = Table()
         drawn.add_column(table.title)
         for name in [*table.periods, *table.labels]:
@@ -336,68 +269,6 @@ def indicators_tables(report: Indicators) -> str:
         parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
         parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
     return _draw(*parts)
-
-
-# The longest word a column is widened for; a longer one (a web address, a file path)
-# is folded onto the next line, whole, rather than widen the table past the terminal.
-LONG_WORD = 30
-
-
-def _lay_out(table: Table, width: int) -> int:
-    """Set every column's width so that `table` fits `width` with no word cut or split,
-    and return the table's width (more than `width` when its longest words need more).
-
-    A column is as wide as its longest line where that fits; where it does not, the
-    widest columns give way first, as rich's own layout does, but none below its longest
-    word (up to LONG_WORD; its longest line where it does not wrap), which rich does not
-    promise: it cuts words short. A table that expands to the terminal shares spare
-    width by its columns' ratios. rich measures every cell, as renderables, to lay a
-    table out; this measures each once, as plain strings, and is the larger part of
-    drawing a large summary."""
-    from rich.padding import Padding
-
-    _, right, _, left = Padding.unpack(table.padding)  # pad_edge on, padding not collapsed
-    columns = table.columns
-    least: list[int] = []
-    most: list[int] = []
-    for column in columns:
-        lines = [line for c in (column.header, *column.cells) for line in str(c).split("\n")]
-        longest = max(cell_len(line) for line in lines)
-        if column.width is not None:
-            longest = column.width
-        if column.no_wrap or column.width is not None:
-            least.append(longest)
-        else:  # a word longer than LONG_WORD (a web address) is folded onto the next line
-            column.overflow = "fold"
-            words = (cell_len(w) for line in lines for w in (line.split() or [""]))
-            least.append(min(max(words), LONG_WORD))
-        most.append(longest)
-    frame = (len(columns) + 1 if table.box else 0) + (left + right) * len(columns)
-    room = width - frame
-    if sum(most) <= room:
-        widths = most
-        spare = room - sum(most)
-        ratios = [c.ratio or 0 for c in columns]
-        if table.expand and spare and any(ratios):
-            widths = [w + spare * r // sum(ratios) for w, r in zip(widths, ratios, strict=True)]
-    elif sum(least) >= room:
-        widths = least
-    else:  # the widest columns give way first, down to a common width, never below least
-        low, high = 0, max(most)
-        while low < high:  # the widest cap at which the table fits
-            cap = (low + high + 1) // 2
-            if sum(max(n, min(m, cap)) for n, m in zip(least, most, strict=True)) <= room:
-                low = cap
-            else:
-                high = cap - 1
-        widths = [max(n, min(m, low)) for n, m in zip(least, most, strict=True)]
-        for at, (drawn, wanted) in enumerate(zip(widths, most, strict=True)):
-            if sum(widths) < room and drawn < wanted:  # what is left, a column at a time
-                widths[at] += 1
-    for column, drawn in zip(columns, widths, strict=True):
-        column.width, column.ratio = drawn, None
-    table.expand = False
-    return sum(widths) + frame
 
 
 def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:

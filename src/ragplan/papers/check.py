@@ -121,7 +121,7 @@ def _papers_key(loaded: Loaded) -> str | None:
     without a date is checked as of today) and every file in its papers folder (a paper
     names only files inside it), by name and bytes. None when a file there is unreadable
     or over the limit: checked afresh."""
-    from _blake2 import blake2b  # as the cache: without importing OpenSSL
+    from hashlib import blake2b
 
     folder = loaded.root / PAPERS
     every = blake2b(date.today().isoformat().encode(), digest_size=32)

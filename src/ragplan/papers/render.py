@@ -9,20 +9,20 @@ each is a problem with the file, line and nearest names, and the paper is not ma
 
 from __future__ import annotations
 
+import inspect
 import re
 import secrets
-import sys
 import traceback
 from datetime import date
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ragplan.model import PlanSet
 from ragplan.output import wording
+from ragplan.output.sandbox import LimitedSandbox
 from ragplan.papers import kind as _kind  # noqa: F401  (the paper's report kind, registered)
 from ragplan.papers import names as paper_names
 from ragplan.papers.made import Paper, PaperAppendix, Rendered
@@ -131,35 +131,12 @@ def _lenient(function: Any) -> Any:
     return filtered
 
 
-# Sizes past which an expression is refused rather than left to run out of time or memory.
-_MAX_POWER = 100
-_MAX_REPEAT = 100_000
-
-
-class _PaperSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's sandbox, refusing `**` and `*` that would make huge numbers or text."""
-
-    intercepted_binops = frozenset({"**", "*"})
-    note: Any = None  # the renderer's note(message)
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        numbers = all(isinstance(x, int | float) for x in (left, right))
-        if operator == "**" and (not numbers or abs(right) > _MAX_POWER):
-            self.note(f"{left!r} ** {right!r} is too big a power for a paper")
-            return _Reported()
-        if operator == "*" and not numbers:
-            times = right if isinstance(right, int) else left
-            if not isinstance(times, int) or times > _MAX_REPEAT:
-                self.note("repeating text that many times is refused in a paper")
-                return _Reported()
-        return super().call_binop(context, operator, left, right)
-
-
 def sandbox(known: tuple[str, ...], note: Any, finalize: Any) -> jinja2.Environment:
-    """The environment a paper's text is rendered in: sandboxed, immutable, and noting
-    every name that does not exist."""
+    """The environment a paper's text is rendered in: the one sandbox every template is
+    rendered in, with its limits (output/sandbox.py), noting every name that does not
+    exist."""
     undefined = type("Missing", (_Missing,), {"known": known, "note": staticmethod(note)})
-    env = _PaperSandbox(
+    env = LimitedSandbox(
         undefined=undefined,
         finalize=finalize,
         autoescape=False,
@@ -168,7 +145,6 @@ def sandbox(known: tuple[str, ...], note: Any, finalize: Any) -> jinja2.Environm
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.note = note
     keep = {name: env.filters[name] for name in JINJA_FILTERS}
     env.globals.clear()  # range, lipsum, dict...: a paper needs none of them
     env.filters.clear()
@@ -213,12 +189,12 @@ class _Renderer:
         """A problem at the line of the part being rendered that is running now."""
         assert self.part is not None
         line = 1
-        frame = sys._getframe(1)
+        frame = inspect.currentframe()
         while frame is not None:
             if frame.f_code.co_filename == "<template>" and self.template is not None:
                 line = self.template.get_corresponding_lineno(frame.f_lineno)
                 break
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         self._problem(self.part, line, message)
 
     def finalize(self, value: Any) -> Any:

@@ -22,10 +22,7 @@ import functools
 import io
 import os
 import pickle
-
-# The BLAKE2 module hashlib wraps: importing hashlib loads OpenSSL, which costs a
-# start-up as long as reading a small plan set.
-from _blake2 import blake2b
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 

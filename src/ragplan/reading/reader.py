@@ -5,8 +5,8 @@ an edit held in memory); limits, parsing, the model and its order are applied he
 from __future__ import annotations
 
 import os
-from _blake2 import blake2b  # as cache.py: without importing OpenSSL
 from collections.abc import Callable
+from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ragplan.errors import UnreadablePathError

@@ -289,11 +289,14 @@ def parse(data: bytes) -> Parsed:
 
 
 def _parser(data: bytes) -> Any:
-    try:  # the libyaml C parser; the pure-Python one is a slow but correct fallback
-        from yaml._yaml import CParser
+    """A parser whose events are read one by one (get_event), never constructed into
+    Python objects by yaml: libyaml's through its public face, CSafeLoader; the
+    pure-Python one is a slow but correct fallback."""
+    try:
+        from yaml import CSafeLoader as Loader
     except ImportError:  # pragma: no cover - only without libyaml
-        from yaml import SafeLoader as CParser  # type: ignore[assignment]
-    return CParser(data)
+        from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    return Loader(data)
 
 
 def _comment_after(text: str, end: int) -> str | None:
