@@ -271,6 +271,8 @@ def emit_report(
     from ragplan.output.formats import RenderOptions, kind_of, render
 
     options = run_options(ctx)
+    if output is not None and str(output) == "-":
+        output = None  # -o - is standard output, drawn and guarded as printing is
     fmt = check_format(kind_of(report).name, fmt, output, ctx)
     if output is not None:
         from ragplan.files import check_report_target
@@ -290,7 +292,7 @@ def emit_report(
             typer.echo(rendered, nl=False)
         return
     from ragplan.errors import UnreadablePathError
-    from ragplan.files import atomic_write
+    from ragplan.files import write_report
     from ragplan.paths import display_path
 
     if isinstance(rendered, str):
@@ -299,7 +301,7 @@ def emit_report(
         data = (BOM if fmt == "csv" else "").encode("utf-8") + rendered.encode("utf-8")
     else:
         data = rendered
-    atomic_write(output, data, UnreadablePathError)
+    write_report(output, data, sys.stdout.buffer, UnreadablePathError)
     if not options.quiet:
         typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
 
