@@ -373,12 +373,14 @@ def report_edits(ctx: typer.Context, edits: Any, diffs: list[str], dry_run: bool
     """Dry run: the diff on stdout, what would change on stderr. Else what changed. Then
     any warnings the change adds."""
     from ragplan.output.problems import parsable
+    from ragplan.textsafe import one_line
 
     options = run_options(ctx)
     if dry_run:
         typer.echo("".join(diffs), nl=False)
     if not options.quiet:
         for message in edits.messages():
-            typer.echo(message + (" (dry run: not written)" if dry_run else ""), err=dry_run)
+            shown = one_line(message)  # names from the plan: U+202E named, not obeyed
+            typer.echo(shown + (" (dry run: not written)" if dry_run else ""), err=dry_run)
     for line in parsable(edits.warnings):
         typer.echo(line, err=True)
