@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,20 @@ def test_a_right_to_left_override_in_an_officer_name_is_named_in_messages(
     assert run.code == 0, run.err
     assert "\u202e" not in run.out + run.err
     assert "AD <U+202E RIGHT-TO-LEFT OVERRIDE>CSC" in run.out
+
+
+def test_a_workbook_with_corrupt_deflate_data_is_damaged_not_a_traceback(in_tmp: Path) -> None:
+    assert run_cli("export", EXAMPLE_PLANS, "-o", "plan.xlsx").code == 0
+    data = bytearray((in_tmp / "plan.xlsx").read_bytes())
+    with zipfile.ZipFile(in_tmp / "plan.xlsx") as archive:
+        sheet = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    # The sheet's compressed bytes, after its local header, overwritten: the zip's
+    # directory is intact, the deflate stream is not.
+    start = sheet.header_offset + 30 + len(sheet.filename.encode()) + len(sheet.extra)
+    data[start : start + 40] = b"\xff" * 40
+    (in_tmp / "bad.xlsx").write_bytes(bytes(data))
+    shutil.copytree(EXAMPLE_PLANS, in_tmp / "plans")
+    for args in (["import", "bad.xlsx", "--to", "out"], ["collect", "apply", "bad.xlsx", "plans"]):
+        run = run_cli(*args)
+        assert run.code == 3, run.err
+        assert one_line(run.err).startswith(f"bad.xlsx is damaged ({sheet.filename}: Error -3")
