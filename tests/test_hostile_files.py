@@ -136,7 +136,9 @@ def test_a_report_written_over_a_link_replaces_the_link_not_its_target(
     assert victim.read_text(encoding="utf-8") == SECRET
     board = clone / "board.md"
     assert not board.is_symlink()
-    assert board.read_text(encoding="utf-8").startswith("By September 2010 the status of the 162 actions")
+    assert board.read_text(encoding="utf-8").startswith(
+        "By September 2010 the status of the 162 actions"
+    )
 
 
 def test_set_still_writes_through_a_link_to_a_file_inside_the_plan_folder(

@@ -105,9 +105,7 @@ def hash_object(repo: GitRepo, kind: str, data: bytes) -> str:
 def test_a_revision_name_with_a_space_is_an_unknown_revision(repo: GitRepo) -> None:
     run = run_cli("diff", "board-1 ", "plans")
     assert run.code == 5
-    assert one_line(run.err) == (
-        "'board-1 ': unknown revision (not a tag, branch or commit here)"
-    )
+    assert one_line(run.err) == ("'board-1 ': unknown revision (not a tag, branch or commit here)")
 
 
 def test_a_tag_on_a_commit_of_year_10000_with_a_zone_of_99_hours_keeps_history(
