@@ -3,8 +3,9 @@
 Every object (commits, the plan folder's tree, the plan files) comes through one
 `git cat-file --batch` process per repository, however many revisions are read,
 and blobs shared by several revisions are read once; a `git cat-file --batch-check`
-beside it gives each file's size first, so one over the limit is never read. Besides it, `git rev-parse`
-finds the repository, and `history` runs one `git for-each-ref` or `git log`.
+beside it gives each file's size first, so one over the limit is never read. Besides
+them, `git rev-parse` finds the repository, and `history` runs one `git for-each-ref` or
+`git log`.
 """
 
 from __future__ import annotations
