@@ -9,11 +9,14 @@ import json
 import shutil
 import subprocess
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli, snapshot, write_tree
 from gitrepo import GitRepo, theme
+from workbooks import rows_by_ref
 
 from ragplan.reading import git
 
@@ -213,3 +216,28 @@ def test_a_workbook_with_corrupt_deflate_data_is_damaged_not_a_traceback(in_tmp:
         run = run_cli(*args)
         assert run.code == 3, run.err
         assert one_line(run.err).startswith(f"bad.xlsx is damaged ({sheet.filename}: Error -3")
+
+
+def test_collect_apply_into_a_file_it_cannot_splice_is_refused_and_the_file_untouched(
+    in_tmp: Path,
+) -> None:
+    shutil.copytree(EXAMPLE_PLANS, in_tmp / "plans")
+    assert run_cli("collect", "export", "plans", "--out", "returns").code == 0
+    workbook = openpyxl.load_workbook(in_tmp / "returns" / "ad-csc.xlsx")
+    sheet = workbook["Updates"]
+    row = rows_by_ref(sheet)["1.3.3.5"]
+    sheet.cell(row=row, column=4).value = datetime(2011, 3, 31)  # Due, as the officer types it
+    workbook.save(in_tmp / "returns" / "ad-csc.xlsx")
+    # The theme file saved meanwhile by an editor that ends lines in CR alone.
+    theme_file = in_tmp / "plans" / "1.3-improvements-in-timeliness-of-assessments.yaml"
+    theme_file.write_bytes(theme_file.read_bytes().replace(b"\n", b"\r"))
+    before = snapshot(in_tmp / "plans")
+    run = run_cli("collect", "apply", "returns/ad-csc.xlsx", "plans")
+    assert run.code == 1
+    assert run.err.splitlines()[-1] == (
+        "ragplan: error: plans/1.3-improvements-in-timeliness-of-assessments.yaml: cannot "
+        "change due of 1.3.3.5 there: its lines end in CR alone (an old Mac format); save "
+        "the file with ordinary line ends and 'key: value' lines, or edit it by hand; "
+        "nothing was written"
+    )
+    assert snapshot(in_tmp / "plans") == before
