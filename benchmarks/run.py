@@ -169,7 +169,7 @@ def taskwarrior_data(plans: Path, work: Path) -> tuple[Path, Path] | None:
         encoding="utf-8",
     )
     sys.path.insert(0, str(REPO / "src"))
-    from ragplan.checks.validate import load_valid
+    from ragplan.plansets import load_valid
 
     plan_set = load_valid(plans, use_cache=False)
     tasks = []

@@ -207,6 +207,7 @@ def test_one_git_process_per_run_not_per_revision_or_file(
         ["rev-parse", "--show-toplevel"],
         ["for-each-ref", "--sort=creatordate"],
         ["cat-file", "--batch"],
+        ["cat-file", "--batch-check"],  # each file's size, asked before it is read
     ]
 
 

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from ragplan.errors import BusyError, RagplanError, UnreadablePathError, WriteError
 
@@ -22,16 +23,26 @@ def atomic_write(path: Path, data: bytes, error: type[RagplanError] = WriteError
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then
     renames it over the original, so a crash leaves either the old file or the
-    new one, never half of either, and no stray temporary file. A failure raises
-    `error`.
+    new one, never half of either, and no stray temporary file. A symlink at
+    `path` is replaced itself, never written through. A failure raises `error`.
     """
+    staged = stage(path, data, error)
+    publish([(staged, path)], error)
+
+
+def stage(path: Path, data: bytes, error: type[RagplanError] = WriteError) -> Path:
+    """`data` written and fsynced in a temporary file beside `path`, with `path`'s
+    permissions (a new file's follow the umask), for `publish` to rename into place.
+    Nothing is left behind when it fails (a full disk, a read-only folder)."""
     folder = path.parent
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        # lstat: a link's target lends it nothing, not even its permissions.
+        status = path.lstat()
+        mode = stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else _new_mode()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = _new_mode()
+    except OSError as exc:
+        raise error(f"cannot write {path}: {exc.strerror}") from None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -43,12 +54,63 @@ def atomic_write(path: Path, data: bytes, error: type[RagplanError] = WriteError
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise error(f"cannot write {path}: {exc.strerror}") from None
         raise
+    return tmp
+
+
+def publish(staged: list[tuple[Path, Path]], error: type[RagplanError] = WriteError) -> None:
+    """Rename each staged temporary file over its path. Renames take no room on the
+    disk, so once every file is staged, all of them land; a rename that fails anyway
+    (a folder gone meanwhile) removes the temporary files that are left."""
+    for done, (tmp, path) in enumerate(staged):
+        try:
+            os.replace(tmp, path)
+        except BaseException as exc:
+            discard([t for t, _ in staged[done:]])
+            if isinstance(exc, OSError):
+                raise error(f"cannot write {path}: {exc.strerror}") from None
+            raise
+
+
+def discard(temporary: list[Path]) -> None:
+    """Remove staged files that will not be published."""
+    for tmp in temporary:
+        tmp.unlink(missing_ok=True)
+
+
+def _new_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_report(
+    path: Path, data: bytes, stdout: BinaryIO, error: type[RagplanError] = UnreadablePathError
+) -> None:
+    """Write a report's bytes where `-o` names: `-` is standard output; a character
+    device (/dev/null) or a FIFO, or a link to one (/dev/stdout), is written into as it
+    is, never replaced; anything else is replaced whole or not at all, a symlink by a
+    file of its own (its target is never written)."""
+    if str(path) == "-":
+        stdout.write(data)
+        stdout.flush()
+        return
+    try:
+        kind = path.stat().st_mode
+    except OSError:
+        kind = 0
+    if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise error(f"cannot write {path}: {exc.strerror}") from None
+        return
+    atomic_write(path, data, error)
 
 
 PLAN_SUFFIXES = (".yaml", ".yml")

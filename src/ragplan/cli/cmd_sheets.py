@@ -29,10 +29,11 @@ ForceOpt = Annotated[
 
 
 def _say(line: str, *, err: bool = False) -> None:
-    """A line of text from a spreadsheet, printed, never obeyed, by the terminal."""
-    from ragplan.textsafe import show_controls
+    """A line of text from a spreadsheet, printed, never obeyed, by the terminal: its
+    controls shown and its invisible and bidirectional characters (U+202E) named."""
+    from ragplan.textsafe import one_line
 
-    typer.echo(show_controls(line), err=err)
+    typer.echo(one_line(line), err=err)
 
 
 @contextmanager
@@ -150,7 +151,7 @@ def import_(
         from ragplan.paths import display_path
 
         for file in imported.files:
-            typer.echo(f"wrote {display_path(file.path)}")
+            _say(f"wrote {display_path(file.path)}")
 
 
 def _report(ctx: typer.Context, messages: list[str], diffs: list[str], dry_run: bool) -> None:

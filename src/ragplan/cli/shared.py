@@ -271,6 +271,8 @@ def emit_report(
     from ragplan.output.formats import RenderOptions, kind_of, render
 
     options = run_options(ctx)
+    if output is not None and str(output) == "-":
+        output = None  # -o - is standard output, drawn and guarded as printing is
     fmt = check_format(kind_of(report).name, fmt, output, ctx)
     if output is not None:
         from ragplan.files import check_report_target
@@ -290,7 +292,7 @@ def emit_report(
             typer.echo(rendered, nl=False)
         return
     from ragplan.errors import UnreadablePathError
-    from ragplan.files import atomic_write
+    from ragplan.files import write_report
     from ragplan.paths import display_path
 
     if isinstance(rendered, str):
@@ -299,7 +301,7 @@ def emit_report(
         data = (BOM if fmt == "csv" else "").encode("utf-8") + rendered.encode("utf-8")
     else:
         data = rendered
-    atomic_write(output, data, UnreadablePathError)
+    write_report(output, data, sys.stdout.buffer, UnreadablePathError)
     if not options.quiet:
         typer.echo(f"ragplan: wrote {display_path(output)}", err=True)
 
@@ -371,12 +373,14 @@ def report_edits(ctx: typer.Context, edits: Any, diffs: list[str], dry_run: bool
     """Dry run: the diff on stdout, what would change on stderr. Else what changed. Then
     any warnings the change adds."""
     from ragplan.output.problem_formats import parsable
+    from ragplan.textsafe import one_line
 
     options = run_options(ctx)
     if dry_run:
         typer.echo("".join(diffs), nl=False)
     if not options.quiet:
         for message in edits.messages():
-            typer.echo(message + (" (dry run: not written)" if dry_run else ""), err=dry_run)
+            shown = one_line(message)  # names from the plan: U+202E named, not obeyed
+            typer.echo(shown + (" (dry run: not written)" if dry_run else ""), err=dry_run)
     for line in parsable(edits.warnings):
         typer.echo(line, err=True)

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from ragplan.editing.writer import FileEdit
-from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, set_value
-from ragplan.errors import InvalidEditError, UsageError
+from ragplan.editing.yamlsplice import Mapping, Node, Scalar, Seq, SpliceError, set_value
+from ragplan.errors import InvalidEditError, UsageError, WriteError
 from ragplan.model import Action, PlanSet, natural_key
 from ragplan.paths import display_path
 from ragplan.plansets import check, require_valid
@@ -154,14 +154,27 @@ class PlanEdit:
             data = path.read_bytes()
             self.before[path] = data
             self.texts[path] = data[len(BOM) if data.startswith(BOM) else 0 :].decode("utf-8")
-        self.texts[path] = set_value(
-            self.texts[path],
-            lambda node: find_action(node, action.id),
-            change.field,
-            written,
-            ACTION_ORDER,
-            allow_typed=change.field == "due",
-        )
+        text = self.texts[path]
+        try:
+            self.texts[path] = set_value(
+                text,
+                lambda node: find_action(node, action.id),
+                change.field,
+                written,
+                ACTION_ORDER,
+                allow_typed=change.field == "due",
+            )
+        except SpliceError:
+            how = (
+                "its lines end in CR alone (an old Mac format)"
+                if "\r" in text and "\n" not in text
+                else "it uses YAML that ragplan does not edit in place (a '? key', an alias)"
+            )
+            raise WriteError(
+                f"{action.file}: cannot change {change.field} of {action.id} there: {how}; "
+                "save the file with ordinary line ends and 'key: value' lines, or edit it by "
+                "hand; nothing was written"
+            ) from None
 
     def copy(self) -> PlanEdit:
         """The same edit, to change further without touching this one."""

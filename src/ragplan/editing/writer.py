@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ragplan.errors import WriteError
-from ragplan.files import LOCK_NAME, atomic_write, plan_lock
+from ragplan.files import LOCK_NAME, discard, plan_lock, publish, stage
 from ragplan.paths import display_path
 from ragplan.problems import Problem
 
@@ -72,10 +72,13 @@ def commit(folder: Path, compute: Callable[[], E], *, dry_run: bool = False) -> 
     Under the folder's lock, so a command that runs at the same time waits and
     then works on what this one wrote: `compute` must read the files it changes.
     With `dry_run`, only compute. A folder that does not exist yet is made, and
-    removed again if nothing is written into it.
+    removed again if nothing is written into it. A file that is a symlink out of
+    the folder is refused, dry run or not, before anything is written or shown.
     """
     if dry_run:
-        return compute()
+        edits = compute()
+        refuse_links_out(edits.files, folder)
+        return edits
     if folder.exists() and not folder.is_dir():
         raise WriteError(f"{display_path(folder)}: not a folder")
     made = not folder.exists()
@@ -87,7 +90,7 @@ def commit(folder: Path, compute: Callable[[], E], *, dry_run: bool = False) -> 
     try:
         with plan_lock(folder, display_path(folder)):
             edits = compute()
-            write(edits.files)
+            write(edits.files, folder)
     except BaseException:
         if made:
             _remove_if_empty(folder)
@@ -95,20 +98,50 @@ def commit(folder: Path, compute: Callable[[], E], *, dry_run: bool = False) -> 
     return edits
 
 
-def write(files: list[FileEdit]) -> None:
-    """Write each changed file whole or not at all; a symlink inside the folder stays a link."""
+def refuse_links_out(files: list[FileEdit], folder: Path | None) -> None:
+    """WriteError for the first changed file that a symlink (the file's own, or a
+    folder's on the way to it) takes out of `folder`, or, with no folder, for a file
+    that is a link itself: ragplan never writes through a link a plan repository
+    or a download could hold (~/.ssh/authorized_keys behind a committed link)."""
+    inside = folder.resolve() if folder is not None else None
     for file in files:
         if not file.changed:
             continue
-        if file.before is None:
-            try:
-                file.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                shown = display_path(file.path.parent)
-                raise WriteError(f"cannot create {shown}: {exc.strerror}") from None
-            atomic_write(file.path, file.after)
+        if inside is None:
+            out = file.path.is_symlink()
         else:
-            atomic_write(file.path.resolve(), file.after)
+            out = not file.path.resolve().is_relative_to(inside)
+        if out:
+            where = "out of the plan folder" if inside is not None else "to another file"
+            raise WriteError(
+                f"{display_path(file.path)}: is a symlink {where}; ragplan never writes "
+                "through one: remove the link (or copy the file in) and run again; "
+                "nothing was written"
+            )
+
+
+def write(files: list[FileEdit], folder: Path | None = None) -> None:
+    """Write every changed file, or none: each is staged in a temporary file first, and
+    only when all are staged (a full disk fails here) are they renamed into place. A
+    symlink to a file inside `folder` stays a link; any other is refused."""
+    refuse_links_out(files, folder)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for file in files:
+            if not file.changed:
+                continue
+            if file.before is None:
+                try:
+                    file.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    shown = display_path(file.path.parent)
+                    raise WriteError(f"cannot create {shown}: {exc.strerror}") from None
+            target = file.path.resolve() if file.path.is_symlink() else file.path
+            staged.append((stage(target, file.after), target))
+    except BaseException:
+        discard([tmp for tmp, _ in staged])
+        raise
+    publish(staged)
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -38,9 +38,28 @@ def search_path(plan_root: Path | None, templates: Path | None) -> list[Path]:
             raise UnreadablePathError(f"{display_path(templates)}: {what}", field="templates")
         found.append(templates)
     if plan_root is not None and (plan_root / "templates").is_dir():
-        found.append(plan_root / "templates")
+        found.append(_inside(plan_root / "templates", plan_root))
     found.append(builtin_templates())
     return found
+
+
+def _inside(folder: Path, plan_root: Path) -> Path:
+    """The plan set's templates/ folder, if no link in it leads out of the plan folder
+    (a committed link to a private file would be rendered into the report)."""
+    import os
+
+    from ragplan.reading.disk import links_out
+
+    every = [folder]
+    for parent, folders, names in os.walk(folder):  # a linked folder is listed, not walked
+        every += [Path(parent, name) for name in folders + names]
+    for path in every:
+        if links_out(path, plan_root):
+            raise TemplateError(
+                f"{display_path(path)}: is a symlink to a file outside the plan folder; "
+                "copy the file in instead"
+            )
+    return folder
 
 
 def find_template(name: str, plan_root: Path | None, templates: Path | None) -> Path:

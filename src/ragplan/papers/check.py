@@ -13,8 +13,9 @@ from ragplan.papers.made import Paper
 from ragplan.papers.names import nearest
 from ragplan.paths import display_path
 from ragplan.problems import Problem
-from ragplan.reading.disk import find_plan_set
+from ragplan.reading.disk import find_plan_set, links_out
 from ragplan.reading.loaded import Kept, Loaded
+from ragplan.rules.reading import symlink_problem
 
 
 def is_paper(path: Path) -> bool:
@@ -76,6 +77,8 @@ def make_paper(path: Path, plan_set: PlanSet, as_of: date | None = None) -> Pape
     from ragplan.papers.render import paper_problems
     from ragplan.papers.source import read_paper
 
+    if _linked_out(path, plan_set.root):
+        raise InvalidPaperError([symlink_problem(display_path(path))], display_path(path))
     source = read_paper(path, plan_set.config.max_file_size_mb)
     made, problems = paper_problems(source, plan_set, as_of)
     if made is None:
@@ -107,6 +110,9 @@ def _checked(loaded: Loaded, key: str = "") -> list[Problem]:
 
     found: list[Problem] = []
     for path in list_papers(loaded.root):
+        if _linked_out(path, loaded.root):
+            found.append(symlink_problem(display_path(path)))
+            continue
         source = read_paper(path, loaded.config.max_file_size_mb)
         found += paper_problems(source, loaded.plan_set)[1]
     return found
@@ -140,6 +146,13 @@ def _papers_key(loaded: Loaded) -> str | None:
     except OSError:
         return None
     return every.hexdigest()
+
+
+def _linked_out(paper: Path, plan_root: Path) -> bool:
+    """A paper of the plan folder that a symlink takes out of it: never read, as no plan
+    file is. A paper named from elsewhere on the command line is the user's own."""
+    inside = paper.absolute().is_relative_to(plan_root.absolute())
+    return inside and links_out(paper, plan_root)
 
 
 def made_line(path: Path, paper: Paper) -> str:

@@ -238,9 +238,22 @@ def _period_value(
     )
 
 
+# Statuses a scale may list: real scales have three to six; each status is a column of
+# every report and a bar of every chart, so 20,000 of them ran a PDF for minutes.
+MAX_STATUSES = 50
+
+
 def _scale(
     items: list[tuple[YValue, ValueMark]], mark: ValueMark, found: list[Problem]
 ) -> Scale | None:
+    if len(items) > MAX_STATUSES:
+        message = (
+            f"the scale lists {len(items)} statuses; at most {MAX_STATUSES} are allowed "
+            "(a report has a column for each)"
+        )
+        first_over = items[MAX_STATUSES][1]
+        found.append(rules.SCALE.at(first_over[0], first_over[1], message))
+        return None
     statuses: list[Status] = []
     seen: dict[str, int] = {}
     for node, item_mark in items:

@@ -11,6 +11,16 @@ from ragplan.reading.sources import CONFIG_NAMES, INDICATORS, Files, SourceFile,
 from ragplan.rules.reading import folder_symlink_problem, symlink_problem
 
 
+def links_out(path: Path, root: Path) -> bool:
+    """Whether a symlink (the file's own, or a folder's on the way to it) takes `path` out
+    of the plan folder `root`: such a file is never read (a committed link to
+    ~/.git-credentials would be quoted in messages) nor written."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links leads nowhere inside
+        return True
+
+
 def find_plan_set(start: Path | None = None) -> Path:
     """The plan set to use when none is named: ./ragplan.yaml's folder, ./plans, or a parent's."""
     here = (start or Path.cwd()).absolute()
@@ -58,11 +68,17 @@ class DiskSource:
             raise UnreadablePathError(f"{self.shown}: no such file or folder")
         if not root.is_dir():
             raise UnreadablePathError(f"{self.shown}: not a folder")
+        found = Files(None, [], [])
         config_path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
-        config = _disk_file(config_path) if config_path is not None else None
-        found = Files(config, [], [])
+        if config_path is not None and links_out(config_path, root):
+            found.problems.append(symlink_problem(display_path(config_path)))
+        elif config_path is not None:
+            found.config = _disk_file(config_path)
         if self.only is not None:
             for path in self.only:
+                if links_out(path, root):
+                    found.problems.append(symlink_problem(display_path(path)))
+                    continue
                 if path.parent.name == INDICATORS and path.parent.parent == root:
                     found.indicators.append(_disk_file(path, f"{INDICATORS}/{path.name}"))
                 else:

@@ -2,8 +2,10 @@
 
 Every object (commits, the plan folder's tree, the plan files) comes through one
 `git cat-file --batch` process per repository, however many revisions are read,
-and blobs shared by several revisions are read once. Besides it, `git rev-parse`
-finds the repository, and `history` runs one `git for-each-ref` or `git log`.
+and blobs shared by several revisions are read once; a `git cat-file --batch-check`
+beside it gives each file's size first, so one over the limit is never read. Besides
+them, `git rev-parse` finds the repository, and `history` runs one `git for-each-ref` or
+`git log`.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ class Repository:
         if "\n" in self.prefix:
             raise GitError(f"{display_path(plans)}: git cannot read a path with a line break")
         self._batch: subprocess.Popen[bytes] | None = None
+        self._check: subprocess.Popen[bytes] | None = None
         self._blobs: dict[str, bytes] = {}
         # Files unchanged between revisions are parsed once; the parse is only read after.
         self.parse = functools.lru_cache(maxsize=1024)(parse)
@@ -109,10 +112,11 @@ class Repository:
         self.close()
 
     def close(self) -> None:
-        if self._batch is not None:
-            with self._batch:  # closes both pipes and waits for git to exit
-                pass
-            self._batch = None
+        for process in (self._batch, self._check):
+            if process is not None:
+                with process:  # closes both pipes and waits for git to exit
+                    pass
+        self._batch = self._check = None
 
     @property
     def folder(self) -> str:
@@ -127,10 +131,11 @@ class Repository:
         if not spec or "\n" in spec:
             raise GitError(f"'{name}' is not a revision name")
         found = self._commit(spec)
+        shown = f"'{name}'" if name != "".join(name.split()) else name  # 'board-1 '
         if found == "ambiguous":
-            raise GitError(f"{name}: ambiguous revision; use a longer hash or a full name")
+            raise GitError(f"{shown}: ambiguous revision; use a longer hash or a full name")
         if isinstance(found, str):
-            raise GitError(f"{name}: unknown revision (not a tag, branch or commit here)")
+            raise GitError(f"{shown}: unknown revision (not a tag, branch or commit here)")
         return Revision(name, *found)
 
     def _commit(self, spec: str) -> tuple[str, datetime] | str:
@@ -177,20 +182,21 @@ class Repository:
             )
         tree_oid, _, tree = found
         problems: list[Problem] = []
-        entries = _tree_entries(tree, len(tree_oid) // 2)
+        entries = self._entries(revision, tree, tree_oid)
         oids = self._file_oids(revision, entries, "", problems)
         for mode, name, oid in entries:
             if name == INDICATORS and mode == _TREE_MODE:
                 subtree = self._object(oid)
                 if not isinstance(subtree, str):
-                    inner = _tree_entries(subtree[2], len(oid) // 2)
+                    inner = self._entries(revision, subtree[2], oid)
                     oids.update(self._file_oids(revision, inner, f"{INDICATORS}/", problems))
             elif name == INDICATORS and mode == _SYMLINK_MODE:
                 problems.append(folder_symlink_problem(self._shown(revision, name)))
 
         def file(name: str) -> SourceFile:
-            data = self._blob(oids[name])
-            return SourceFile(name, self._shown(revision, name), len(data), lambda: data)
+            oid = oids[name]
+            size = len(self._blobs[oid]) if oid in self._blobs else self._size(oid)
+            return SourceFile(name, self._shown(revision, name), size, lambda: self._blob(oid))
 
         config = next((file(n) for n in CONFIG_NAMES if n in oids), None)
         themes = [file(n) for n in sorted(oids) if "/" not in n and is_plan_file(Path(n))]
@@ -221,6 +227,15 @@ class Repository:
             oids[folder + name] = oid
         return oids
 
+    def _entries(self, revision: Revision, tree: bytes, oid: str) -> list[tuple[bytes, str, str]]:
+        try:
+            return _tree_entries(tree, len(oid) // 2)
+        except ValueError:
+            raise GitError(
+                f"{revision.name}: the repository's tree {oid[:12]} is malformed; "
+                "run 'git fsck' to find what is damaged"
+            ) from None
+
     def _shown(self, revision: Revision, name: str) -> str:
         return f"{revision.name}:{posixpath.join(self.prefix, name)}"
 
@@ -241,30 +256,47 @@ class Repository:
             stdin.flush()
         except BrokenPipeError:
             raise GitError("git cat-file stopped unexpectedly") from None
-        header = stdout.readline().split()
-        if len(header) == 2:
-            return header[1].decode("ascii", "replace")
-        if len(header) != 3:
-            raise GitError("git cat-file stopped unexpectedly")
-        size = int(header[2])
+        header = _header(stdout.readline())
+        if isinstance(header, str):
+            return header
+        oid, kind, size = header
         data = stdout.read(size)
         stdout.read(1)  # the newline after each object
-        return header[0].decode("ascii"), header[1].decode("ascii"), data
+        return oid, kind, data
+
+    def _size(self, oid: str) -> int:
+        """A blob's size, asked of a `git cat-file --batch-check` beside the batch, so a
+        file over the size limit is refused before a byte of it is read."""
+        if self._check is None:
+            self._check = self._start("--batch-check")
+        assert self._check.stdin is not None and self._check.stdout is not None
+        try:
+            self._check.stdin.write(oid.encode("ascii") + b"\n")
+            self._check.stdin.flush()
+        except BrokenPipeError:
+            raise GitError("git cat-file stopped unexpectedly") from None
+        header = _header(self._check.stdout.readline())
+        if isinstance(header, str):
+            raise GitError(f"object {oid} is missing from the repository")
+        return header[2]
 
     def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
         if self._batch is None:
-            try:
-                self._batch = subprocess.Popen(
-                    ["git", "cat-file", "--batch"],
-                    cwd=self.top,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                )
-            except OSError as exc:
-                raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+            self._batch = self._start("--batch")
         assert self._batch.stdin is not None and self._batch.stdout is not None
         return self._batch.stdin, self._batch.stdout
+
+    def _start(self, mode: str) -> subprocess.Popen[bytes]:
+        try:
+            return subprocess.Popen(
+                ["git", "cat-file", mode],
+                cwd=self.top,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc.strerror or exc}") from None
 
 
 class GitSource:
@@ -285,6 +317,19 @@ class GitSource:
 
 def _wanted(name: str) -> bool:
     return name in CONFIG_NAMES or is_plan_file(Path(name))
+
+
+def _header(line: bytes) -> tuple[str, str, int] | str:
+    """(object id, type, size) from a `git cat-file` header, or git's word for why there
+    is no object ('missing', 'ambiguous'); the name asked for may hold spaces."""
+    line = line.rstrip(b"\n")
+    for word in ("missing", "ambiguous"):
+        if line.endswith(b" " + word.encode()):
+            return word
+    parts = line.split(b" ")
+    if len(parts) != 3 or not parts[2].isdigit():
+        raise GitError("git cat-file stopped unexpectedly")
+    return parts[0].decode("ascii", "replace"), parts[1].decode("ascii", "replace"), int(parts[2])
 
 
 def _tree_entries(tree: bytes, oid_size: int) -> list[tuple[bytes, str, str]]:
@@ -308,8 +353,25 @@ def _committer_time(commit: bytes) -> datetime:
             break
         if line.startswith(b"committer "):
             stamp, offset = line.rsplit(b" ", 2)[1:]
-            sign = -1 if offset.startswith(b"-") else 1
-            hours, minutes = int(offset[1:3]), int(offset[3:5])
-            zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
-            return datetime.fromtimestamp(int(stamp), zone)
+            return _time(stamp, offset)
     return datetime.fromtimestamp(0, UTC)
+
+
+def _time(stamp: bytes, offset: bytes) -> datetime:
+    """A commit's time from git's seconds and zone. Git takes any zone and any year a
+    commit claims: a zone of a day or more (+9999) is read as UTC (the moment is the
+    same), a year past 9999 as the last moment Python can hold, and a stamp that is not
+    a number as 1970, so one forged commit never stops history for the whole repository."""
+    try:
+        seconds = int(stamp)
+    except ValueError:
+        seconds = 0
+    try:
+        sign = -1 if offset.startswith(b"-") else 1
+        zone = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[3:5])))
+    except ValueError:
+        zone = UTC
+    try:
+        return datetime.fromtimestamp(seconds, zone)
+    except (OverflowError, OSError, ValueError):
+        return datetime.max.replace(tzinfo=UTC) if seconds > 0 else datetime.min.replace(tzinfo=UTC)

@@ -26,7 +26,9 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
             ends = {"from": summary.start, "to": summary.end}
             missing = False
             for key, period in ends.items():
-                if period and period not in periods:
+                if not period:  # absent or empty: the missing-field rule says so
+                    missing = True
+                elif period not in periods:
                     missing = True
                     line, column = summary.marks[key]
                     yield RULE.problem(

@@ -48,7 +48,7 @@ CHOICE = Rule(
     "error",
     "An indicator's unit is percent, number, days or currency; its polarity higher or lower.",
 )
-SCALE = Rule("scale", "error", "The scale lists at least one status and no key twice.")
+SCALE = Rule("scale", "error", "The scale lists at least one status, at most 50, and no key twice.")
 RULE_LEVELS = Rule(
     "rule-levels",
     "error",

@@ -16,6 +16,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -162,7 +163,14 @@ def _checked_parts(archive: zipfile.ZipFile, shown: str) -> dict[str, zipfile.Zi
 def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         raise UnreadablePathError(f"{shown} is damaged ({info.filename}: {exc})") from None
 
 
