@@ -370,7 +370,8 @@ def test_a_paper_in_word_opens_in_libreoffice_with_its_figures(tmp_path: Path) -
     require_libreoffice()
     paper_docx(tmp_path, PAPER)
     done = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
          str(tmp_path / "paper.docx")],
         capture_output=True,
         text=True,

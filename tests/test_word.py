@@ -285,6 +285,7 @@ def restyled(template: Path, folder: Path) -> Path:
     done = subprocess.run(
         [
             "soffice",
+            f"-env:UserInstallation=file://{folder / 'lo-profile'}",  # its own: none running
             "--headless",
             "--convert-to",
             "docx:MS Word 2007 XML",
@@ -449,7 +450,16 @@ def test_every_document_opens_in_libreoffice(tmp_path: Path) -> None:
     ]
     out = tmp_path / "pdf"
     done = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, made)],
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",  # its own: none running
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, made),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
