@@ -290,6 +290,49 @@ FORMATS: dict[str, Format] = {
 }
 
 
+# Other names people give a format's files.
+_EXTENSION_ALIASES = {"htm": "html", "markdown": "md"}
+# Files people name that no report comes in: a report written there would be text under
+# a name that promises a file its program cannot open.
+FOREIGN_EXTENSIONS = {
+    "xlsx": "an Excel workbook",
+    "xlsm": "an Excel workbook",
+    "xls": "an Excel workbook",
+    "ods": "a LibreOffice spreadsheet",
+    "pptx": "a PowerPoint presentation",
+    "ppt": "a PowerPoint presentation",
+    "odp": "a LibreOffice presentation",
+    "odt": "a LibreOffice document",
+    "doc": "an old Word document",
+    "rtf": "a rich text document",
+    "png": "an image",
+    "jpg": "an image",
+    "jpeg": "an image",
+    "gif": "an image",
+    "svg": "an image",
+    "zip": "a zip archive",
+}
+
+
+def format_of_file(kind: str, name: Path) -> str | None:
+    """The format a file name's extension names ('board.html': html), or None when it names
+    none; UsageError for a kind of file report `kind` never comes as (.xlsx, .pptx...)."""
+    extension = name.suffix.lower().lstrip(".")
+    named = _EXTENSION_ALIASES.get(extension) or next(
+        (f.name for f in FORMATS.values() if f.extension == extension), None
+    )
+    if named is None and extension in FOREIGN_EXTENSIONS:
+        comes = kind_named(kind).formats
+        suggestion = " (ragplan export writes the plan as a workbook)" if "xls" in extension else ""
+        raise UsageError(
+            f"{name}: {kind} does not come as {FOREIGN_EXTENSIONS[extension]} "
+            f"(.{extension}); it comes as {', '.join(comes)}: name the file for one of them"
+            f"{suggestion}",
+            field="output",
+        )
+    return named
+
+
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """`report` in the format named `fmt`; UsageError (field 'format') if it has no such."""
     options = options or RenderOptions()
