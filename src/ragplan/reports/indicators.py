@@ -298,10 +298,10 @@ def merged_order(orders: list[list[str]]) -> list[str]:
             else:
                 place(name, last, None)
     merged = []
-    name = first
-    while name is not None:
-        merged.append(name)
-        name = after[name]
+    placed = first
+    while placed is not None:
+        merged.append(placed)
+        placed = after[placed]
     return merged
 
 
