@@ -301,6 +301,7 @@ class _Renderer:
             self._problem(part, exc.lineno, _syntax_words(exc))
             return None
         before = len(self.problems)
+        self._images_fetched(part)
         self.quiet = set()
         filters, tests = self._unknown_filters(part, ast)
         unknown = self._unknown_names(part, ast)
@@ -342,6 +343,28 @@ class _Renderer:
         if len(self.problems) > before:
             return None
         return Rendered(text, self.tables)
+
+    def _images_fetched(self, part: Part) -> None:
+        """An image the text names by an address (http://, or a file) is a problem: the PDF
+        cannot fetch it, and the HTML would fetch it whenever it is opened."""
+        if "![" not in part.text:
+            return
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark", {"html": False}).enable("table")
+        for token in md.parse(part.text):
+            for child in token.children or ():
+                source = str(child.attrGet("src") or "")
+                if child.type != "image" or source[:5].lower() == "data:":
+                    continue
+                line = token.map[0] + 1 if token.map else 1
+                self._problem(
+                    part,
+                    line,
+                    f"the image '{source[:80]}' would be fetched from "
+                    f"{'the network' if '://' in source else 'a file'}: a paper fetches "
+                    "nothing (its PDF cannot); put the image in as a data: URI",
+                )
 
     def _unknown_filters(self, part: Part, ast: nodes.Template) -> tuple[set[str], set[str]]:
         """The filters and the tests the part uses that do not exist, each a problem."""
