@@ -200,7 +200,7 @@ def plan_lock(folder: Path, shown: str) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout  # only commands that write pay for it
 
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     path = lock_path(folder)
     held = f"{shown}/{LOCK_NAME}" if path.name == LOCK_NAME else display_path(path)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ragplan.editing.writer import FileEdit, Written
-from ragplan.reading.disk import CONFIG_NAMES, DiskSource
+from ragplan.reading.disk import DiskSource
 from ragplan.reading.reader import read_plan_set
 from ragplan.reading.schema_json import SCHEMA_FILES, json_schema_text
+from ragplan.reading.sources import CONFIG_NAMES
 
 SCHEMA_FOLDER = ".schema"
 

@@ -366,7 +366,7 @@ def _made_for_another(kind: ReportKind, template: Path, message: str) -> Templat
     """A template that failed for want of a name: which report it was made for, when its
     file name says, else which name it uses that this report does not have. Any other
     failure, as it was."""
-    from ragplan.reading.disk import display_path
+    from ragplan.paths import display_path
 
     missing = _MISSING.search(message)
     if missing is None:
