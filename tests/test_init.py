@@ -15,13 +15,13 @@ from conftest import run_cli, write_tree
 from ragplan.editing.scaffold import (
     INDICATOR_FILE,
     PAPER_FILE,
-    SCHEMA_FOLDER,
     THEME_FILE,
     PreCommitHook,
     init_plan_set,
     pre_commit_hook,
     starter_files,
 )
+from ragplan.editing.schemas import SCHEMA_FOLDER
 from ragplan.editing.writer import commit
 from ragplan.plansets import validate
 from ragplan.reading import schema, schema_json
@@ -128,7 +128,8 @@ def test_init_schemas_only_refreshes_the_schemas_and_keeps_the_plans(in_tmp: Pat
     (in_tmp / "plans" / "ragplan.yaml").write_text("title: Mine\n")
     run = run_cli("init", "--schemas-only")
     assert run.code == 0
-    assert stale.read_text() == schema_json.json_schema_text("theme")
+    # The theme schema knows the scale ragplan.yaml has now: the default one.
+    assert stale.read_text() == schema_json.json_schema_text("theme", ("green", "amber", "red"))
     indicators = in_tmp / "plans" / SCHEMA_FOLDER / "ragplan-indicators.schema.json"
     assert indicators.read_text() == schema_json.json_schema_text("indicators")
     assert (in_tmp / "plans" / "ragplan.yaml").read_text() == "title: Mine\n"

@@ -323,7 +323,7 @@ def test_template_file_renders_one_file_with_the_context(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("{{ totl }}", "'totl' is undefined"),
+        ("{{ totl }}", "t.md.j2:1: uses 'totl', which the summary report does not have"),
         ("{% for %}", "t.md.j2:1:"),
         ("{% include 'nowhere.j2' %}", "template not found: nowhere.j2"),
     ],

@@ -82,6 +82,16 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("t.yaml", 1, 5),
         ["holds 3 actions, over the limit of 2", "max_actions_per_file"],
     ),
+    "too-many-periods": (
+        {
+            "t.yaml": GOOD_THEME,
+            "indicators/i.yaml": GOOD_INDICATORS.split("    values:")[0]
+            + "    values:\n"
+            + "".join(f"      - {{period: P{i}, value: 1.0}}\n" for i in range(10_001)),
+        },
+        ("indicators/i.yaml", 11, 7),
+        ["indicator ia lists 10001 values, over the limit of 10000 periods per indicator"],
+    ),
     "duplicate-key": (
         {"t.yaml": GOOD_THEME + "title: Again\n"},
         ("t.yaml", 10, 1),

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from ragplan.errors import BusyError, RagplanError, UnreadablePathError, WriteError
 
-# The lock file in a plan folder; hidden, so it is never read as a plan file.
+# The lock file in a plan folder outside git; hidden, so it is never read as a plan file.
 LOCK_NAME = ".ragplan.lock"
 # How long a writer waits for another to finish (seconds); RAGPLAN_LOCK_TIMEOUT overrides.
 LOCK_TIMEOUT = 10.0
@@ -157,6 +157,39 @@ def lock_timeout() -> float:
         return LOCK_TIMEOUT
 
 
+def _git_dir(folder: Path) -> Path | None:
+    """The git folder of the work tree `folder` is in (a `.git` folder, or the one a `.git`
+    file names, as worktrees and submodules have), or None outside git."""
+    for parent in [folder, *folder.parents]:
+        dot_git = parent / ".git"
+        if dot_git.is_dir():
+            return dot_git
+        if dot_git.is_file():
+            try:
+                line = dot_git.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                return None
+            if not line.startswith("gitdir:"):
+                return None
+            named = parent / line.removeprefix("gitdir:").strip()
+            return named if named.is_dir() else None
+    return None
+
+
+def lock_path(folder: Path) -> Path:
+    """Where the plan folder's lock is: in a git work tree, under its git folder (as git's
+    own locks are), where no `git add` can take it and everyone using that work tree finds
+    it; outside git, `.ragplan.lock` in the folder itself (init's .gitignore names it)."""
+    where = Path(os.path.abspath(folder))
+    git_dir = _git_dir(where.resolve())
+    if git_dir is None:
+        return where / LOCK_NAME
+    from hashlib import blake2b  # only commands that write pay for it
+
+    name = blake2b(str(where.resolve()).encode("utf-8", "surrogateescape"), digest_size=16)
+    return git_dir / "ragplan-locks" / f"{name.hexdigest()}.lock"
+
+
 @contextmanager
 def plan_lock(folder: Path, shown: str) -> Iterator[None]:
     """Hold the plan folder's lock: other ragplan commands that change it wait their turn.
@@ -167,13 +200,18 @@ def plan_lock(folder: Path, shown: str) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout  # only commands that write pay for it
 
-    lock = FileLock(folder / LOCK_NAME, timeout=lock_timeout())
+    from ragplan.paths import display_path
+
+    path = lock_path(folder)
+    held = f"{shown}/{LOCK_NAME}" if path.name == LOCK_NAME else display_path(path)
+    lock = FileLock(path, timeout=lock_timeout())
     try:
+        path.parent.mkdir(exist_ok=True)
         lock.acquire()
     except Timeout:
         raise BusyError(
             f"{shown} is being changed by another ragplan command (it holds "
-            f"{shown}/{LOCK_NAME}); nothing was changed: try again in a moment"
+            f"{held}); nothing was changed: try again in a moment"
         ) from None
     except OSError as exc:
         raise WriteError(f"cannot lock {shown}: {exc.strerror or exc}") from None

@@ -21,10 +21,12 @@ _PRECISION = 60
 
 
 class Shown(NamedTuple):
-    """A value as reports show it: as stated, or computed from counts and rounded."""
+    """A value as reports show it: as stated, or computed from counts and rounded; with
+    the stated value the counts overruled, when they disagreed."""
 
     number: Number
     computed: bool
+    overruled: Number | None = None
 
 
 class Assessment(NamedTuple):
@@ -74,8 +76,15 @@ def counts_valid(value: PeriodValue, unit: str) -> bool:
 
 
 def period_value(indicator: Indicator, value: PeriodValue) -> Shown | None:
-    """A period's value: as stated, else from its counts, rounded to `places`."""
+    """A period's value: as stated, else from its counts, rounded to `places`. A stated
+    value its own (valid) counts disagree with gives way to theirs, to its decimals, as a
+    summary's does: what the counts say is what is shown and rated."""
     if value.value is not None:
+        if value.numerator is not None and counts_valid(value, indicator.unit):
+            assert value.denominator is not None  # valid counts come in pairs
+            exact = ratio(value.numerator, value.denominator, indicator.unit)
+            if exact is not None and disagrees(value.value, exact):
+                return Shown(_rounded(exact, decimals(value.value)), True, value.value)
         return Shown(value.value, False)
     if value.numerator is not None and value.denominator is not None:
         exact = ratio(value.numerator, value.denominator, indicator.unit)
@@ -185,6 +194,15 @@ def assess(indicator: Indicator, period: str | None = None) -> Assessment:
         if before is not None:
             moved = direction(value.value, before.number.value, indicator.polarity)
     rating, why = _rating(indicator, value, at)
+    if shown.overruled is not None:
+        counted = indicator.values[index]
+        assert counted.numerator is not None and counted.denominator is not None
+        stated = with_unit(shown.overruled.text, indicator.unit)
+        why += (
+            f" The stated value, {stated}, disagreed with its counts "
+            f"({counted.numerator.text} / {counted.denominator.text}), so the counts' "
+            f"{with_unit(value.text, indicator.unit)} is {'rated' if rating else 'shown'}."
+        )
     return Assessment(at, value, rating, why, moved)
 
 

@@ -1,6 +1,7 @@
 """`ragplan validate` and `ragplan schema`."""
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 from ragplan.cli import complete
 from ragplan.cli.app import app
 from ragplan.cli.shared import plural, resolve_plans, run_options, use_colour
-from ragplan.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from ragplan.errors import EXIT_OK, EXIT_PROBLEMS, RagplanError, UsageError
 
 
 @app.command()
@@ -66,9 +67,10 @@ def validate(
     if format != "auto" and format not in problem_format.FORMATS:
         choices = ", ".join(["auto", *problem_format.FORMATS])
         raise UsageError(f"'{format}': use one of {choices}", field="format")
-    result = run_validate(
-        paths or [resolve_plans(None, options)], max_file_size, options.use_cache, papers_checked
-    )
+    folders = paths or [resolve_plans(None, options)]
+    result = run_validate(folders, max_file_size, options.use_cache, papers_checked)
+    if not any(p.level == "error" for p in result.problems):  # the scale read is the plan's
+        _refresh_schemas([f for f in folders if f.is_dir()])
     failed = result.failed(strict)
     problems = result.problems
     if options.quiet and not strict:
@@ -90,6 +92,20 @@ def validate(
             checked += f", {plural(result.papers, 'paper')}"
         typer.echo(f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _refresh_schemas(folders: list[Path]) -> None:
+    """A plan folder's own theme schema follows its scale (see refreshed_theme_schema);
+    it helps editors only, so a folder that cannot be written now is left as it is."""
+    from ragplan.editing.schemas import refreshed_theme_schema
+    from ragplan.editing.writer import commit
+
+    for folder in folders:
+        if (folder / ".schema").is_dir():
+            try:
+                commit(folder, partial(refreshed_theme_schema, folder))
+            except RagplanError:
+                pass
 
 
 @app.command()

@@ -202,11 +202,11 @@ def check_format(
     report `kind` does not come in the format, or when a binary format would be printed
     on a terminal (it needs -o); MissingExtraError when the format needs a package this
     installation lacks."""
-    from ragplan.output.formats import FORMATS, kind_named
+    from ragplan.output.formats import FORMATS, format_of_file, kind_named
     from ragplan.paths import display_path
 
     formats = kind_named(kind).formats
-    named = _format_of_extension(output)
+    named = None if output is None else format_of_file(kind, output)
     typed = ctx is None or _given(ctx, "format")
     if output is not None and named is not None and named != fmt and not typed:
         if named not in formats:
@@ -235,17 +235,6 @@ def check_format(
             f"e.g. -o {kind}.{found.extension} (or pipe it to a program)"
         )
     return fmt
-
-
-def _format_of_extension(output: Path | None) -> str | None:
-    """The format a file name's extension names ('board.html': html), or None."""
-    if output is None:
-        return None
-    from ragplan.output.formats import FORMATS
-
-    by_extension = {f.extension: f.name for f in FORMATS.values()}
-    by_extension.update(htm="html", markdown="md")
-    return by_extension.get(output.suffix.lower().lstrip("."))
 
 
 def _given(ctx: typer.Context, name: str) -> bool:

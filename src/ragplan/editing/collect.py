@@ -249,7 +249,11 @@ class WorkbookResult:
         if self.errors:
             count = len(self.errors)
             head = f"{shown}{who}: refused ({count} problem{'' if count == 1 else 's'}); "
-            return [head + "nothing from it was applied", *(f"  {e}" for e in self.errors)]
+            return [
+                head + "nothing from it was applied",
+                *(f"  {e}" for e in self.errors),
+                *(f"  note: {n}" for n in self.notes),
+            ]
         changed = [c for c in self.changes if c.changed]
         if not changed:
             head = f"{shown}{who}: no changes"
@@ -309,14 +313,15 @@ def apply_returns(plans: Path, paths: list[Path]) -> Applied:
             continue
         result.name = returned.sent.name
         result.notes += returned.notes
-        result.errors += returned.errors
         if returned.sent.export.plan_title != plan_set.config.title:
             result.errors.append(
                 f"it was sent from the plan '{returned.sent.export.plan_title}', not "
                 f"'{plan_set.config.title}' in {display_path(plan_set.root)}"
             )
-        if result.errors:
             continue
+        # Cells that cannot be read do not stop the rest being merged: every problem of a
+        # return (and every note on it) is said in one run, so one email to its officer.
+        result.errors += returned.errors
         wanted = _merge(returned, now, actions, result)
         if result.errors:
             continue

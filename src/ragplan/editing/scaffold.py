@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from ragplan.editing.schemas import SCHEMA_FOLDER, scale_of
 from ragplan.editing.set_action import check_texts, plan_file_names
 from ragplan.editing.writer import FileEdit, Written
 from ragplan.errors import InvalidEditError, WriteError
@@ -25,7 +26,6 @@ from ragplan.reading.disk import DiskSource
 from ragplan.reading.schema_json import SCHEMA_FILES, json_schema_text
 from ragplan.reading.sources import CONFIG_NAMES, EmptySource
 
-SCHEMA_FOLDER = ".schema"
 THEME_FILE = "1-leadership-and-governance.yaml"
 INDICATOR_FILE = "indicators/board-reporting.yaml"
 
@@ -223,8 +223,9 @@ def _scale_lines() -> str:
     return "\n".join(lines) + "\n"
 
 
-def starter_files(as_of: date) -> dict[str, str]:
-    """The files `ragplan init` writes, by path inside the plan folder."""
+def starter_files(as_of: date, scale: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The files `ragplan init` writes, by path inside the plan folder; the theme schema
+    knows `scale` (the keys of the plan set's scale, else of the one init writes)."""
     values = {
         "schema": SCHEMA_FOLDER,
         "scale": _scale_lines(),
@@ -243,8 +244,9 @@ def starter_files(as_of: date) -> dict[str, str]:
         PAPER_FILE: _PAPER.replace("BOARD_DATE", values["board"]),
         ".gitignore": _GITIGNORE,
     }
+    keys = scale or tuple(re.findall(r"^  - key: (\S+)$", values["scale"], re.MULTILINE))
     for record, name in SCHEMA_FILES.items():
-        files[f"{SCHEMA_FOLDER}/{name}"] = json_schema_text(record)
+        files[f"{SCHEMA_FOLDER}/{name}"] = json_schema_text(record, keys)
     return files
 
 
@@ -261,7 +263,7 @@ def init_plan_set(
     `folder`. With `schemas_only`, only the generated schemas, which are always safe
     to replace.
     """
-    files = starter_files(as_of)
+    files = starter_files(as_of, scale_of(folder) if schemas_only else None)
     if schemas_only:
         files = {k: v for k, v in files.items() if k.startswith(f"{SCHEMA_FOLDER}/")}
         force = True

@@ -182,6 +182,10 @@ def fill_template(document: Any, template: Path, context: dict[str, Any]) -> dic
         raise TemplateError(f"{shown}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{shown}: {exc.message or exc}") from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # a tag's expression that fails: an attribute the data lacks
+        raise TemplateError(f"{shown}: {type(exc).__name__}: {exc}") from None
     return written
 
 

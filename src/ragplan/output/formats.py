@@ -8,13 +8,14 @@ a layer above (board papers), registered with `register_kind`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ragplan.errors import UsageError
+from ragplan.errors import TemplateError, UsageError
 from ragplan.textsafe import csv_cell, show_controls
 
 if TYPE_CHECKING:
@@ -213,7 +214,6 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
 def word_template(kind: ReportKind, options: RenderOptions) -> Path:
     """--template FILE.docx, else the first of the kind's Word templates found where the
     Jinja templates are."""
-    from ragplan.errors import TemplateError
     from ragplan.output.templates import find_template
 
     template = options.template_file
@@ -290,6 +290,49 @@ FORMATS: dict[str, Format] = {
 }
 
 
+# Other names people give a format's files.
+_EXTENSION_ALIASES = {"htm": "html", "markdown": "md"}
+# Files people name that no report comes in: a report written there would be text under
+# a name that promises a file its program cannot open.
+FOREIGN_EXTENSIONS = {
+    "xlsx": "an Excel workbook",
+    "xlsm": "an Excel workbook",
+    "xls": "an Excel workbook",
+    "ods": "a LibreOffice spreadsheet",
+    "pptx": "a PowerPoint presentation",
+    "ppt": "a PowerPoint presentation",
+    "odp": "a LibreOffice presentation",
+    "odt": "a LibreOffice document",
+    "doc": "an old Word document",
+    "rtf": "a rich text document",
+    "png": "an image",
+    "jpg": "an image",
+    "jpeg": "an image",
+    "gif": "an image",
+    "svg": "an image",
+    "zip": "a zip archive",
+}
+
+
+def format_of_file(kind: str, name: Path) -> str | None:
+    """The format a file name's extension names ('board.html': html), or None when it names
+    none; UsageError for a kind of file report `kind` never comes as (.xlsx, .pptx...)."""
+    extension = name.suffix.lower().lstrip(".")
+    named = _EXTENSION_ALIASES.get(extension) or next(
+        (f.name for f in FORMATS.values() if f.extension == extension), None
+    )
+    if named is None and extension in FOREIGN_EXTENSIONS:
+        comes = kind_named(kind).formats
+        suggestion = " (ragplan export writes the plan as a workbook)" if "xls" in extension else ""
+        raise UsageError(
+            f"{name}: {kind} does not come as {FOREIGN_EXTENSIONS[extension]} "
+            f"(.{extension}); it comes as {', '.join(comes)}: name the file for one of them"
+            f"{suggestion}",
+            field="output",
+        )
+    return named
+
+
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """`report` in the format named `fmt`; UsageError (field 'format') if it has no such."""
     options = options or RenderOptions()
@@ -301,7 +344,54 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
     if template is not None and template.suffix.lower() == ".docx" and fmt != "docx":
         message = f"'{template.name}' is a Word template: use it with {{format}} docx, not {fmt}"
         raise UsageError(message, field="template", mentions=("format",))
-    if options.template_file is not None and not found.templated:
-        # Any template file may be rendered, whatever format it makes.
-        return _template(fmt)(kind, report, options)
-    return found.render(kind, report, options)
+    try:
+        if options.template_file is not None and not found.templated:
+            # Any template file may be rendered, whatever format it makes.
+            return _template(fmt)(kind, report, options)
+        return found.render(kind, report, options)
+    except TemplateError as exc:
+        if template is None:
+            raise
+        raise _made_for_another(kind, template, str(exc)) from None
+
+
+# What Jinja and Python say when a template asks for a name the report lacks.
+_MISSING = re.compile(
+    r"'(?:[\w.]*\.)?(?P<owner>\w+)(?: object)?' (?:object )?has no attribute '(?P<attr>[^']+)'"
+    r"|'(?P<name>[^']+)' is undefined|(?P<undefined>Undefined)"
+)
+
+
+def _made_for_another(kind: ReportKind, template: Path, message: str) -> TemplateError:
+    """A template that failed for want of a name: which report it was made for, when its
+    file name says, else which name it uses that this report does not have. Any other
+    failure, as it was."""
+    from ragplan.paths import display_path
+
+    missing = _MISSING.search(message)
+    if missing is None:
+        return TemplateError(message)
+    shown = display_path(template)
+    # outstanding.docx, outstanding.md.j2, outstanding-board.docx: made for outstanding.
+    stem = re.split(r"[.\-_ ]", template.name.lower(), maxsplit=1)[0]
+    made_for = next((k.name for k in KINDS.values() if k.name == stem), None)
+    if made_for is not None and made_for != kind.name:
+        return TemplateError(
+            f"{shown} is a template for the {made_for} report, not for {kind.name} (its name "
+            f"says so, and {kind.name} cannot fill it): use it with 'ragplan {made_for}', or "
+            f"give {kind.name} a template made for it (docs/templates.md lists the names "
+            "each report's templates receive)"
+        )
+    line = re.search(r":(\d+): ", message)
+    where = f"{shown}:{line.group(1)}" if line else shown
+    if missing["attr"]:
+        name = f"'{missing['attr']}' (of a {missing['owner']})"
+    elif missing["name"]:
+        name = f"'{missing['name']}'"
+    else:
+        name = "a name"
+    return TemplateError(
+        f"{where}: uses {name}, which the {kind.name} report does not have: a misspelt name, "
+        "or a template made for another report? docs/templates.md lists the names each "
+        "report's templates receive"
+    )

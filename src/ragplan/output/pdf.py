@@ -87,15 +87,20 @@ def html_to_pdf(html: str, print_css: str, css_name: str = "print.css") -> bytes
     own styles (so its print rules win). TemplateError if the page or the style sheet
     asked for anything to be fetched."""
     weasyprint = _weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
     fetcher = _fetcher()
+    # Without a font configuration WeasyPrint skips @font-face rules without a word: with
+    # one, a font from the network is asked of the fetcher (and refused), a data: one used.
+    fonts = FontConfiguration()
     # The style sheet gets the fetcher too: a CSS() without one fetches its own @import.
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher, media_type="print")
-    sheet = weasyprint.CSS(string=print_css, base_url=None, url_fetcher=fetcher)
-    pdf = document.write_pdf(stylesheets=[sheet], pdf_variant="pdf/ua-1")
+    sheet = weasyprint.CSS(string=print_css, base_url=None, url_fetcher=fetcher, font_config=fonts)
+    pdf = document.write_pdf(stylesheets=[sheet], pdf_variant="pdf/ua-1", font_config=fonts)
     if fetcher.refused:
         shown = ", ".join(sorted({url[:80] for url in fetcher.refused}))
         raise TemplateError(
             f"the PDF would lack what its template or {css_name} asks to fetch ({shown}): "
-            "ragplan fetches nothing; put images in as data: URIs"
+            "ragplan fetches nothing; put images and fonts in as data: URIs"
         )
     return bytes(pdf)

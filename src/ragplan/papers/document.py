@@ -75,10 +75,22 @@ def as_md(env: Any, part: Rendered | None) -> Markup:
 
 
 def markdown_to_html(markdown: str) -> str:
-    """CommonMark with tables; raw HTML in the text is shown, never run."""
+    """CommonMark with tables; raw HTML in the text is shown, never run; an image that is
+    not a data: URI is refused (TemplateError), as the PDF refuses it: the page would
+    fetch it from wherever it points when opened."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    for token in md.parse(markdown):
+        for child in token.children or ():
+            source = str(child.attrGet("src") or "")
+            if child.type == "image" and not source[:5].lower() == "data:":
+                from ragplan.errors import TemplateError
+
+                raise TemplateError(
+                    f"the paper would show an image fetched from {source[:80]}: ragplan "
+                    "fetches nothing; put the image in as a data: URI"
+                )
     return str(md.render(markdown))
 
 

@@ -42,9 +42,16 @@ def nearest(word: str, choices: Sequence[str]) -> str:
     return f"; the names there are {', '.join(shown)}{more}"
 
 
+def written(name: str) -> str:
+    """A name as a paper writes it after a dot: a hyphen (on-track, at-risk, as import
+    writes status keys) is an underscore, since `counts.at-risk` reads as a subtraction."""
+    return name.replace("-", "_")
+
+
 class Names:
-    """A read-only group of names, used as `group.name` (or `group["name"]` for a name
-    with a hyphen) and in `{% for x in group %}` (its values, in order)."""
+    """A read-only group of names, used as `group.name` and in `{% for x in group %}` (its
+    values, in order). A name with a hyphen is written with an underscore
+    (`counts.at_risk` for the status at-risk), or as `group["at-risk"]`."""
 
     __slots__ = ("_what", "_items", "_unset")
 
@@ -59,14 +66,18 @@ class Names:
         if name.startswith("_"):
             raise AttributeError(name)
         try:
-            return self._items[name]
+            return self[name]
         except KeyError:
             raise AttributeError(name) from None
 
     def __getitem__(self, name: str) -> Any:
-        return self._items[name]
+        if name in self._items or "_" not in name:
+            return self._items[name]
+        return self._items[name.replace("_", "-")]  # at_risk: the status at-risk
 
     def __contains__(self, name: object) -> bool:
+        if isinstance(name, str) and name not in self._items and "_" in name:
+            return name.replace("_", "-") in self._items
         return name in self._items
 
     def __iter__(self) -> Iterator[Any]:
@@ -87,7 +98,8 @@ class Names:
         """The message for a name this group does not have."""
         if name in self._unset:
             return f"{self._what}.{name} is not set: {self._unset[name]}"
-        return f"{self._what} has no '{name}'{nearest(name, [*self._items, *self._unset])}"
+        known = [written(k) for k in [*self._items, *self._unset]]
+        return f"{self._what} has no '{name}'{nearest(written(name), known)}"
 
 
 def keys_of(value: Any) -> list[str]:

@@ -66,10 +66,6 @@ class _Reported(jinja2.ChainableUndefined):
     is still checked."""
 
 
-class _Stop(PaperNameError):
-    """Rendering a part cannot go on; the problem is already noted."""
-
-
 class _Missing(jinja2.Undefined):
     """A name that does not exist: noted, with the nearest names, where it is used."""
 
@@ -113,8 +109,15 @@ class _Missing(jinja2.Undefined):
         return _Reported()
 
     def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+        # Noted, and the text goes on: `counts.totl + 1` is one mistake, not the last found.
         self._noted()
-        raise _Stop(self._message())
+        return _Reported()
+
+    # Jinja binds these to its own method, which raises: each is this class's instead.
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _fail_with_undefined_error
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _fail_with_undefined_error
+    __mod__ = __rmod__ = __pos__ = __neg__ = __pow__ = __rpow__ = _fail_with_undefined_error
+    __lt__ = __le__ = __gt__ = __ge__ = __call__ = __getitem__ = _fail_with_undefined_error
 
 
 def _lenient(function: Any) -> Any:
@@ -129,6 +132,11 @@ def _lenient(function: Any) -> Any:
     filtered.__name__ = function.__name__
     filtered.__doc__ = function.__doc__
     return filtered
+
+
+def _passed_over(value: Any, *args: Any, **kwargs: Any) -> Any:
+    """What a filter or test that does not exist (already reported) does: nothing."""
+    return _Reported()
 
 
 def sandbox(known: tuple[str, ...], note: Any, finalize: Any) -> jinja2.Environment:
@@ -182,6 +190,7 @@ class _Renderer:
         known = (*self.names, *FUNCTIONS)
         self.env = sandbox(tuple(known), self.note, self.finalize)
         self.tables: dict[str, Any] = {}
+        self.quiet: set[tuple[int, str]] = set()
         self.part: Part | None = None
         self.template: jinja2.Template | None = None
 
@@ -195,6 +204,8 @@ class _Renderer:
                 line = self.template.get_corresponding_lineno(frame.f_lineno)
                 break
             frame = frame.f_back
+        if any(line == at and message.startswith(said) for at, said in self.quiet):
+            return  # the first half of a hyphenated name, reported as that
         self._problem(self.part, line, message)
 
     def finalize(self, value: Any) -> Any:
@@ -289,28 +300,34 @@ class _Renderer:
         except jinja2.TemplateSyntaxError as exc:
             self._problem(part, exc.lineno, _syntax_words(exc))
             return None
-        fine = self._known_filters(part, ast)
-        fine = self._known_names(part, ast) and fine
-        if not fine:
-            return None
+        before = len(self.problems)
+        self._images_fetched(part)
+        self.quiet = set()
+        filters, tests = self._unknown_filters(part, ast)
+        unknown = self._unknown_names(part, ast)
+        if filters or tests:
+            # Rendered all the same, each filter that does not exist passing over its value,
+            # so that every other mistake of the part is found in the same run.
+            env = env.overlay()
+            env.filters = {**env.filters, **dict.fromkeys(filters, _passed_over)}
+            env.tests = {**env.tests, **dict.fromkeys(tests, _passed_over)}
         try:
             template = env.from_string(part.text)
         except jinja2.TemplateError as exc:  # what the checks above did not foresee
             self._problem(part, getattr(exc, "lineno", None) or 1, _assertion_words(exc))
             return None
         self.part, self.template, self.tables = part, template, {}
-        before = len(self.problems)
         context = {
             **self.names,
             "appendix": self.appendix,
             "table": self.table,
             "status_sentence": self.status_sentence,
             "indicator": self.indicator,
+            # A name already reported stands for nothing, and nothing of it is reported again.
+            **{name: _Reported() for name in unknown},
         }
         try:
             text = template.render(context)
-        except _Stop:
-            return None  # noted already
         except PaperNameError as exc:
             self._problem(part, _template_line(exc) or 1, str(exc))
             return None
@@ -327,9 +344,31 @@ class _Renderer:
             return None
         return Rendered(text, self.tables)
 
-    def _known_filters(self, part: Part, ast: nodes.Template) -> bool:
-        """Every filter and test the part uses exists; else a problem for each that does not."""
-        fine = True
+    def _images_fetched(self, part: Part) -> None:
+        """An image the text names by an address (http://, or a file) is a problem: the PDF
+        cannot fetch it, and the HTML would fetch it whenever it is opened."""
+        if "![" not in part.text:
+            return
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark", {"html": False}).enable("table")
+        for token in md.parse(part.text):
+            for child in token.children or ():
+                source = str(child.attrGet("src") or "")
+                if child.type != "image" or source[:5].lower() == "data:":
+                    continue
+                line = token.map[0] + 1 if token.map else 1
+                self._problem(
+                    part,
+                    line,
+                    f"the image '{source[:80]}' would be fetched from "
+                    f"{'the network' if '://' in source else 'a file'}: a paper fetches "
+                    "nothing (its PDF cannot); put the image in as a data: URI",
+                )
+
+    def _unknown_filters(self, part: Part, ast: nodes.Template) -> tuple[set[str], set[str]]:
+        """The filters and the tests the part uses that do not exist, each a problem."""
+        unknown: tuple[set[str], set[str]] = (set(), set())
         for node in ast.find_all((nodes.Filter, nodes.Test)):
             is_filter = isinstance(node, nodes.Filter)
             known = list(self.env.filters if is_filter else self.env.tests)
@@ -339,19 +378,26 @@ class _Renderer:
             self._problem(
                 part, node.lineno, f"there is no {what} '{node.name}'{nearest(node.name, known)}"
             )
-            fine = False
-        return fine
+            unknown[0 if is_filter else 1].add(node.name)
+        return unknown
 
-    def _known_names(self, part: Part, ast: nodes.Template) -> bool:
-        """Every name the part uses is one a paper has, or one it sets itself ({% for a
-        in ... %}, {% set %}); else a problem at the first use of each that is not."""
+    def _unknown_names(self, part: Part, ast: nodes.Template) -> set[str]:
+        """The names the part uses that are neither one a paper has nor one it sets itself
+        ({% for a in ... %}, {% set %}), each a problem at its first use."""
         used = [n for n in ast.find_all(nodes.Name) if n.ctx == "load"]
         own = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
         own |= {"loop", "caller", "varargs", "kwargs"}  # Jinja's own, inside loops and macros
         known = (*self.names, *FUNCTIONS)
+        hyphenated = self._hyphenated(ast, {*known, *own})
         seen: set[str] = set()
         for node in used:
-            if node.name in seen or node.name in own or node.name in known:
+            if node.name in own or node.name in known:
+                continue
+            if id(node) in hyphenated:
+                seen.add(node.name)
+                self._problem(part, node.lineno, hyphenated[id(node)])
+                continue
+            if node.name in seen:
                 continue
             seen.add(node.name)
             self._problem(
@@ -359,13 +405,46 @@ class _Renderer:
                 node.lineno,
                 f"'{node.name}' is not a name a paper has{nearest(node.name, known)}",
             )
-        return not seen
+        return seen
+
+    def _hyphenated(self, ast: nodes.Template, names: set[str]) -> dict[int, str]:
+        """`counts.at-risk` is `counts.at` minus `risk`: for the name after each such minus
+        that is not one of `names`, the message that says how a key with a hyphen is
+        written. The part before it is then not reported again (quiet)."""
+        found = {}
+        for sub in ast.find_all(nodes.Sub):
+            left, right = _dotted(sub.left), _dotted(sub.right)
+            root = sub.right
+            while isinstance(root, nodes.Getattr):
+                root = root.node
+            if not isinstance(sub.left, nodes.Getattr) or left is None or right is None:
+                continue
+            if not isinstance(root, nodes.Name) or root.name in names:
+                continue
+            owner = _dotted(sub.left.node)
+            bracket = f' (or {owner}["{sub.left.attr}-{right}"])' if "." not in right else ""
+            found[id(root)] = (
+                f"'{left}-{right}' reads as {left} minus {right}: a name with a hyphen is "
+                f"written with an underscore, {left}_{right}{bracket}"
+            )
+            self.quiet.add((sub.lineno, f"{owner} has no '{sub.left.attr}'"))
+        return found
 
     def _problem(self, part: Part, line: int, message: str) -> None:
         column = _column(part.text.split("\n")[line - 1] if line >= 1 else "", message)
         found = RULE.problem(part.file, part.line + line - 1, column, message)
         if found not in self.problems:  # a name used twice on a line is one problem
             self.problems.append(found)
+
+
+def _dotted(node: nodes.Node) -> str | None:
+    """`counts.at` for the expression that reads it; None for any other expression."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        owner = _dotted(node.node)
+        return None if owner is None else f"{owner}.{node.attr}"
+    return None
 
 
 def _column(text: str, message: str) -> int:

@@ -166,7 +166,17 @@ def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) 
         return None
     assert isinstance(node, YMap)
     periods = []
-    for item, item_mark in values.get("values", ()):
+    listed = values.get("values", ())
+    if len(listed) > rules.MAX_PERIODS_PER_INDICATOR:
+        line, column = _value_pos(node, "values", mark)
+        message = (
+            f"{where} lists {len(listed)} values, over the limit of "
+            f"{rules.MAX_PERIODS_PER_INDICATOR} periods per indicator; split it into "
+            "indicators by year, or keep the older periods as summaries"
+        )
+        found.append(rules.TOO_MANY_PERIODS.at(line, column, message))
+        listed = ()
+    for item, item_mark in listed:
         period = _period_value(item, item_mark, where, found)
         if period is not None:
             periods.append(period)

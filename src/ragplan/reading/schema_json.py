@@ -51,18 +51,19 @@ FRAGMENTS: dict[str, Callable[[Field], dict[str, Any]]] = {
 }
 
 
-def json_schema(record_name: str) -> dict[str, Any]:
+def json_schema(record_name: str, scale: tuple[str, ...] = ()) -> dict[str, Any]:
     """A JSON Schema (draft-07) for a theme file ('theme'), ragplan.yaml ('config') or an
-    indicator file ('indicators')."""
+    indicator file ('indicators'); given a plan set's `scale` (its keys), a status must be
+    one of them, in any case, so an editor completes and flags statuses."""
     record = RECORDS[record_name]
     definitions = {}
     for name in _nested(record):
-        definitions[name] = _record_schema(RECORDS[name])
+        definitions[name] = _record_schema(RECORDS[name], scale)
     schema: dict[str, Any] = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"https://ragplan.invalid/schema/ragplan-{record_name}.schema.json",
         "title": f"ragplan {record_name} file",
-        **_record_schema(record),
+        **_record_schema(record, scale),
     }
     if definitions:
         schema["definitions"] = definitions
@@ -78,13 +79,14 @@ def _nested(record: Record) -> list[str]:
     return found
 
 
-def _record_schema(record: Record) -> dict[str, Any]:
+def _record_schema(record: Record, scale: tuple[str, ...] = ()) -> dict[str, Any]:
+    def kind(f: Field) -> dict[str, Any]:
+        return _status_schema(scale) if scale and f.kind == "status" else FRAGMENTS[f.kind](f)
+
     return {
         "description": record.doc,
         "type": "object",
-        "properties": {
-            f.name: {**FRAGMENTS[f.kind](f), "description": f.doc} for f in record.fields
-        },
+        "properties": {f.name: {**kind(f), "description": f.doc} for f in record.fields},
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
@@ -98,8 +100,25 @@ SCHEMA_FILES = {
 }
 
 
-def json_schema_text(record_name: str) -> str:
-    """The JSON Schema as published: the text of schema/ragplan-<record>.schema.json."""
+def _status_schema(scale: tuple[str, ...]) -> dict[str, Any]:
+    """One of the scale's keys: listed (editors complete them), and in any case, as the
+    reader takes them (each letter in both cases: a JSON Schema pattern has no flags)."""
+
+    def either_case(key: str) -> str:
+        return "".join(
+            f"[{c.lower()}{c.upper()}]"
+            if len(c.lower()) == len(c.upper()) == 1 and c.lower() != c.upper()
+            else ("\\" + c if c in "\\^$.*+?()[]{}|/" else c)
+            for c in key
+        )
+
+    pattern = r"^\s*(" + "|".join(either_case(k) for k in scale) + r")\s*$"
+    return {"anyOf": [{"enum": list(scale)}, {"type": "string", "pattern": pattern}]}
+
+
+def json_schema_text(record_name: str, scale: tuple[str, ...] = ()) -> str:
+    """The JSON Schema as published (schema/ragplan-<record>.schema.json), or as a plan
+    set's own copy is written, knowing its `scale`."""
     import json
 
-    return json.dumps(json_schema(record_name), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(record_name, scale), indent=2, ensure_ascii=False) + "\n"

@@ -263,20 +263,45 @@ def _check_filters(plan_set: PlanSet, filters: Filters) -> None:
 
 def merged_order(orders: list[list[str]]) -> list[str]:
     """The names of several ordered lists as one order: a name first seen goes after the
-    name before it in its own list, else before the one after it, else at the end."""
-    merged: list[str] = []
+    name before it in its own list, else before the one after it, else at the end.
+
+    Every name before a new one in its own list has been placed by then, so "the name
+    before it" is simply the previous name; a linked list makes each placement a step,
+    not a search, so thousands of periods cost no more than reading them."""
+    after: dict[str, str | None] = {}  # each placed name: the one that follows it
+    before: dict[str, str | None] = {}  # and the one it follows
+    first: str | None = None
+    last: str | None = None
+
+    def place(name: str, prev: str | None, nxt: str | None) -> None:
+        nonlocal first, last
+        before[name], after[name] = prev, nxt
+        if prev is None:
+            first = name
+        else:
+            after[prev] = name
+        if nxt is None:
+            last = name
+        else:
+            before[nxt] = name
+
     for names in orders:
         for k, name in enumerate(names):
-            if name in merged:
+            if name in after:
                 continue
-            before = next((n for n in reversed(names[:k]) if n in merged), None)
-            after = next((n for n in names[k + 1 :] if n in merged), None)
-            if before is not None:
-                merged.insert(merged.index(before) + 1, name)
-            elif after is not None:
-                merged.insert(merged.index(after), name)
+            if k:
+                place(name, names[k - 1], after[names[k - 1]])
+                continue
+            later = next((n for n in names[1:] if n in after), None)
+            if later is not None:
+                place(name, before[later], later)
             else:
-                merged.append(name)
+                place(name, last, None)
+    merged = []
+    placed = first
+    while placed is not None:
+        merged.append(placed)
+        placed = after[placed]
     return merged
 
 

@@ -22,6 +22,14 @@ TOO_MANY_ACTIONS = Rule(
     "error",
     "A theme file holds at most max_actions_per_file actions (default 10000).",
 )
+# Monthly figures for over 800 years: far past any real series, low enough that no
+# indicator file can make a report's table of periods the slow part of a run.
+MAX_PERIODS_PER_INDICATOR = 10_000
+TOO_MANY_PERIODS = Rule(
+    "too-many-periods",
+    "error",
+    f"An indicator lists at most {MAX_PERIODS_PER_INDICATOR} values (periods).",
+)
 DUPLICATE_KEY = Rule("duplicate-key", "error", "A key may appear only once in a mapping.")
 ANCHORS = Rule(
     "anchors", "error", "YAML anchors and aliases are refused, so no alias bomb can load."
@@ -75,6 +83,7 @@ RULES = (
     TABS,
     NESTING,
     TOO_MANY_ACTIONS,
+    TOO_MANY_PERIODS,
     DUPLICATE_KEY,
     ANCHORS,
     YAML_TAG,
