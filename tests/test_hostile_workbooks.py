@@ -116,8 +116,9 @@ def test_a_sheet_with_more_rows_than_a_plan_needs_is_refused(plans: Path) -> Non
     with pytest.raises(SpreadsheetError) as raised:
         read_workbook(Path("huge.xlsx"))
     assert raised.value.message == (
-        "huge.xlsx: sheet Updates holds 20001 rows and 20001 cells, over the 20000 rows or "
-        "500000 cells a plan needs; it was not opened"
+        "huge.xlsx: sheet Updates reaches row 20001, column 1, beyond the 20000 rows and 100 "
+        "columns a plan needs; delete what is below or to the right of the plan (or save only "
+        "its rows)"
     )
 
 
@@ -206,3 +207,147 @@ def test_files_that_are_no_xlsx_are_unreadable_with_exit_3(
     Path("old.xlsx").write_bytes(data)
     run = run_cli("collect", "apply", "old.xlsx", "plans")
     assert (run.code, run.err) == (3, f"ragplan: error: {message}\n")
+
+
+# Bombs of a few kilobytes, written at the XML level inside the zip. Each is refused (or read
+# at the cost of the cells it really holds) within a bounded amount of memory, measured in a
+# child process that runs the command and reports its own peak.
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+PEAK_MB = 500
+
+
+def peak_of(*args: str) -> tuple[int, str, int]:
+    """Run `ragplan ARGS` in a child Python; its exit code, stderr and peak memory in MB."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import resource, sys\n"
+        "from ragplan.cli import run\n"
+        "code = run(sys.argv[1:])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print(f'PEAK {peak}', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+    )
+    lines = done.stderr.splitlines()
+    peak = int(lines[-1].split()[1])
+    return done.returncode, "\n".join(lines[:-1]), peak
+
+
+def sheet_xml(body: str, merges: str = "", prefix: str = "") -> bytes:
+    """A worksheet part: `body` inside sheetData, `merges` after it."""
+    ns = f' xmlns:{prefix}="{MAIN_NS}"' if prefix else f' xmlns="{MAIN_NS}"'
+    p = f"{prefix}:" if prefix else ""
+    merged = f"<{p}mergeCells>{merges}</{p}mergeCells>" if merges else ""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><{p}worksheet{ns}><{p}sheetData>{body}'
+        f"</{p}sheetData>{merged}</{p}worksheet>"
+    ).encode()
+
+
+def with_sheets(source: Path, target: Path, sheets: dict[str, bytes]) -> Path:
+    """`source` with more worksheets, each registered in the workbook, its relationships
+    and the content types, as a person editing the zip by hand would add them."""
+    with zipfile.ZipFile(source) as old:
+        book = old.read("xl/workbook.xml").decode()
+        rels = old.read("xl/_rels/workbook.xml.rels").decode()
+        types = old.read("[Content_Types].xml").decode()
+    add = {}
+    for number, (name, xml) in enumerate(sheets.items(), 50):
+        part = f"xl/worksheets/sheet{number}.xml"
+        add[part] = xml
+        book = book.replace(
+            "</sheets>",
+            f'<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+            f' name="{name}" sheetId="{number}" r:id="rIdX{number}"/></sheets>',
+        )
+        rels = rels.replace(
+            "</Relationships>",
+            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/worksheet" Target="/{part}" Id="rIdX{number}"/></Relationships>',
+        )
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+    replace = {
+        "xl/workbook.xml": book.encode(),
+        "xl/_rels/workbook.xml.rels": rels.encode(),
+        "[Content_Types].xml": types.encode(),
+    }
+    return rezip(source, target, replace, add)
+
+
+def test_one_merged_range_over_the_whole_sheet_is_refused_naming_the_sheet(plans: Path) -> None:
+    with zipfile.ZipFile("returns/ad-csc.xlsx") as archive:
+        updates = archive.read("xl/worksheets/sheet1.xml")
+    bomb = updates.replace(
+        b"</sheetData>",
+        b'</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>',
+        1,
+    )
+    crafted = rezip(
+        Path("returns/ad-csc.xlsx"), Path("merged.xlsx"), {"xl/worksheets/sheet1.xml": bomb}, {}
+    )
+    assert crafted.stat().st_size < 40_000
+    code, err, peak = peak_of("collect", "apply", "merged.xlsx", "plans")
+    assert code == 1 and peak < PEAK_MB, (code, peak)
+    assert err.splitlines()[1] == (
+        "  merged.xlsx: sheet Updates merges A3:XFD1048576, beyond the 20000 rows and 100 "
+        "columns a plan needs; unmerge those cells"
+    )
+
+
+def test_too_many_merged_ranges_are_refused(plans: Path) -> None:
+    merges = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(1, 10_002))
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"), Path("merges.xlsx"), {"Notes": sheet_xml("", merges)}
+    )
+    assert refused_apply(plans, crafted) == (
+        "merges.xlsx: sheet Notes has more than 10000 merged ranges, more than a plan needs; "
+        "it was not opened"
+    )
+
+
+def test_far_cells_beside_a1_cost_only_the_cells_they_hold(plans: Path) -> None:
+    """A cell at CV20000 beside A1 on each of five sheets: within the limits, so the return
+    is read, and only the cells it holds are read (no grid of 20,000 by 100)."""
+    far = sheet_xml(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+        '<row r="20000"><c r="CV20000"><v>1</v></c></row>'
+    )
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"), Path("far.xlsx"), {f"Far {n}": far for n in range(1, 6)}
+    )
+    assert crafted.stat().st_size < 50_000
+    code, err, peak = peak_of("collect", "apply", "far.xlsx", "plans", "--dry-run")
+    assert code == 0, err
+    assert peak < PEAK_MB
+    import_code, import_err, import_peak = peak_of("import", "far.xlsx", "--to", "imported")
+    assert import_peak < PEAK_MB, import_err
+    assert import_code in (0, 4), import_err  # read; what it makes of the sheets is import's
+
+
+def test_rows_and_cells_under_a_namespace_prefix_are_counted_too(plans: Path) -> None:
+    rows = "".join(f'<x-y:row r="{r}"><x-y:c r="A{r}" s="0"/></x-y:row>' for r in range(1, 20_002))
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"), Path("prefixed.xlsx"), {"Rows": sheet_xml(rows, prefix="x-y")}
+    )
+    assert refused_apply(plans, crafted) == (
+        "prefixed.xlsx: sheet Rows holds more than 20000 rows or 500000 cells, more than a "
+        "plan needs; it was not opened"
+    )
+
+
+def test_a_prefixed_sheet_within_the_limits_is_read_as_its_program_would(plans: Path) -> None:
+    body = '<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>hello</x:t></x:is></x:c></x:row>'
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"), Path("prefixed.xlsx"), {"Extra": sheet_xml(body, prefix="x")}
+    )
+    extra = read_workbook(crafted).sheet("Extra")
+    assert extra is not None and extra.cell(2, 2).value == "hello"

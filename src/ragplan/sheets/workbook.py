@@ -4,9 +4,13 @@ A returned workbook may be hostile. Before openpyxl sees it: the file's size,
 the number of parts in its zip and the size they expand to are limited (a zip
 bomb is refused unopened), XML that declares a DOCTYPE or entities is refused
 (defusedxml, which openpyxl uses when it is installed, refuses it again while
-parsing), and a sheet holding more rows or cells than any plan needs is refused
-from a count of its XML. Formulas are never calculated: each cell gives the
-value its program last stored, and the formula, so callers can report it.
+parsing), and each sheet's XML is streamed once, counting its elements by
+namespace URI, so that a sheet with more rows, cells or merged ranges than any
+plan needs, or a value or merged range beyond a plan's size, is refused before
+openpyxl reads it. openpyxl then streams only the rows and columns that hold
+values, so a few bytes naming a far cell or a huge merged range cost nothing.
+Formulas are never calculated: each cell gives the value its program last
+stored, and the formula, so callers can report it.
 Macros are never run; a workbook holding them is refused, or read as data only.
 """
 
@@ -23,7 +27,7 @@ from typing import Any
 
 from ragplan.errors import SpreadsheetError, UnreadablePathError
 from ragplan.paths import display_path
-from ragplan.sheets.grid import Cell, Grid, sheet_prefix
+from ragplan.sheets.grid import Cell, Grid, column_number, sheet_prefix
 
 MAX_FILE_MB = 20  # a plan of 10,000 actions with long notes is about 3 MB as .xlsx
 MAX_EXPANDED_MB = 100  # what all the parts of the zip may expand to
@@ -34,8 +38,13 @@ MAX_CELLS = 500_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and encrypted files
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+MAX_MERGED = 10_000
+# SpreadsheetML's namespaces, transitional and strict: elements are counted by these URIs,
+# whatever prefix a file binds to them.
+_SHEET_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
@@ -69,7 +78,7 @@ def read_workbook(path: Path, *, allow_macros: bool = False) -> Workbook:
             f"{shown} holds macros (a VBA project); ragplan never runs them and does not "
             "accept a macro workbook back: save it as an Excel Workbook (.xlsx) and try again"
         )
-    _check_sheet_sizes(archive, parts, shown)
+    extents = _check_sheet_sizes(archive, parts, shown)
     import openpyxl
     from openpyxl.xml import DEFUSEDXML
 
@@ -81,16 +90,29 @@ def read_workbook(path: Path, *, allow_macros: bool = False) -> Workbook:
     with warnings.catch_warnings():
         # openpyxl warns about features it drops (extensions, slicers): only values are read.
         warnings.simplefilter("ignore")
+        formulas = values = None
         try:
-            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
-            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+            # Read-only: rows are streamed and no cell is made for a gap or a merged range,
+            # so what is read is bounded by the extent found above, not by what the file
+            # declares.
+            formulas = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+            )
+            values = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+            )
+            sheets = [
+                _grid(ws, formulas[ws.title], extents.get(ws.title, _Extent()))
+                for ws in values.worksheets
+            ]
         except SpreadsheetError:
             raise
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise _refusal(exc, shown) from None
-    sheets = []
-    for ws in values.worksheets:
-        sheets.append(_grid(ws, formulas[ws.title], shown))
+        finally:
+            for book in (formulas, values):
+                if book is not None:
+                    book.close()
     return Workbook(shown, sheets, macros)
 
 
@@ -181,19 +203,117 @@ def _utf16(data: bytes) -> bytes:
     return b""
 
 
+@dataclass
+class _Extent:
+    """What a sheet's XML really holds: the last row and column with a value (styled empty
+    cells do not count) and its merged ranges, read before openpyxl sees the sheet."""
+
+    rows: int = 0
+    columns: int = 0
+    merged: list[tuple[int, int, int, int]] | None = None
+
+
 def _check_sheet_sizes(
     archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], shown: str
-) -> None:
-    """Refuse a sheet with more rows or cells than a plan needs, counted in its XML."""
-    for name, part in _sheet_parts(archive, parts, shown).items():
-        data = _part(archive, parts[part], shown)
-        rows = len(_ROW.findall(data))
-        cells = len(_CELL.findall(data))
-        if rows > MAX_ROWS or cells > MAX_CELLS:
-            raise SpreadsheetError(
-                f"{shown}: sheet {sheet_prefix(name)[:-1]} holds {rows} rows and {cells} cells, "
-                f"over the {MAX_ROWS} rows or {MAX_CELLS} cells a plan needs; it was not opened"
-            )
+) -> dict[str, _Extent]:
+    """Each sheet's real extent and merged ranges, refusing a sheet with more rows, cells
+    or merged ranges than a plan needs, or a value or merged range beyond a plan's size."""
+    return {
+        name: _scan_sheet(_part(archive, parts[part], shown), name, shown)
+        for name, part in _sheet_parts(archive, parts, shown).items()
+    }
+
+
+def _scan_sheet(data: bytes, name: str, shown: str) -> _Extent:
+    """Stream the sheet's XML once, counting elements by their namespace URI (a prefix such
+    as <x:row> names the same element), and stop at the first limit passed."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import range_boundaries
+
+    sheet = sheet_prefix(name)[:-1]
+    extent = _Extent(merged=[])
+    assert extent.merged is not None
+    rows = cells = 0
+    row_number = 0
+    try:
+        for _, element in iterparse(io.BytesIO(data), events=("end",)):
+            tag = _local(element.tag)
+            if tag == "row":
+                rows += 1
+                row_number = _number(element.get("r"), row_number + 1)
+                column = 0
+                for cell in element:
+                    if _local(cell.tag) != "c":
+                        continue
+                    cells += 1
+                    column = _column(cell.get("r"), column + 1)
+                    if any(len(child) or (child.text or "").strip() for child in cell):
+                        if row_number > MAX_ROWS or column > MAX_COLUMNS:
+                            raise SpreadsheetError(
+                                f"{shown}: sheet {sheet} reaches row {row_number}, column "
+                                f"{column}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} "
+                                "columns a plan needs; delete what is below or to the right "
+                                "of the plan (or save only its rows)"
+                            )
+                        extent.rows = max(extent.rows, row_number)
+                        extent.columns = max(extent.columns, column)
+                element.clear()
+                if rows > MAX_ROWS or cells > MAX_CELLS:
+                    raise SpreadsheetError(
+                        f"{shown}: sheet {sheet} holds more than {MAX_ROWS} rows or "
+                        f"{MAX_CELLS} cells, more than a plan needs; it was not opened"
+                    )
+            elif tag == "sheetData":
+                element.clear()
+            elif tag == "mergeCell":
+                ref = element.get("ref", "")
+                try:
+                    first_col, first_row, last_col, last_row = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    raise SpreadsheetError(
+                        f"{shown}: sheet {sheet} has a merged range '{ref[:40]}' that names no "
+                        "cells; it was not opened"
+                    ) from None
+                if (
+                    last_row is None
+                    or last_col is None
+                    or last_row > MAX_ROWS
+                    or last_col > MAX_COLUMNS
+                ):
+                    raise SpreadsheetError(
+                        f"{shown}: sheet {sheet} merges {ref[:40]}, beyond the {MAX_ROWS} rows "
+                        f"and {MAX_COLUMNS} columns a plan needs; unmerge those cells"
+                    )
+                extent.merged.append((first_row or 1, first_col or 1, last_row, last_col))
+                if len(extent.merged) > MAX_MERGED:
+                    raise SpreadsheetError(
+                        f"{shown}: sheet {sheet} has more than {MAX_MERGED} merged ranges, "
+                        "more than a plan needs; it was not opened"
+                    )
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # the parser raises many kinds for damaged XML
+        raise _refusal(exc, shown) from None
+    return extent
+
+
+def _local(tag: Any) -> str | None:
+    """An element's name when it is in SpreadsheetML's namespace, whatever its prefix."""
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return None
+    namespace, _, name = tag[1:].partition("}")
+    return name if namespace in _SHEET_NS else None
+
+
+def _number(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() else default
+
+
+def _column(ref: str | None, default: int) -> int:
+    """The column of a cell reference such as CV20000 (the next one when it has none)."""
+    letters = "".join(ch for ch in ref or "" if ch.isalpha())
+    found = column_number(letters) if letters else None
+    return found if found is not None else default
 
 
 def _sheet_parts(
@@ -238,34 +358,32 @@ def _refusal(exc: Exception, shown: str) -> Exception:
     return UnreadablePathError(f"{shown} is damaged or not an .xlsx workbook ({detail})")
 
 
-def _grid(ws: Any, with_formulas: Any, shown: str) -> Grid:
-    """A worksheet's values, with formulas from the same sheet read without data_only."""
+def _grid(ws: Any, with_formulas: Any, extent: _Extent) -> Grid:
+    """A worksheet's values within its real extent, with formulas from the same sheet read
+    without data_only."""
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-    max_row, max_col = ws.max_row, ws.max_column
-    name = ws.title
-    if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
-        raise SpreadsheetError(
-            f"{shown}: sheet {sheet_prefix(name)[:-1]} reaches row {max_row}, column "
-            f"{max_col}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a plan needs; "
-            "delete what is below or to the right of the plan (or save only its rows)"
-        )
     rows: list[list[Cell]] = []
-    for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
-        cells = []
-        for cell in row:
-            formula = with_formulas.cell(cell.row, cell.column).value
-            if isinstance(formula, str) and formula.startswith("="):
-                cells.append(Cell(cell.value, formula))
-            elif isinstance(formula, (ArrayFormula, DataTableFormula)):
-                text = getattr(formula, "text", None) or "(a data table)"
-                cells.append(Cell(cell.value, str(text)))
-            else:
-                cells.append(Cell(cell.value))
-        while cells and cells[-1].empty and cells[-1].formula is None:
-            cells.pop()
-        rows.append(cells)
+    if extent.rows and extent.columns:
+        bounds = {"min_row": 1, "max_row": extent.rows, "max_col": extent.columns}
+        stored = ws.iter_rows(values_only=True, **bounds)
+        written = with_formulas.iter_rows(values_only=True, **bounds)
+        for values, formulas in zip(stored, written, strict=False):
+            if values.count(None) == len(values) and formulas.count(None) == len(formulas):
+                rows.append([])  # a gap: one check, not one per cell
+                continue
+            cells = []
+            for value, formula in zip(values, formulas, strict=False):
+                if isinstance(formula, str) and formula.startswith("="):
+                    cells.append(Cell(value, formula))
+                elif isinstance(formula, (ArrayFormula, DataTableFormula)):
+                    text = getattr(formula, "text", None) or "(a data table)"
+                    cells.append(Cell(value, str(text)))
+                else:
+                    cells.append(Cell(value))
+            while cells and cells[-1].empty and cells[-1].formula is None:
+                cells.pop()
+            rows.append(cells)
     while rows and not rows[-1]:
         rows.pop()
-    merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
-    return Grid(name, rows, merged, ws.sheet_state != "visible")
+    return Grid(ws.title, rows, list(extent.merged or []), ws.sheet_state != "visible")
