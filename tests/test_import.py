@@ -391,3 +391,34 @@ def test_the_board_papers_appendix_b_pasted_as_text_imports_as_the_paper_counts(
             was.lead_body,
         )
         assert action.theme.id == was.theme.id
+
+
+def test_lead_officers_merged_down_their_rows_belong_to_every_row_and_are_said(
+    in_tmp: Path,
+) -> None:
+    """An officer merges Owner down the actions one person leads, and saves in LibreOffice:
+    every action of the block gets the lead officer, and the import says it spread them."""
+    fire_tracker(in_tmp / "tracker.xlsx")
+    wb = openpyxl.load_workbook(in_tmp / "tracker.xlsx")
+    ws = wb["2024-25 Plan"]
+    assert [ws.cell(row=r, column=1).value for r in (6, 7, 12, 13)] == ["1.1", "1.2", "2.2", "2.3"]
+    ws.merge_cells("C6:C7")  # Head of Prevention over 1.1 and 1.2
+    ws.merge_cells("C12:C13")  # HR Business Partner over 2.2 and 2.3
+    wb.save(in_tmp / "merged.xlsx")
+    saved = libreoffice_resave(in_tmp / "merged.xlsx", in_tmp / "lo")
+    assert openpyxl.load_workbook(saved)["2024-25 Plan"]["C7"].value is None  # as LO keeps it
+    run = run_cli("import", saved, "--to", "plans")
+    assert run.code == 0, run.err
+    leads = {ident: lead for ident, (_, _, lead, *_) in imported(in_tmp / "plans").items()}
+    assert leads["1.1"] == leads["1.2"] == "Head of Prevention"
+    assert leads["2.2"] == leads["2.3"] == "HR Business Partner"
+    assert "  '2024-25 Plan'!C6:C7: merged cell 'Head of Prevention' read for each of rows 6-7" in (
+        run.out.splitlines()
+    )
+    assert (
+        "  '2024-25 Plan'!C12:C13: merged cell 'HR Business Partner' read for each of rows 12-13"
+        in run.out.splitlines()
+    )
+    export = run_cli("collect", "export", "plans", "--out", "returns", "--all")
+    assert export.code == 0, export.err
+    assert not Path("returns/no-lead-officer.xlsx").exists()

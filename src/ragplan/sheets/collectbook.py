@@ -20,7 +20,14 @@ from ragplan.errors import SpreadsheetError
 from ragplan.model import Action, Scale
 from ragplan.sheets.columns import find_header, normal
 from ragplan.sheets.dates import read_date
-from ragplan.sheets.grid import Cell, Grid, column_letter, sheet_prefix, text_of
+from ragplan.sheets.grid import (
+    Cell,
+    Grid,
+    column_letter,
+    sheet_prefix,
+    spread_merged,
+    text_of,
+)
 from ragplan.sheets.writing import (
     LOCKED_FILL,
     conditional_status_colours,
@@ -310,6 +317,7 @@ def _read_rows(
     for col, heading in unread.items():
         name = f"'{heading}'" if heading else "with no heading"
         returned.notes.append(f"{grid.ref(header, col)}: column {name} is not read back")
+    returned.notes += spread_merged(grid, header + 1)
     seen: dict[str, str] = {}
     for r in range(header + 1, len(grid.rows) + 1):
         cells = {name: grid.cell(r, col) for name, col in columns.items()}

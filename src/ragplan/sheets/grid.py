@@ -94,3 +94,31 @@ def text_of(value: Value) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return str(value)
+
+
+def spread_merged(grid: Grid, first_row: int) -> list[str]:
+    """Give every row of a range merged down the table (from `first_row` on) the value its
+    first cell holds, as a person reading the sheet sees it; one line per range spread.
+
+    A spreadsheet keeps a merged range's value in its first cell only, so without this a
+    Lead Officer merged down D3:D5 would belong to the action in row 3 alone. A range
+    merged across one row only (a heading) is left as it is."""
+    said = []
+    for top, left, bottom, right in grid.merged:
+        if top < first_row or bottom == top:
+            continue
+        first = grid.cell(top, left)
+        if first.empty:
+            continue
+        for row in range(top + 1, bottom + 1):
+            while len(grid.rows) < row:
+                grid.rows.append([])
+            cells = grid.rows[row - 1]
+            while len(cells) < left:
+                cells.append(EMPTY)
+            cells[left - 1] = first
+        shown = " ".join(text_of(first.value).split())
+        shown = shown if len(shown) <= 50 else shown[:49] + "…"
+        span = f"{grid.ref(top, left)}:{column_letter(right)}{bottom}"
+        said.append(f"{span}: merged cell '{shown}' read for each of rows {top}-{bottom}")
+    return said

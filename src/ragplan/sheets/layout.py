@@ -11,7 +11,7 @@ from datetime import date
 from ragplan.model import natural_key
 from ragplan.sheets.columns import Header, normal
 from ragplan.sheets.dates import read_date
-from ragplan.sheets.grid import EMPTY, Cell, Grid, Value, column_letter, text_of
+from ragplan.sheets.grid import EMPTY, Cell, Grid, Value, column_letter, spread_merged, text_of
 
 # The fields of an action a row gives, in the order plan files list them.
 ACTION_FIELDS = ("lead_body", "summary", "due", "lead_officer", "rag", "notes")
@@ -82,6 +82,7 @@ class Layout:
         if several:  # a sheet per theme: named by the sheet, or by the title above its header
             theme = self._theme_named(grid.name, f"sheet {grid.name}", None)
         self._above_header(grid, header, theme)
+        self.unused += spread_merged(grid, header.row + 1)
         for col, title in header.unread.items():
             count = sum(
                 1 for r in range(header.row + 1, len(grid.rows) + 1) if not grid.cell(r, col).empty
