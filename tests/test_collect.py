@@ -252,7 +252,7 @@ def test_a_workbook_saved_by_libreoffice_applies_the_same_changes(
     sent: Path, plans: Path, in_tmp: Path
 ) -> None:
     edited = edit(sent / "ad-csc.xlsx", person_edits, in_tmp / "edited.xlsx")
-    saved = libreoffice_resave(edited, in_tmp / "lo")
+    saved = libreoffice_resave(edited, sent)  # saved into the export folder, beside its record
     notes_before = comments(plans)
     run = run_cli("collect", "apply", saved, "plans")
     assert run.code == 0, run.err
@@ -264,9 +264,10 @@ def test_an_untouched_workbook_saved_by_libreoffice_changes_nothing(
     sent: Path, plans: Path, in_tmp: Path
 ) -> None:
     before = snapshot(plans)
-    saved = libreoffice_resave(sent / "ad-csc.xlsx", in_tmp / "lo")
+    shutil.move(sent / "ad-csc.xlsx", in_tmp / "ad-csc.xlsx")
+    saved = libreoffice_resave(in_tmp / "ad-csc.xlsx", sent)
     run = run_cli("collect", "apply", saved, "plans")
-    assert (run.code, run.out) == (0, "lo/ad-csc.xlsx (AD CSC): no changes\n")
+    assert (run.code, run.out) == (0, "returns/ad-csc.xlsx (AD CSC): no changes\n")
     assert snapshot(plans) == before
 
 
@@ -350,7 +351,9 @@ def test_a_conflict_names_the_action_the_field_both_values_and_the_cell(
     assert refused(sent, plans, both)[:2] == [
         "returns/ad-csc.xlsx (AD CSC): refused (1 problem); nothing from it was applied",
         "  Updates!F8: conflict on 1.3.6.1 RAG Rating: the workbook says amber, but the plan "
-        "now says green (it was red when sent)",
+        "now says green (it was red when sent). Next: if the workbook is right, run "
+        "`ragplan set 1.3.6.1 --rag amber` and apply this file again; if the plan is right, "
+        "type green in Updates!F8 and apply it again",
     ]
 
 
@@ -367,12 +370,9 @@ def test_a_change_made_only_in_the_plan_since_export_is_kept(sent: Path, plans: 
     assert actions(plans)["1.3.2.4"][0] == "green"
 
 
-def test_joint_leads_agreeing_is_no_conflict_and_disagreeing_is(sent: Path, plans: Path) -> None:
+def test_joint_leads_agreeing_is_no_conflict(sent: Path, plans: Path) -> None:
     def amber_to_green(ws: Any) -> None:
         ws.cell(row=rows_by_ref(ws)["1.3.6.3"], column=RAG).value = "Green"
-
-    def amber_to_red(ws: Any) -> None:
-        ws.cell(row=rows_by_ref(ws)["1.3.6.3"], column=RAG).value = "Red"
 
     edit(sent / "ad-csc.xlsx", amber_to_green)
     edit(sent / "lscb-manager.xlsx", amber_to_green)
@@ -383,20 +383,110 @@ def test_joint_leads_agreeing_is_no_conflict_and_disagreeing_is(sent: Path, plan
         "  1.3.6.3: amber → green",
         "returns/lscb-manager.xlsx (LSCB Manager): no changes",
     ]
-    shutil.rmtree(sent)
-    shutil.copytree(EXAMPLE_PLANS, plans, dirs_exist_ok=True)
-    assert run_cli("collect", "export", "plans", "--out", "returns").code == 0
-    edit(sent / "ad-csc.xlsx", amber_to_green)
-    edit(sent / "lscb-manager.xlsx", amber_to_red)
-    run = run_cli("collect", "apply", sent / "ad-csc.xlsx", sent / "lscb-manager.xlsx", "plans")
-    assert run.code == 1
-    assert run.out.splitlines() == [
-        "returns/ad-csc.xlsx (AD CSC): 1 change",
-        "  1.3.6.3: amber → green",
-    ]
+
+
+JOINT_CONFLICT = (
+    "conflict on 1.3.6.3 RAG Rating with {other} ({who}, {there}): this return says {mine}, "
+    "that one says {theirs} (it was amber when sent). Neither is applied. Next: agree the RAG "
+    "Rating with {who}, make both returns say it, and apply them again"
+)
+
+
+@pytest.mark.parametrize("order", ["ad-csc first", "lscb-manager first"])
+def test_joint_leads_disagreeing_is_a_conflict_between_the_two_returns_in_either_order(
+    sent: Path, plans: Path, in_tmp: Path, order: str
+) -> None:
+    """Two officers sharing 1.3.6.3 change it differently from the same export, each in
+    LibreOffice: whatever order the files are named in, neither is applied, each names the
+    other, and a dry run never says the plan holds what only the other return says."""
+
+    def status(value: str) -> Any:
+        def change(ws: Any) -> None:
+            ws.cell(row=rows_by_ref(ws)["1.3.6.3"], column=RAG).value = value
+
+        return change
+
+    for name, value in (("ad-csc", "Green"), ("lscb-manager", "Red")):
+        edit(sent / f"{name}.xlsx", status(value), in_tmp / f"{name}.xlsx")
+        (sent / f"{name}.xlsx").unlink()
+        libreoffice_resave(in_tmp / f"{name}.xlsx", sent)
+    files = [sent / "ad-csc.xlsx", sent / "lscb-manager.xlsx"]
+    if order == "lscb-manager first":
+        files.reverse()
+    before = snapshot(plans)
+    for dry in ([], ["--dry-run"]):
+        run = run_cli("collect", "apply", *files, "plans", *dry)
+        assert run.code == 1
+        assert snapshot(plans) == before
+        lines = run.err.splitlines()
+        assert (
+            "  Updates!F9: "
+            + JOINT_CONFLICT.format(
+                other="returns/lscb-manager.xlsx",
+                who="LSCB Manager",
+                there="Updates!F5",
+                mine="green",
+                theirs="red",
+            )
+            in lines
+        )
+        assert (
+            "  Updates!F5: "
+            + JOINT_CONFLICT.format(
+                other="returns/ad-csc.xlsx",
+                who="AD CSC",
+                there="Updates!F9",
+                mine="red",
+                theirs="green",
+            )
+            in lines
+        )
+        assert "plan now says" not in run.err
+        assert (
+            lines[-1] == "ragplan: error: 2 of 2 workbooks refused; nothing from them was applied"
+        )
+    status_run = run_cli("collect", "status", "returns", "plans")
+    assert status_run.code == 0, status_run.err
     assert (
-        "Updates!F5: conflict on 1.3.6.3 RAG Rating: the workbook says red, but the plan "
-        "now says green (it was amber when sent)" in run.err
+        "AD CSC: returned returns/ad-csc.xlsx: refused (1 problem); nothing from it was "
+        "applied" in status_run.out.splitlines()
+    )
+    assert (
+        "  Updates!F5: "
+        + JOINT_CONFLICT.format(
+            other="returns/ad-csc.xlsx",
+            who="AD CSC",
+            there="Updates!F9",
+            mine="red",
+            theirs="green",
+        )
+        in status_run.out.splitlines()
+    )
+
+
+def test_a_return_conflicting_with_an_applied_one_names_it_and_says_what_to_do(
+    sent: Path, plans: Path
+) -> None:
+    def status(value: str) -> Any:
+        def change(ws: Any) -> None:
+            ws.cell(row=rows_by_ref(ws)["1.3.6.3"], column=RAG).value = value
+
+        return change
+
+    edit(sent / "ad-csc.xlsx", status("Green"))
+    assert run_cli("collect", "apply", sent / "ad-csc.xlsx", "plans").code == 0
+    edit(sent / "lscb-manager.xlsx", status("Red"))
+    run = run_cli("collect", "apply", sent / "lscb-manager.xlsx", "plans")
+    assert run.code == 1
+    problem = run.err.splitlines()[1]
+    assert problem.startswith(
+        "  Updates!F5: conflict on 1.3.6.3 RAG Rating: the workbook says red, but the plan now "
+        "says green, from returns/ad-csc.xlsx (AD CSC) applied "
+    )
+    assert problem.endswith(
+        "(it was amber when sent). Next: if the workbook is right, run `ragplan set 1.3.6.3 "
+        "--rag red` and apply this file again; if the plan is right, type green in "
+        "Updates!F5 and apply it again"
     )
     assert actions(plans)["1.3.6.3"][0] == "green"
 

@@ -322,13 +322,13 @@ def test_far_cells_beside_a1_cost_only_the_cells_they_hold(plans: Path) -> None:
         '<row r="20000"><c r="CV20000"><v>1</v></c></row>'
     )
     crafted = with_sheets(
-        Path("returns/ad-csc.xlsx"), Path("far.xlsx"), {f"Far {n}": far for n in range(1, 6)}
+        Path("returns/ad-csc.xlsx"), Path("returns/far.xlsx"), {f"Far {n}": far for n in range(1, 6)}
     )
     assert crafted.stat().st_size < 50_000
-    code, err, peak = peak_of("collect", "apply", "far.xlsx", "plans", "--dry-run")
+    code, err, peak = peak_of("collect", "apply", "returns/far.xlsx", "plans", "--dry-run")
     assert code == 0, err
     assert peak < PEAK_MB
-    import_code, import_err, import_peak = peak_of("import", "far.xlsx", "--to", "imported")
+    import_code, import_err, import_peak = peak_of("import", "returns/far.xlsx", "--to", "imported")
     assert import_peak < PEAK_MB, import_err
     assert import_code in (0, 4), import_err  # read; what it makes of the sheets is import's
 

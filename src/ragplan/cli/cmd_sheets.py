@@ -271,24 +271,35 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
 
     Example: ragplan collect apply returns/*.xlsx plans --dry-run
     """
-    from ragplan.editing.collect import apply_returns
+    from ragplan.editing.collect import apply_returns, returned_files
+    from ragplan.editing.collectrecord import MANIFEST
     from ragplan.editing.writer import commit
     from ragplan.output.problem_formats import parsable
 
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
-    for path in [p for p in files if p.name.startswith("~$")]:
-        files.remove(path)  # what Excel leaves beside a workbook open on someone's desk
-        typer.echo(f"skipped {path}: Excel's lock file of an open workbook", err=True)
+    for path in [p for p in files if p.name.startswith(("~$", ".~lock."))]:
+        files.remove(path)  # what Excel and LibreOffice leave beside a workbook open on a desk
+        program = "Excel" if path.name.startswith("~$") else "LibreOffice"
+        typer.echo(f"skipped {path}: {program}'s lock file of an open workbook", err=True)
+    for path in [p for p in files if p.name == MANIFEST]:
+        files.remove(path)  # returns/2024-04/* names the export's own record too
+    exports = [f for f in folders if (f / MANIFEST).is_file()]
+    for export_folder in exports:  # an export folder: every return in it
+        folders.remove(export_folder)
+        files += [p for p in returned_files(export_folder)[0] if p not in files]
     if len(folders) > 1:
-        raise UsageError("name one plan folder; the other paths are workbooks")
+        raise UsageError(
+            "name one plan folder; the other paths are workbooks or export folders (holding "
+            f"{MANIFEST}); got " + ", ".join(str(f) for f in folders)
+        )
     if not files:
         raise UsageError("name the returned workbooks to apply")
     folder = _plans(ctx, folders[0] if folders else None)
     applied = commit(folder, lambda: apply_returns(folder, files), dry_run=dry_run)
     options = run_options(ctx)
     if dry_run:
-        typer.echo("".join(f.diff() for f in applied.files), nl=False)
+        typer.echo("".join(f.diff() for f in applied.plan_files), nl=False)
     for result in applied.results:
         if result.refused:
             for line in result.lines():

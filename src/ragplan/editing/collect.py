@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ragplan.editing.collectrecord import FORMAT as RECORD_FORMAT
+from ragplan.editing.collectrecord import MANIFEST, AppliedReturn, Manifest, read_manifest
 from ragplan.editing.set_action import Change, PlanEdit, new_warnings
 from ragplan.editing.writer import FileEdit
 from ragplan.errors import SpreadsheetError, UnreadablePathError, UsageError, WriteError
@@ -32,6 +34,7 @@ from ragplan.reports.common import lead_officer_of, leads_match
 from ragplan.sheets.collectbook import (
     EDITABLE,
     FIELD_WORDS,
+    HIDDEN,
     SHOWN,
     Export,
     Returned,
@@ -41,7 +44,6 @@ from ragplan.sheets.collectbook import (
 )
 from ragplan.sheets.statuses import slug
 
-MANIFEST = "ragplan-collect.json"
 NO_LEAD = "No lead officer"
 
 
@@ -205,10 +207,13 @@ def export_workbooks(
                 "for": name,
                 "actions": [a.id for a in group],
                 "sha256": hashlib.sha256(data).hexdigest(),
+                # What was sent decides what a return may change and its merge base: the
+                # workbook's hidden sheet is only checked against this.
+                "values": {a.id: plan_values(a) for a in group},
             }
         )
     record = {
-        "format": 1,
+        "format": RECORD_FORMAT,
         "export": export.export_id,
         "exported": export.exported,
         "plan": export.plan_title,
@@ -229,13 +234,16 @@ def export_workbooks(
 
 @dataclass
 class WorkbookResult:
-    """What one returned workbook does: its changes, or why it is refused."""
+    """What one returned workbook does: its changes, or why it is refused, or that it was
+    applied before or is superseded by a later return from the same officer."""
 
     path: Path
     name: str = ""
     changes: list[Change] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    applied_at: str = ""
+    superseded_by: Path | None = None
 
     @property
     def refused(self) -> bool:
@@ -254,6 +262,14 @@ class WorkbookResult:
                 *(f"  {e}" for e in self.errors),
                 *(f"  note: {n}" for n in self.notes),
             ]
+        if self.applied_at:
+            when = self.applied_at.replace("T", " ")[:16]
+            return [f"{shown}{who}: applied {when}; nothing more to do"]
+        if self.superseded_by is not None:
+            return [
+                f"{shown}{who}: superseded by {display_path(self.superseded_by)}, a later "
+                "return from the same officer; not applied"
+            ]
         changed = [c for c in self.changes if c.changed]
         if not changed:
             head = f"{shown}{who}: no changes"
@@ -268,11 +284,13 @@ class WorkbookResult:
 
 @dataclass
 class Applied:
-    """Every workbook's result and the plan files as they would be after them."""
+    """Every workbook's result and the plan files as they would be after them, with the
+    export records that say which returns were applied."""
 
     files: list[FileEdit]
     results: list[WorkbookResult]
     warnings: list[Problem] = field(default_factory=list)
+    records: list[FileEdit] = field(default_factory=list)
 
     def messages(self) -> list[str]:
         return [line for result in self.results for line in result.lines()]
@@ -281,53 +299,87 @@ class Applied:
     def refused(self) -> list[WorkbookResult]:
         return [r for r in self.results if r.refused]
 
+    @property
+    def plan_files(self) -> list[FileEdit]:
+        """The plan files only: `files` ends with the export records, written last."""
+        return [f for f in self.files if f not in self.records]
 
-def read_returns(paths: list[Path], plan_set: PlanSet) -> list[tuple[Path, Returned | str]]:
+
+def read_returns(
+    paths: list[Path], plan_set: PlanSet, *, keep_going: bool = False
+) -> list[tuple[Path, Returned | str]]:
     """Each workbook read, or why it is refused whole. A file that cannot be read at all
-    raises UnreadablePathError, so nothing is applied."""
+    raises UnreadablePathError, so nothing is applied (with `keep_going`, it is refused
+    like the others, for `collect status`)."""
     found: list[tuple[Path, Returned | str]] = []
     for path in paths:
         try:
             found.append((path, read_return(path, plan_set.config.scale)))
         except SpreadsheetError as exc:
             found.append((path, exc.message))
+        except UnreadablePathError as exc:
+            if not keep_going:
+                raise
+            found.append((path, exc.message))
     return found
 
 
-def apply_returns(plans: Path, paths: list[Path]) -> Applied:
+@dataclass
+class _Candidate:
+    """A return that may be applied: what it says, the record of its export, and the values
+    its changes are measured from (what was sent, or its officer's last applied return)."""
+
+    result: WorkbookResult
+    returned: Returned
+    manifest: Manifest
+    base: dict[str, dict[str, str]]
+    digest: str
+    wanted: list[tuple[Action, Change, str]] = field(default_factory=list)
+
+
+def apply_returns(plans: Path, paths: list[Path], *, keep_going: bool = False) -> Applied:
     """The changes the returned workbooks at `paths` make to the plan set at `plans`, read
-    from the files as they are now; nothing is written (see writer.commit)."""
+    from the files as they are now; nothing is written (see writer.commit).
+
+    The result does not depend on the order of `paths`: two returns from different
+    officers that change a field differently are a conflict between them, and of two
+    returns from the same officer for the same export, the later supersedes the earlier.
+    """
     source = DiskSource(plans)
     loaded = read_plan_set(source)
     already = check(loaded)
     plan_set = require_valid(loaded)
     actions = {a.id: a for a in plan_set.all_actions()}
     now = {ident: plan_values(a) for ident, a in actions.items()}
-    edit = PlanEdit(source)
+    manifests: dict[Path, Manifest | None] = {}
     results = []
-    for path, returned in read_returns(paths, plan_set):
+    candidates = []
+    for path, returned in read_returns(paths, plan_set, keep_going=keep_going):
         result = WorkbookResult(path)
         results.append(result)
         if isinstance(returned, str):
             result.errors.append(returned)
             continue
-        result.name = returned.sent.name
-        result.notes += returned.notes
-        if returned.sent.export.plan_title != plan_set.config.title:
-            result.errors.append(
-                f"it was sent from the plan '{returned.sent.export.plan_title}', not "
-                f"'{plan_set.config.title}' in {display_path(plan_set.root)}"
-            )
-            continue
-        # Cells that cannot be read do not stop the rest being merged: every problem of a
-        # return (and every note on it) is said in one run, so one email to its officer.
-        result.errors += returned.errors
-        wanted = _merge(returned, now, actions, result)
+        found = _candidate(path, returned, plan_set, manifests, result)
+        if found is not None:
+            candidates.append(found)
+    live = _latest_per_officer(candidates)
+    for candidate in live:
+        candidate.wanted = _merge(candidate, now, actions)
+    _conflicts_between(live)
+    edit = PlanEdit(source)
+    applied: list[_Candidate] = []
+    for candidate in live:
+        result = candidate.result
         if result.errors:
             continue
         trial = edit.copy()
-        for action, change in wanted:
+        changes = []
+        for action, change, _ in candidate.wanted:
+            if now[action.id][change.field] == change.new:
+                continue  # another return (agreeing with this one) already made it
             trial.change(action, change, change.new)
+            changes.append((action, change))
         problems = trial.problems()
         if has_errors(problems):
             result.errors += [
@@ -338,25 +390,159 @@ def apply_returns(plans: Path, paths: list[Path]) -> Applied:
             ]
             continue
         edit = trial
-        result.changes = [change for _, change in wanted]
-        for action, change in wanted:
+        result.changes = [change for _, change in changes]
+        for action, change in changes:
             now[action.id][change.field] = change.new
-    applied = Applied(edit.files(), results)
-    applied.warnings = new_warnings(edit.problems(), already)
-    return applied
+        applied.append(candidate)
+    records = _records(applied)
+    done = Applied(edit.files() + records, results, records=records)
+    done.warnings = new_warnings(edit.problems(), already)
+    return done
+
+
+def _candidate(
+    path: Path,
+    returned: Returned,
+    plan_set: PlanSet,
+    manifests: dict[Path, Manifest | None],
+    result: WorkbookResult,
+) -> _Candidate | None:
+    """The return checked against its export's record, or None (with errors, or marked
+    as applied before)."""
+    result.name = returned.sent.name
+    result.notes += returned.notes
+    if returned.sent.export.plan_title != plan_set.config.title:
+        result.errors.append(
+            f"it was sent from the plan '{returned.sent.export.plan_title}', not "
+            f"'{plan_set.config.title}' in {display_path(plan_set.root)}"
+        )
+        return None
+    folder = path.parent
+    if folder not in manifests:
+        try:
+            manifests[folder] = read_manifest(folder)
+        except SpreadsheetError as exc:
+            result.errors.append(exc.message)
+            return None
+    manifest = manifests[folder]
+    if manifest is None:
+        result.errors.append(
+            f"no {MANIFEST} beside it, so what was sent cannot be checked: put it in the "
+            "folder `ragplan collect export` wrote (beside that file) and apply it from there"
+        )
+        return None
+    if returned.sent.export.export_id != manifest.export_id:
+        result.errors.append(
+            f"it was sent by another export ({returned.sent.export.exported or 'unknown'}) "
+            f"than the one {manifest.shown} records ({manifest.exported}): put it in the "
+            "folder of its own export and apply it from there"
+        )
+        return None
+    sent = manifest.sent_to(returned.sent.name)
+    if sent is None:
+        result.errors.append(
+            f"{manifest.shown} records no workbook sent to '{returned.sent.name}' (was the "
+            "hidden sheet edited?)"
+        )
+        return None
+    _check_hidden_sheet(returned, sent.actions, sent.values, manifest.shown, result)
+    if result.errors:
+        return None
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    before = manifest.applied_as(digest)
+    if before is not None:
+        result.applied_at = before.at
+        result.notes.clear()
+        return None
+    # Cells that cannot be read do not stop the rest being merged: every problem of a
+    # return (and every note on it) is said in one run, so one email to its officer.
+    result.errors += returned.errors
+    base = {ref: dict(values) for ref, values in returned.sent.base.items()}
+    last = manifest.last_applied(returned.sent.name)
+    if last is not None:  # their fields are measured from their last applied return
+        for ref, values in last.values.items():
+            base.setdefault(ref, {}).update(values)
+    return _Candidate(result, returned, manifest, base, digest)
+
+
+def _check_hidden_sheet(
+    returned: Returned,
+    actions: list[str],
+    values: dict[str, dict[str, str]] | None,
+    shown: str,
+    result: WorkbookResult,
+) -> None:
+    """Refuse a return whose hidden sheet disagrees with the export's record, naming the
+    cell; then take the record's values as what was sent."""
+    sent = returned.sent
+    hidden = f"the hidden '{HIDDEN}' sheet"
+    for ref, cells in sent.cells.items():
+        if ref not in actions:
+            result.errors.append(
+                f"{cells['id']}: action {ref} was not sent to {sent.name} ({shown} lists "
+                f"{', '.join(actions)}); {hidden} was edited, so nothing from it is applied"
+            )
+            continue
+        if values is None:
+            continue
+        for name, value in sent.base[ref].items():
+            recorded = values.get(ref, {}).get(name, "")
+            if value != recorded:
+                result.errors.append(
+                    f"{cells[name]}: {hidden} says the {FIELD_WORDS[name]} of {ref} was sent "
+                    f"as {_shown(name, value)}, but {shown} records {_shown(name, recorded)}; "
+                    "it was edited, so nothing from this return is applied"
+                )
+    for ref in actions:
+        if ref not in sent.base:
+            result.errors.append(
+                f"{hidden} does not list {ref}, which {shown} records as sent to {sent.name}; "
+                "it was edited, so nothing from this return is applied"
+            )
+    if values is not None and not result.errors:
+        sent.base = {ref: dict(values.get(ref, {})) for ref in actions}
+    elif values is None:
+        result.notes.append(
+            f"{shown} was written by an earlier ragplan that did not record the values "
+            f"sent: those in {hidden} were used"
+        )
+
+
+def _latest_per_officer(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates left when, of one officer's returns to one export, only the latest
+    saved counts; the others are marked superseded."""
+    latest: dict[tuple[str, str], _Candidate] = {}
+    for candidate in sorted(candidates, key=lambda c: (_saved(c.result.path), str(c.result.path))):
+        if candidate.result.errors:
+            continue
+        key = (candidate.manifest.export_id, candidate.returned.sent.name)
+        earlier = latest.get(key)
+        if earlier is not None:
+            earlier.result.superseded_by = candidate.result.path
+            earlier.result.notes.clear()
+        latest[key] = candidate
+    chosen = {id(c) for c in latest.values()}
+    return [c for c in candidates if id(c) in chosen or c.result.errors]
+
+
+def _saved(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _merge(
-    returned: Returned,
-    now: dict[str, dict[str, str]],
-    actions: dict[str, Action],
-    result: WorkbookResult,
-) -> list[tuple[Action, Change]]:
-    """The changes a workbook makes, merged three ways against the plan now; conflicts
-    and changes that cannot be made go to `result.errors`."""
+    candidate: _Candidate, now: dict[str, dict[str, str]], actions: dict[str, Action]
+) -> list[tuple[Action, Change, str]]:
+    """The changes a workbook makes, merged three ways against the plan now (from the
+    files, never from another return of the same run); each with the cell it comes from.
+    Conflicts and changes that cannot be made go to the result's errors."""
+    returned, result = candidate.returned, candidate.result
     wanted = []
     for ref, row in sorted(returned.rows.items(), key=lambda item: natural_key(item[0])):
-        sent = returned.sent.base[ref]
+        sent = candidate.base.get(ref, {})
         changed = [
             name
             for name in (*EDITABLE, *SHOWN)
@@ -383,11 +569,13 @@ def _merge(
             if theirs == mine:
                 continue  # the plan already says so
             if theirs != base:
+                by = _applied_from(candidate.manifest, ref, name, theirs, returned.sent.name)
                 result.errors.append(
                     f"{where}: conflict on {ref} {FIELD_WORDS[name]}: the workbook says "
-                    f"{_shown(name, mine)}, but the plan now says "
-                    f"{_shown(name, theirs)} (it was {_shown(name, base)} when "
-                    "sent)"
+                    f"{_shown(name, mine)}, but the plan now says {_shown(name, theirs)}{by} "
+                    f"(it was {_shown(name, base)} when sent). Next: if the workbook is right, "
+                    f"{_set_command(ref, name, mine)} and apply this file again; if the plan "
+                    f"is right, type {_shown(name, theirs)} in {where} and apply it again"
                 )
                 continue
             if not mine:
@@ -401,8 +589,74 @@ def _merge(
                 old = action.rag
             elif name == "notes":
                 old = action.notes
-            wanted.append((action, Change(ref, name, old, mine)))
+            wanted.append((action, Change(ref, name, old, mine), where))
     return wanted
+
+
+def _set_command(ref: str, name: str, value: str) -> str:
+    """How the plan is changed to the workbook's value, for a conflict's next step."""
+    if name == "notes":
+        return f"write the workbook's notes into {ref} in the plan"
+    return f"run `ragplan set {ref} --{name} {value}`"
+
+
+def _applied_from(manifest: Manifest, ref: str, name: str, value: str, officer: str) -> str:
+    """`, from returns/x.xlsx (AD CSC)`: the applied return of another officer that set the
+    plan's value, when the record knows it."""
+    for applied in reversed(manifest.applied):
+        if applied.name != officer and applied.values.get(ref, {}).get(name) == value:
+            shown = display_path(manifest.path.parent / applied.file)
+            return f", from {shown} ({applied.name}) applied {applied.at.replace('T', ' ')[:16]}"
+    return ""
+
+
+def _conflicts_between(candidates: list[_Candidate]) -> None:
+    """Two returns that change the same field to different values: a conflict between
+    them, said on both, whatever the order they were given in."""
+    by_field: dict[tuple[str, str], list[tuple[_Candidate, Change, str]]] = {}
+    for candidate in candidates:
+        for _, change, where in candidate.wanted:
+            by_field.setdefault((change.action_id, change.field), []).append(
+                (candidate, change, where)
+            )
+    for (ref, name), changes in by_field.items():
+        for candidate, change, where in changes:
+            for other, theirs, there in changes:
+                if other is candidate or theirs.new == change.new:
+                    continue
+                base = candidate.base.get(ref, {}).get(name, "")
+                who = other.returned.sent.name
+                candidate.result.errors.append(
+                    f"{where}: conflict on {ref} {FIELD_WORDS[name]} with "
+                    f"{display_path(other.result.path)} ({who}, {there}): this return says "
+                    f"{_shown(name, change.new)}, that one says {_shown(name, theirs.new)} "
+                    f"(it was {_shown(name, base)} when sent). Neither is applied. Next: "
+                    f"agree the {FIELD_WORDS[name]} with {who}, make both returns say it, "
+                    "and apply them again"
+                )
+
+
+def _records(applied: list[_Candidate]) -> list[FileEdit]:
+    """Each export record with the returns applied now added to it."""
+    at = datetime.now().astimezone().isoformat(timespec="seconds")
+    touched: dict[Path, Manifest] = {}
+    for candidate in applied:
+        manifest = candidate.manifest
+        rows = candidate.returned.rows
+        manifest.applied.append(
+            AppliedReturn(
+                candidate.result.path.name,
+                candidate.returned.sent.name,
+                candidate.digest,
+                at,
+                {
+                    ref: {k: v for k, v in row.values.items() if k in EDITABLE}
+                    for ref, row in rows.items()
+                },
+            )
+        )
+        touched[manifest.path] = manifest
+    return [FileEdit(m.path, m.before, m.text()) for m in touched.values()]
 
 
 def _shown(name: str, value: str) -> str:
@@ -453,54 +707,50 @@ class CollectStatus:
         return lines
 
 
+def returned_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """The workbooks in an export folder that may be returns, and a line for each other
+    file there that is not (the export's own record and program lock files are skipped)."""
+    paths: list[Path] = []
+    others: list[str] = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name == MANIFEST or name.startswith(("~$", ".~lock.", ".")):
+            continue
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            paths.append(path)
+    return paths, others
+
+
 def collect_status(folder: Path, plans: Path) -> CollectStatus:
-    """Which workbooks of the export in `folder` came back, and what each would change."""
-    manifest_path = folder / MANIFEST
-    shown = display_path(manifest_path)
-    try:
-        record = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    """Which workbooks of the export in `folder` came back, and what each would change,
+    read together as `collect apply` would apply them."""
+    manifest = read_manifest(folder)
+    if manifest is None:
         raise SpreadsheetError(
             f"{display_path(folder)} holds no export ({MANIFEST} is missing): run "
             "`ragplan collect export --out FOLDER` first"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise SpreadsheetError(f"{shown} cannot be read: {exc}") from None
+        )
     load_valid(plans)  # a plan set with errors is said before any workbook is read
-    sent = {w["file"]: w for w in record.get("workbooks", [])}
+    sent = {w.file: w for w in manifest.workbooks}
     by_name: dict[str, OfficerStatus] = {
-        w["for"]: OfficerStatus(w["for"], w["file"], []) for w in sent.values()
+        w.name: OfficerStatus(w.name, w.file, []) for w in manifest.workbooks
     }
-    others = []
-    paths = sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", "."))
-    )
+    paths, others = returned_files(folder)
+    returns = []
     for path in paths:
         entry = sent.get(path.name)
-        if entry is not None and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]:
+        if entry is not None and hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256:
             continue  # the copy that was sent, untouched
-        applied = apply_returns_preview(plans, path)
-        result = applied.results[0]
+        returns.append(path)
+    results = {r.path: r for r in apply_returns(plans, returns, keep_going=True).results}
+    for path in returns:
+        result = results[path]
         officer = by_name.get(result.name)
         if officer is None:
             others.append(f"{display_path(path)}: not a workbook of this export")
-            others += result.lines()[1:]
+            others += result.lines()[1:] if result.refused else []
             continue
         officer.returns.append(result)
     return CollectStatus(
-        folder,
-        record.get("exported", "?"),
-        record.get("folder", "?"),
-        list(by_name.values()),
-        others,
+        folder, manifest.exported, manifest.plan_folder, list(by_name.values()), others
     )
-
-
-def apply_returns_preview(plans: Path, path: Path) -> Applied:
-    """What one workbook would change on its own, for `collect status`."""
-    try:
-        return apply_returns(plans, [path])
-    except UnreadablePathError as exc:
-        return Applied([], [WorkbookResult(path, errors=[exc.message])])

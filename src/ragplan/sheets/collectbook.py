@@ -90,6 +90,8 @@ class Sent:
     name: str
     sheet: str
     base: dict[str, dict[str, str]]
+    # Where each value of `base` is on the hidden sheet: ref → {"id" or field → cell}.
+    cells: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def canonical(text: str) -> str:
@@ -257,12 +259,16 @@ def read_sent(grid: Grid, shown: str) -> Sent:
             f"(format {settings.get('format') or 'missing'})"
         )
     base: dict[str, dict[str, str]] = {}
+    cells: dict[str, dict[str, str]] = {}
     for r in range(row + 1, len(grid.rows) + 1):
         ref = text_of(grid.cell(r, 1).value).strip()
         if ref:
             base[ref] = {
                 key: canonical(uninert(text_of(grid.cell(r, col).value)))
                 for col, key in enumerate(_BASE_HEADINGS[1:], 2)
+            }
+            cells[ref] = {"id": grid.ref(r, 1)} | {
+                key: grid.ref(r, col) for col, key in enumerate(_BASE_HEADINGS[1:], 2)
             }
     export = Export(
         settings.get("export", ""),
@@ -273,7 +279,7 @@ def read_sent(grid: Grid, shown: str) -> Sent:
         settings.get("commit", ""),
         settings.get("by", ""),
     )
-    return Sent(export, settings.get("for", ""), settings.get("sheet", SHEET), base)
+    return Sent(export, settings.get("for", ""), settings.get("sheet", SHEET), base, cells)
 
 
 def read_return(path: Path, scale: Scale) -> Returned:
