@@ -546,3 +546,142 @@ def test_a_workbook_sent_from_another_plan_is_refused(sent: Path, plans: Path) -
     assert refused(sent, plans, lambda ws: None, "david-sadler.xlsx")[1] == (
         "  it was sent from the plan 'Post-Inspection Action Plan', not 'Other' in plans"
     )
+
+
+# The export's record decides; an officer's later return supersedes their earlier one
+
+
+def set_status(ref: str, value: str) -> Any:
+    def change(ws: Any) -> None:
+        ws.cell(row=rows_by_ref(ws)[ref], column=RAG).value = value
+
+    return change
+
+
+def test_a_corrected_return_from_the_same_officer_supersedes_the_applied_one(
+    sent: Path, plans: Path, in_tmp: Path
+) -> None:
+    """AD CSC returns v1 (1.3.6.1 amber), it is applied; then sends v2, corrected (green),
+    saved by LibreOffice: v2 is merged against v1, not refused as a conflict with itself."""
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Amber"), sent / "ad-csc v1.xlsx")
+    run = run_cli("collect", "apply", sent / "ad-csc v1.xlsx", "plans")
+    assert run.code == 0, run.err
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Green"), in_tmp / "ad-csc v2.xlsx")
+    libreoffice_resave(in_tmp / "ad-csc v2.xlsx", sent)
+    run = run_cli("collect", "apply", sent / "ad-csc v2.xlsx", "plans")
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "returns/ad-csc v2.xlsx (AD CSC): 1 change",
+        "  1.3.6.1: amber → green",
+    ]
+    assert actions(plans)["1.3.6.1"][0] == "green"
+    again = run_cli("collect", "apply", sent / "ad-csc v1.xlsx", "plans")
+    assert again.code == 0
+    assert again.out.startswith("returns/ad-csc v1.xlsx (AD CSC): applied ")
+    assert again.out.endswith("; nothing more to do\n")
+
+
+def test_of_two_returns_from_one_officer_given_together_the_later_saved_counts(
+    sent: Path, plans: Path
+) -> None:
+    import os
+
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Amber"), sent / "ad-csc v1.xlsx")
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Green"), sent / "ad-csc v2.xlsx")
+    os.utime(sent / "ad-csc v1.xlsx", (1_700_000_000, 1_700_000_000))
+    os.utime(sent / "ad-csc v2.xlsx", (1_700_000_100, 1_700_000_100))
+    v1, v2 = sent / "ad-csc v1.xlsx", sent / "ad-csc v2.xlsx"
+    for order in ([v2, v1], [v1, v2]):
+        run = run_cli("collect", "apply", *order, "plans", "--dry-run")
+        assert run.code == 0, run.err
+        said = {
+            v2: [
+                "returns/ad-csc v2.xlsx (AD CSC): 1 change (dry run: not written)",
+                "  1.3.6.1: red → green",
+            ],
+            v1: [
+                "returns/ad-csc v1.xlsx (AD CSC): superseded by returns/ad-csc v2.xlsx, a later "
+                "return from the same officer; not applied (dry run: not written)"
+            ],
+        }
+        assert run.err.splitlines()[:3] == said[order[0]] + said[order[1]]
+
+
+def forge(path: Path, change: Any) -> None:
+    """Edit the hidden sheet and the Updates sheet, as someone forging a return would."""
+    wb = openpyxl.load_workbook(path)
+    change(wb["ragplan"], wb["Updates"])
+    wb.save(path)
+
+
+def test_a_return_claiming_another_officers_action_in_its_hidden_sheet_is_refused(
+    sent: Path, plans: Path
+) -> None:
+    def add_other(hidden: Any, updates: Any) -> None:
+        assert hidden.cell(row=19, column=1).value is None  # the hidden table ends at 18
+        for col, value in enumerate(["1.1.5.2", "amber"], 1):
+            hidden.cell(row=19, column=col).value = value
+        updates.cell(row=11, column=2).value = "1.1.5.2"
+        updates.cell(row=11, column=RAG).value = "Green"
+
+    before = snapshot(plans)
+    forge(sent / "ad-csc.xlsx", add_other)
+    run = run_cli("collect", "apply", sent / "ad-csc.xlsx", "plans")
+    assert run.code == 1
+    assert snapshot(plans) == before
+    assert run.err.splitlines()[1] == (
+        "  ragplan!A19: action 1.1.5.2 was not sent to AD CSC (returns/ragplan-collect.json "
+        "lists 1.2.2.4, 1.3.2.4, 1.3.3.5, 1.3.6.1, 1.3.6.3, 8.3); the hidden 'ragplan' sheet "
+        "was edited, so nothing from it is applied"
+    )
+
+
+def test_a_hidden_base_forged_to_the_plans_current_value_is_refused_naming_the_cell(
+    sent: Path, plans: Path
+) -> None:
+    """The team set 1.3.6.1 green after the export; a return that rewrites its hidden base
+    to green, to pass its amber over the team's change, is refused."""
+    assert run_cli("set", "1.3.6.1", "plans", "--rag", "green").code == 0
+
+    def rebase(hidden: Any, updates: Any) -> None:
+        assert hidden.cell(row=16, column=1).value == "1.3.6.1"
+        hidden.cell(row=16, column=2).value = "green"
+        updates.cell(row=rows_by_ref(updates)["1.3.6.1"], column=RAG).value = "Amber"
+
+    before = snapshot(plans)
+    forge(sent / "ad-csc.xlsx", rebase)
+    run = run_cli("collect", "apply", sent / "ad-csc.xlsx", "plans")
+    assert run.code == 1
+    assert snapshot(plans) == before
+    assert run.err.splitlines()[1] == (
+        "  ragplan!B16: the hidden 'ragplan' sheet says the RAG Rating of 1.3.6.1 was sent as "
+        "green, but returns/ragplan-collect.json records red; it was edited, so nothing from "
+        "this return is applied"
+    )
+
+
+def test_the_export_folder_is_applied_whole_its_record_skipped_and_status_says_applied(
+    sent: Path, plans: Path
+) -> None:
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Amber"))
+    edit(sent / "alan-tucker.xlsx", set_status("1.2.5.1", "Green"))
+    files = sorted(f"returns/{p.name}" for p in sent.iterdir())  # what the shell makes of returns/*
+    assert "returns/ragplan-collect.json" in files
+    run = run_cli("collect", "apply", *files, "plans")
+    assert run.code == 0, run.err
+    assert "returns/ad-csc.xlsx (AD CSC): 1 change" in run.out.splitlines()
+    assert "returns/alan-tucker.xlsx (Alan Tucker): 1 change" in run.out.splitlines()
+    again = run_cli("collect", "apply", "returns", "plans")  # the folder itself
+    assert again.code == 0, again.err
+    assert [line.split(": applied ")[0] for line in again.out.splitlines()] == [
+        "returns/ad-csc.xlsx (AD CSC)",
+        "returns/alan-tucker.xlsx (Alan Tucker)",
+    ]
+    status = run_cli("collect", "status", "returns", "plans")
+    assert status.code == 0, status.err
+    lines = status.out.splitlines()
+    assert lines[0].endswith("2 of 9 back")
+    assert [line.split(" applied ")[0] for line in lines if " applied " in line] == [
+        "AD CSC: returned returns/ad-csc.xlsx:",
+        "Alan Tucker: returned returns/alan-tucker.xlsx:",
+    ]

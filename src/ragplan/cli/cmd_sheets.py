@@ -272,7 +272,7 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
     Example: ragplan collect apply returns/*.xlsx plans --dry-run
     """
     from ragplan.editing.collect import apply_returns, returned_files
-    from ragplan.editing.collectrecord import MANIFEST
+    from ragplan.editing.collectrecord import MANIFEST, read_manifest
     from ragplan.editing.writer import commit
     from ragplan.output.problem_formats import parsable
 
@@ -284,10 +284,11 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
         typer.echo(f"skipped {path}: {program}'s lock file of an open workbook", err=True)
     for path in [p for p in files if p.name == MANIFEST]:
         files.remove(path)  # returns/2024-04/* names the export's own record too
-    exports = [f for f in folders if (f / MANIFEST).is_file()]
-    for export_folder in exports:  # an export folder: every return in it
-        folders.remove(export_folder)
-        files += [p for p in returned_files(export_folder)[0] if p not in files]
+    for export_folder in [f for f in folders if (f / MANIFEST).is_file()]:
+        folders.remove(export_folder)  # an export folder: every return in it
+        manifest = read_manifest(export_folder)
+        if manifest is not None:
+            files += [p for p in returned_files(export_folder, manifest) if p not in files]
     if len(folders) > 1:
         raise UsageError(
             "name one plan folder; the other paths are workbooks or export folders (holding "

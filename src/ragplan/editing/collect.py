@@ -707,18 +707,21 @@ class CollectStatus:
         return lines
 
 
-def returned_files(folder: Path) -> tuple[list[Path], list[str]]:
-    """The workbooks in an export folder that may be returns, and a line for each other
-    file there that is not (the export's own record and program lock files are skipped)."""
+def returned_files(folder: Path, manifest: Manifest) -> list[Path]:
+    """The workbooks in an export folder that are returns: not the export's own record,
+    not a program's lock file, not a copy that was sent and is untouched."""
+    sent = {w.file: w.sha256 for w in manifest.workbooks}
     paths: list[Path] = []
-    others: list[str] = []
     for path in sorted(folder.iterdir()):
         name = path.name
-        if name == MANIFEST or name.startswith(("~$", ".~lock.", ".")):
+        if name == MANIFEST or name.startswith(("~$", ".~lock.", ".")) or not path.is_file():
             continue
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            paths.append(path)
-    return paths, others
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            continue
+        if name in sent and hashlib.sha256(path.read_bytes()).hexdigest() == sent[name]:
+            continue  # the copy that was sent, untouched
+        paths.append(path)
+    return paths
 
 
 def collect_status(folder: Path, plans: Path) -> CollectStatus:
@@ -731,17 +734,11 @@ def collect_status(folder: Path, plans: Path) -> CollectStatus:
             "`ragplan collect export --out FOLDER` first"
         )
     load_valid(plans)  # a plan set with errors is said before any workbook is read
-    sent = {w.file: w for w in manifest.workbooks}
     by_name: dict[str, OfficerStatus] = {
         w.name: OfficerStatus(w.name, w.file, []) for w in manifest.workbooks
     }
-    paths, others = returned_files(folder)
-    returns = []
-    for path in paths:
-        entry = sent.get(path.name)
-        if entry is not None and hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256:
-            continue  # the copy that was sent, untouched
-        returns.append(path)
+    others: list[str] = []
+    returns = returned_files(folder, manifest)
     results = {r.path: r for r in apply_returns(plans, returns, keep_going=True).results}
     for path in returns:
         result = results[path]
