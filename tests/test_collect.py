@@ -685,3 +685,63 @@ def test_the_export_folder_is_applied_whole_its_record_skipped_and_status_says_a
         "AD CSC: returned returns/ad-csc.xlsx:",
         "Alan Tucker: returned returns/alan-tucker.xlsx:",
     ]
+
+
+# Returns saved in another format
+
+
+def test_an_ods_return_is_received_but_unreadable_with_the_exact_step_that_fixes_it(
+    sent: Path, plans: Path, in_tmp: Path
+) -> None:
+    """Penny Yeadon edits her workbook and saves it in LibreOffice's own format (.ods)."""
+    import subprocess
+
+    edit(sent / "penny-yeadon.xlsx", set_status("1.4.1", "Green"), in_tmp / "penny-yeadon.xlsx")
+    ods = libreoffice_resave(in_tmp / "penny-yeadon.xlsx", sent, "ods")
+    step = (
+        "open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx) in the same "
+        "folder, or run `soffice --headless --convert-to xlsx --outdir returns "
+        "returns/penny-yeadon.ods`, then use the .xlsx"
+    )
+    status = run_cli("collect", "status", "returns", "plans")
+    assert status.code == 0, status.err
+    lines = status.out.splitlines()
+    assert lines[0].endswith("1 of 9 back")
+    assert lines[1:] == [
+        "AD CSC: missing (ad-csc.xlsx not returned)",
+        *lines[2:9],
+        "Penny Yeadon: returned returns/penny-yeadon.ods: received, but ragplan cannot read it",
+        "  returns/penny-yeadon.ods is an OpenDocument spreadsheet (.ods), which ragplan does "
+        f"not read: {step}",
+        lines[-1],
+    ]
+    run = run_cli("collect", "apply", ods, "plans")
+    assert run.code == 3
+    assert run.err == (
+        "ragplan: error: returns/penny-yeadon.ods is an OpenDocument spreadsheet (.ods), which "
+        f"ragplan does not read: {step}\n"
+    )
+    (sent / "penny-yeadon.xlsx").unlink()  # the sent copy, as a conversion would replace it
+    program = step.split("`")[1].split()
+    profile = f"-env:UserInstallation=file://{in_tmp}/.lo-profile-step"
+    subprocess.run([program[0], profile, *program[1:]], capture_output=True, check=True)
+    run = run_cli("collect", "apply", "returns", "plans")
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "returns/penny-yeadon.xlsx (Penny Yeadon): 1 change",
+        "  1.4.1: amber → green",
+    ]
+
+
+def test_an_xls_return_says_the_step_that_fixes_it(sent: Path, plans: Path, in_tmp: Path) -> None:
+    edit(sent / "penny-yeadon.xlsx", set_status("1.4.1", "Green"), in_tmp / "penny-yeadon.xlsx")
+    xls = libreoffice_resave(in_tmp / "penny-yeadon.xlsx", sent, "xls:MS Excel 97")
+    run = run_cli("collect", "apply", xls, "plans")
+    assert run.code == 3
+    assert run.err == (
+        "ragplan: error: returns/penny-yeadon.xls is an Excel 97-2003 (.xls) or password-"
+        "protected workbook; save it as an Excel Workbook (.xlsx) without a password (open it "
+        "in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx) in the same folder, "
+        "or run `soffice --headless --convert-to xlsx --outdir returns returns/penny-yeadon.xls`"
+        ", then use the .xlsx)\n"
+    )

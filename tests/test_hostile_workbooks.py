@@ -322,7 +322,9 @@ def test_far_cells_beside_a1_cost_only_the_cells_they_hold(plans: Path) -> None:
         '<row r="20000"><c r="CV20000"><v>1</v></c></row>'
     )
     crafted = with_sheets(
-        Path("returns/ad-csc.xlsx"), Path("returns/far.xlsx"), {f"Far {n}": far for n in range(1, 6)}
+        Path("returns/ad-csc.xlsx"),
+        Path("returns/far.xlsx"),
+        {f"Far {n}": far for n in range(1, 6)},
     )
     assert crafted.stat().st_size < 50_000
     code, err, peak = peak_of("collect", "apply", "returns/far.xlsx", "plans", "--dry-run")

@@ -102,8 +102,9 @@ def soffice() -> str:
     return found
 
 
-def libreoffice_resave(path: Path, out: Path) -> Path:
-    """`path` opened and saved again as .xlsx by LibreOffice headless, into folder `out`."""
+def libreoffice_resave(path: Path, out: Path, to: str = "xlsx:Calc MS Excel 2007 XML") -> Path:
+    """`path` opened and saved again by LibreOffice headless, into folder `out`: as .xlsx,
+    or in the format `to` names (`ods`, `xls:MS Excel 97`), as an officer's Save As does."""
     program = soffice()
     out.mkdir(parents=True, exist_ok=True)
     profile = out.parent / f".lo-profile-{out.name}"
@@ -113,7 +114,7 @@ def libreoffice_resave(path: Path, out: Path) -> Path:
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
+            to,
             "--outdir",
             str(out),
             str(path),
@@ -123,10 +124,10 @@ def libreoffice_resave(path: Path, out: Path) -> Path:
         timeout=180,
         check=False,
     )
-    saved = out / (path.stem + ".xlsx")
+    saved = out / (path.stem + "." + to.split(":")[0])
     if done.returncode != 0 or not saved.exists():
         if "calc" in (done.stderr + done.stdout).lower() or not saved.exists():
-            require(f"LibreOffice could not save as xlsx (is Calc installed?): {done.stderr}")
+            require(f"LibreOffice could not save as {to} (is Calc installed?): {done.stderr}")
     return saved
 
 

@@ -43,6 +43,7 @@ from ragplan.sheets.collectbook import (
     read_return,
 )
 from ragplan.sheets.statuses import slug
+from ragplan.sheets.workbook import OTHER_FORMATS
 
 NO_LEAD = "No lead officer"
 
@@ -244,6 +245,7 @@ class WorkbookResult:
     notes: list[str] = field(default_factory=list)
     applied_at: str = ""
     superseded_by: Path | None = None
+    unreadable: bool = False
 
     @property
     def refused(self) -> bool:
@@ -254,6 +256,8 @@ class WorkbookResult:
         `named`), then one line per change."""
         who = f" ({self.name})" if self.name and named else ""
         shown = display_path(self.path)
+        if self.unreadable:
+            return [f"{shown}{who}: received, but ragplan cannot read it", f"  {self.errors[0]}"]
         if self.errors:
             count = len(self.errors)
             head = f"{shown}{who}: refused ({count} problem{'' if count == 1 else 's'}); "
@@ -307,11 +311,11 @@ class Applied:
 
 def read_returns(
     paths: list[Path], plan_set: PlanSet, *, keep_going: bool = False
-) -> list[tuple[Path, Returned | str]]:
+) -> list[tuple[Path, Returned | str | UnreadablePathError]]:
     """Each workbook read, or why it is refused whole. A file that cannot be read at all
     raises UnreadablePathError, so nothing is applied (with `keep_going`, it is refused
     like the others, for `collect status`)."""
-    found: list[tuple[Path, Returned | str]] = []
+    found: list[tuple[Path, Returned | str | UnreadablePathError]] = []
     for path in paths:
         try:
             found.append((path, read_return(path, plan_set.config.scale)))
@@ -320,7 +324,7 @@ def read_returns(
         except UnreadablePathError as exc:
             if not keep_going:
                 raise
-            found.append((path, exc.message))
+            found.append((path, exc))
     return found
 
 
@@ -357,6 +361,10 @@ def apply_returns(plans: Path, paths: list[Path], *, keep_going: bool = False) -
     for path, returned in read_returns(paths, plan_set, keep_going=keep_going):
         result = WorkbookResult(path)
         results.append(result)
+        if isinstance(returned, UnreadablePathError):
+            result.unreadable = True
+            result.errors.append(returned.message)
+            continue
         if isinstance(returned, str):
             result.errors.append(returned)
             continue
@@ -709,17 +717,26 @@ class CollectStatus:
 
 def returned_files(folder: Path, manifest: Manifest) -> list[Path]:
     """The workbooks in an export folder that are returns: not the export's own record,
-    not a program's lock file, not a copy that was sent and is untouched."""
+    not a program's lock file, not a copy that was sent and is untouched. A spreadsheet
+    in a format ragplan does not read (.ods, .xls) is one, unless an .xlsx of the same
+    name beside it was made from it."""
     sent = {w.file: w.sha256 for w in manifest.workbooks}
+
+    def untouched(path: Path) -> bool:
+        digest = sent.get(path.name)
+        return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
     paths: list[Path] = []
     for path in sorted(folder.iterdir()):
         name = path.name
         if name == MANIFEST or name.startswith(("~$", ".~lock.", ".")) or not path.is_file():
             continue
-        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".xlsm", *OTHER_FORMATS) or untouched(path):
             continue
-        if name in sent and hashlib.sha256(path.read_bytes()).hexdigest() == sent[name]:
-            continue  # the copy that was sent, untouched
+        converted = path.with_suffix(".xlsx")
+        if suffix in OTHER_FORMATS and converted.is_file() and not untouched(converted):
+            continue  # the .xlsx made from it beside it is the return
         paths.append(path)
     return paths
 
@@ -742,7 +759,10 @@ def collect_status(folder: Path, plans: Path) -> CollectStatus:
     results = {r.path: r for r in apply_returns(plans, returns, keep_going=True).results}
     for path in returns:
         result = results[path]
-        officer = by_name.get(result.name)
+        officer = by_name.get(result.name) or next(
+            (by_name[w.name] for w in manifest.workbooks if Path(w.file).stem == path.stem),
+            None,
+        )
         if officer is None:
             others.append(f"{display_path(path)}: not a workbook of this export")
             others += result.lines()[1:] if result.refused else []
