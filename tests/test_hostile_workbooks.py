@@ -195,7 +195,9 @@ def test_a_macro_workbook_is_refused_back_and_imported_as_data_only(plans: Path)
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
             "old.xlsx is an Excel 97-2003 (.xls) or password-protected workbook; save it as an "
-            "Excel Workbook (.xlsx) without a password",
+            "Excel Workbook (.xlsx) without a password (open it in LibreOffice Calc or Excel and "
+            "save it as Excel 2007-365 (.xlsx) in the same folder, or run `soffice --headless "
+            "--convert-to xlsx --outdir . old.xlsx`, then use the .xlsx)",
         ),
         (b"PK\x05\x06" + bytes(18), "old.xlsx is a zip archive but not an .xlsx workbook"),
     ],
