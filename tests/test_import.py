@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -422,3 +422,47 @@ def test_lead_officers_merged_down_their_rows_belong_to_every_row_and_are_said(
     export = run_cli("collect", "export", "plans", "--out", "returns", "--all")
     assert export.code == 0, export.err
     assert not Path("returns/no-lead-officer.xlsx").exists()
+
+
+def test_dates_as_uk_trackers_write_them_and_as_libreoffices_csv_saves_them(in_tmp: Path) -> None:
+    """Deadlines typed as Mar-24, Sep-24, 31/03/2024, and a date cell, saved by LibreOffice
+    as CSV (which writes the date cell as 2024-06-30 0:00:00): all read as dates, a month
+    as its last day, said in the report; none pushed into the notes."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Ref", "Action", "Owner", "Deadline", "Status", "Update"])
+    rows = [
+        ("1.1", "Agree the dashboard", "Head of Performance", "Mar-24", "Complete", "Done."),
+        ("1.2", "Publish the annual report", "Head of Performance", "Sep-24", "On track", "Draft."),
+        ("1.3", "Train the team leaders", "Head of HR", "31/03/2024", "On track", "Booked."),
+        (
+            "1.4",
+            "Move to the new tracker",
+            "Head of HR",
+            datetime(2024, 6, 30),
+            "On track",
+            "Soon.",
+        ),
+    ]
+    for row in rows:
+        ws.append(list(row))
+    wb.save(in_tmp / "tracker.xlsx")
+    csv = libreoffice_resave(
+        in_tmp / "tracker.xlsx", in_tmp / "lo", "csv:Text - txt - csv (StarCalc):44,34,76"
+    )
+    assert "2024-06-30 0:00:00" in csv.read_text()  # how LibreOffice writes the date cell
+    run = run_cli("import", csv, "--to", "plans")
+    assert run.code == 0, run.err
+    got = {
+        ident: (due, notes) for ident, (_, due, _, notes, *_) in imported(in_tmp / "plans").items()
+    }
+    assert got == {
+        "1.1": (date(2024, 3, 31), "Done."),
+        "1.2": (date(2024, 9, 30), "Draft."),
+        "1.3": (date(2024, 3, 31), "Booked."),
+        "1.4": (date(2024, 6, 30), "Soon."),
+    }
+    lines = run.out.splitlines()
+    assert "  tracker.csv!D2: 'Mar-24' names a month; read as 2024-03-31, its last day" in lines
+    assert "  tracker.csv!D3: 'Sep-24' names a month; read as 2024-09-30, its last day" in lines
