@@ -466,3 +466,26 @@ def test_dates_as_uk_trackers_write_them_and_as_libreoffices_csv_saves_them(in_t
     lines = run.out.splitlines()
     assert "  tracker.csv!D2: 'Mar-24' names a month; read as 2024-03-31, its last day" in lines
     assert "  tracker.csv!D3: 'Sep-24' names a month; read as 2024-09-30, its last day" in lines
+
+
+def test_spellings_of_one_status_word_become_one_status_and_the_import_says_so(
+    in_tmp: Path,
+) -> None:
+    fire_tracker(in_tmp / "tracker.xlsx")
+    wb = openpyxl.load_workbook(in_tmp / "tracker.xlsx")
+    ws = wb["2024-25 Plan"]
+    assert (ws["A13"].value, ws["E13"].value) == ("2.3", "Complete")
+    ws["E13"] = "Completed"
+    wb.save(in_tmp / "spelt.xlsx")
+    saved = libreoffice_resave(in_tmp / "spelt.xlsx", in_tmp / "lo")
+    run = run_cli("import", saved, "--to", "plans")
+    assert run.code == 0, run.err
+    scale = load_valid(in_tmp / "plans").config.scale
+    assert [(s.key, s.label, s.done) for s in scale.statuses if s.done] == [
+        ("complete", "Complete", True)
+    ]
+    assert imported(in_tmp / "plans")["2.3"][0] == "complete"
+    assert (
+        "  Complete (also written Completed; one status for them all) → complete (done): "
+        "3 actions" in run.out.splitlines()
+    )

@@ -38,6 +38,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-")
 
 
+def _same_word(key: str) -> str:
+    """A status key with each word's ending dropped, so that the spellings of one word
+    (Complete and Completed, Close and Closed) are one status."""
+    words = []
+    for word in key.split("-"):
+        if len(word) > 4 and word.endswith("ed"):
+            word = word[:-1]
+        if len(word) > 4 and word.endswith("e"):
+            word = word[:-1]
+        words.append(word)
+    return "-".join(words)
+
+
 def _found(rows: list[Row]) -> dict[str, list[Row]]:
     """The rows of each status, as written."""
     found: dict[str, list[Row]] = {}
@@ -53,10 +66,14 @@ def make_scale(
     its key, and the mapping in words. `done` names the done statuses (default: the
     well-known done words); `column` is the heading they were found under."""
     found = _found(rows)
-    groups: dict[str, list[str]] = {}  # key -> spellings, first seen first
+    words: dict[str, list[str]] = {}  # one word's spellings, first seen first
     for written in found:
-        key = slug(written) or f"status-{len(groups) + 1}"
-        groups.setdefault(key, []).append(written)
+        words.setdefault(_same_word(slug(written)) or written, []).append(written)
+    groups: dict[str, list[str]] = {}  # key -> spellings, the most used first
+    for spellings in words.values():
+        spellings.sort(key=lambda w: -len(found[w]))  # stable: ties keep the first seen
+        key = slug(spellings[0]) or f"status-{len(groups) + 1}"
+        groups[key] = spellings
     done_words = {normal(w) for w in done} if done else DONE_WORDS
     if done:
         labels = {normal(w) for ws in groups.values() for w in ws}
@@ -91,7 +108,9 @@ def make_scale(
         count = sum(len(found[s]) for s in spellings)
         for spelling in spellings:
             mapping[spelling] = key
-        also = "" if len(spellings) == 1 else f" (also written {', '.join(spellings[1:])})"
+        also = ""
+        if len(spellings) > 1:
+            also = f" (also written {', '.join(spellings[1:])}; one status for them all)"
         guess = "" if known or is_done else "; not a well-known status: its place is a guess"
         described.append(
             f"{label}{also} → {key}{' (done)' if is_done else ''}: {count} action"
