@@ -489,3 +489,32 @@ def test_spellings_of_one_status_word_become_one_status_and_the_import_says_so(
         "  Complete (also written Completed; one status for them all) → complete (done): "
         "3 actions" in run.out.splitlines()
     )
+
+
+def test_a_workbook_of_two_plan_sheets_takes_its_title_from_a1(in_tmp: Path) -> None:
+    """Two sheets, one per theme, each with the council's title in A1 above its header, saved
+    by LibreOffice: the title is A1's, said in the report, not the file name."""
+    title = "Wessex Council \u2013 Children's Services Improvement Plan 2024/25"
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "1 Leadership"
+    second = wb.create_sheet("2 Practice")
+    for ws, prefix in ((first, "1"), (second, "2")):
+        ws["A1"] = title
+        ws.append([])
+        ws.append(["Ref", "Action", "Lead Officer", "Status", "Notes"])
+        ws.append(
+            [f"{prefix}.1", "Agree the practice standards", "Head of Service", "Complete", "Done."]
+        )
+        ws.append([f"{prefix}.2", "Audit the case files", "Head of Service", "On track", "Half."])
+    wb.save(in_tmp / "wessex.xlsx")
+    saved = libreoffice_resave(in_tmp / "wessex.xlsx", in_tmp / "lo")
+    run = run_cli("import", saved, "--to", "plans")
+    assert run.code == 0, run.err
+    assert load_valid(in_tmp / "plans").config.title == title
+    assert (
+        f"plan title: '{title}' (from '1 Leadership'!A1; set another with --title)"
+        in run.out.splitlines()
+    )
+    assert "is above the header row" not in run.out  # the second sheet's copy is the same title

@@ -119,6 +119,9 @@ def import_plan(source: Path, target: Path, options: ImportOptions) -> Imported:
         else make_scale(state.rows, options.done, state.status_column)
     )
     title = (options.title or state.title or source.stem).strip()
+    if options.title is None:
+        said = f"from {state.title_where}" if state.title else "from the file name"
+        read.append(f"plan title: '{title}' ({said}; set another with --title)")
     today = date.today()
     texts, lines = _render(themes, scale, mapping, title, source, options, today)
     warned = _check(target, texts, lines, options)

@@ -22,6 +22,9 @@ _HEADING = re.compile(
     r"(\d{1,3}(?:\.\d+)*)(?:\s*[:.)\-\u2013\u2014]\s*|\s+)(.*)$",
     re.I | re.S,
 )
+_PLAN_TITLE = re.compile(
+    r"\b(?:plan|programme|program|strategy|tracker|improvement|action log|roadmap)\b", re.I
+)
 _LEAD_LINE = re.compile(r"^lead officer:\s*(.+)$", re.I)
 _HEADING_ID = re.compile(r"^(?:(?:theme|priority|section)\s+)?(\d{1,3}(?:\.\d+)*)\.?$", re.I)
 
@@ -71,6 +74,7 @@ class Layout:
         self.rows: list[Row] = []
         self.themes: list[Draft] = []
         self.title: str | None = None
+        self.title_where = ""
         self.status_column: str | None = None
         self.refs: dict[str, str] = {}
 
@@ -166,8 +170,16 @@ class Layout:
                     theme.id, theme.title = _split_heading(text)  # the sheet name, untruncated
                 elif theme is not None and lead is not None and not theme.lead_officer:
                     theme.lead_officer = lead[1]
-                elif self.title is None and self.given_title is None and theme is None:
-                    self.title = text
+                elif (
+                    self.title is None
+                    and self.given_title is None
+                    and (theme is None or _PLAN_TITLE.search(text))
+                ):
+                    # With a sheet per theme, the first text above the first header is the
+                    # plan's title when it says it is a plan; a theme's title says less.
+                    self.title, self.title_where = text, grid.ref(r, c)
+                elif theme is not None and text == self.title:
+                    continue  # the plan's title, repeated on each sheet
                 else:
                     self.unused.append(
                         f"{grid.ref(r, c)}: '{short(text)}' is above the header row; not read"
