@@ -152,7 +152,30 @@ def test_text_that_could_run_as_a_formula_is_written_inert(plans: Path) -> None:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", cell.coordinate
-    assert wb["Updates"].cell(row=5, column=NOTES).value.startswith("'=HYPERLINK(")
+    notes = wb["Updates"].cell(row=5, column=NOTES)
+    assert notes.value.startswith("=HYPERLINK(")  # shown as written, with no '
+    assert (notes.data_type, notes.quotePrefix) == ("s", True)  # text, and kept text when edited
+
+
+def test_notes_starting_with_a_dash_show_as_written_and_come_back_unchanged(
+    plans: Path, in_tmp: Path
+) -> None:
+    path = plans / "6.yaml"
+    text = path.read_text()
+    assert "Members have adopted" in text
+    path.write_text(text.replace("Members have adopted", "- Members have adopted", 1))
+    assert run_cli("collect", "export", "plans", "--out", "returns").code == 0
+    notes = openpyxl.load_workbook("returns/cynthia-welbourn.xlsx")["Updates"].cell(5, NOTES)
+    assert notes.value.startswith("- Members have adopted")
+    shutil.move("returns/cynthia-welbourn.xlsx", in_tmp / "cynthia-welbourn.xlsx")
+    saved = libreoffice_resave(in_tmp / "cynthia-welbourn.xlsx", in_tmp / "returns")
+    after = openpyxl.load_workbook(saved)["Updates"].cell(5, NOTES)
+    assert after.value.startswith("- Members have adopted") and after.data_type == "s"
+    run = run_cli("collect", "apply", saved, "plans")
+    assert (run.code, run.out) == (
+        0,
+        "returns/cynthia-welbourn.xlsx (Cynthia Welbourn): no changes\n",
+    )
 
 
 def test_a_folder_holding_workbooks_is_refused_unless_forced(sent: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 from conftest import EXAMPLE_PLANS, run_cli
+from workbooks import libreoffice_resave
 
 from ragplan.plansets import load_valid
 
@@ -85,7 +86,13 @@ def test_text_that_could_run_as_a_formula_is_written_inert(in_tmp: Path) -> None
     wb = openpyxl.load_workbook("plan.xlsx")
     assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
     row = next(r for r in wb["8"].iter_rows(min_row=5) if r[1].value == "8.3")
-    assert row[0].value == "'@SUM(A1:A9)"
+    # Shown as written, with no ': a text cell, quote-prefixed as typing a leading ' makes it.
+    assert (row[0].value, row[0].data_type, row[0].quotePrefix) == ("@SUM(A1:A9)", "s", True)
+    saved = libreoffice_resave(Path("plan.xlsx"), in_tmp / "lo")
+    row = next(
+        r for r in openpyxl.load_workbook(saved)["8"].iter_rows(min_row=5) if r[1].value == "8.3"
+    )
+    assert (row[0].value, row[0].data_type) == ("@SUM(A1:A9)", "s")  # LibreOffice keeps it text
 
 
 def test_the_workbook_must_be_named_xlsx(in_tmp: Path) -> None:

@@ -1,5 +1,5 @@
-"""Workbooks ragplan writes: every text value made inert as CSV cells are (a leading = + - @
-gets a '), status cells that carry their word on their colour, headers, widths and
+"""Workbooks ragplan writes: every text value made inert (a text cell, and one that starts
+like a formula, = + - @, quote-prefixed as typing a leading ' makes it), status cells that carry their word on their colour, headers, widths and
 frozen panes, and the bytes of the finished file."""
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def put(ws: Any, row: int, col: int, value: str | date | None, *, wrap: bool = F
     cell.value = inert(value)
     if isinstance(cell.value, str):
         cell.data_type = "s"  # openpyxl would take text starting with = as a formula
+        if isinstance(value, str) and cell.value != uninert(cell.value):
+            # A text cell never runs; the quote-prefix style shows it as written (no ') and
+            # keeps it text when the officer edits it, as typing a leading ' does.
+            cell.value = cell.value[1:]
+            cell.data_type = "s"
+            cell.quotePrefix = True
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT
     cell.alignment = Alignment(wrap_text=wrap, vertical="top")
