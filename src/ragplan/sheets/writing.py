@@ -1,6 +1,7 @@
 """Workbooks ragplan writes: every text value made inert (a text cell, and one that starts
-like a formula, = + - @, quote-prefixed as typing a leading ' makes it), status cells that carry their word on their colour, headers, widths and
-frozen panes, and the bytes of the finished file."""
+like a formula, = + - @, quote-prefixed as typing a leading ' makes it), status cells that
+carry their word on their colour, headers, widths and frozen panes, and the bytes of the
+finished file."""
 
 from __future__ import annotations
 
