@@ -768,3 +768,18 @@ def test_an_xls_return_says_the_step_that_fixes_it(sent: Path, plans: Path, in_t
         "or run `soffice --headless --convert-to xlsx --outdir returns returns/penny-yeadon.xls`"
         ", then use the .xlsx)\n"
     )
+
+
+def test_workbook_names_transliterate_officers_names(plans: Path) -> None:
+    for path in plans.glob("*.yaml"):
+        text = path.read_text()
+        text = text.replace("David Sadler", "Siân Ll. Jones").replace(
+            "Alan Tucker", "Marc-André Dubois"
+        )
+        path.write_text(text)
+    run = run_cli("collect", "export", "plans", "--out", "returns")
+    assert run.code == 0, run.err
+    manifest = json.loads(Path("returns/ragplan-collect.json").read_text())
+    files = {w["for"]: w["file"] for w in manifest["workbooks"]}
+    assert files["Siân Ll. Jones"] == "sian-ll-jones.xlsx"
+    assert files["Marc-André Dubois"] == "marc-andre-dubois.xlsx"

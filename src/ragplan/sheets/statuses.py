@@ -35,7 +35,11 @@ _GREEN = "#00703c"
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-")
+    """Text as a key or file name: Siân Ll. Jones → sian-ll-jones, Marc-André → marc-andre
+    (letters transliterated, not dropped; anyascii knows every script's)."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^0-9a-z]+", "-", anyascii(text).casefold()).strip("-")
 
 
 def _same_word(key: str) -> str:
