@@ -252,8 +252,9 @@ PathsArg = Annotated[
     list[Path],
     typer.Argument(
         metavar="FILES",
-        help="The returned workbooks, and the plan folder if it is not found from here "
-        "(a folder among them). Example: returns/*.xlsx plans",
+        help="The returned workbooks, or the export folder holding them (with its "
+        "ragplan-collect.json), and the plan folder if it is not found from here. "
+        "Example: returns/2010-10 plans",
         show_default=False,
     ),
 ]
