@@ -783,3 +783,24 @@ def test_workbook_names_transliterate_officers_names(plans: Path) -> None:
     files = {w["for"]: w["file"] for w in manifest["workbooks"]}
     assert files["Siân Ll. Jones"] == "sian-ll-jones.xlsx"
     assert files["Marc-André Dubois"] == "marc-andre-dubois.xlsx"
+
+
+def test_a_return_of_an_export_by_an_earlier_ragplan_applies_from_its_hidden_sheet(
+    sent: Path, plans: Path
+) -> None:
+    """A round started before the record held the values sent (format 1) still applies,
+    limited to the actions the record lists, and says where its base came from."""
+    manifest = json.loads((sent / "ragplan-collect.json").read_text())
+    manifest["format"] = 1
+    for workbook in manifest["workbooks"]:
+        del workbook["values"]
+    (sent / "ragplan-collect.json").write_text(json.dumps(manifest))
+    edit(sent / "ad-csc.xlsx", set_status("1.3.6.1", "Amber"))
+    run = run_cli("collect", "apply", sent / "ad-csc.xlsx", "plans")
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "returns/ad-csc.xlsx (AD CSC): 1 change",
+        "  1.3.6.1: red → amber",
+        "  note: returns/ragplan-collect.json was written by an earlier ragplan that did not "
+        "record the values sent: those in the hidden 'ragplan' sheet were used",
+    ]
