@@ -355,3 +355,63 @@ def test_a_prefixed_sheet_within_the_limits_is_read_as_its_program_would(plans: 
     )
     extra = read_workbook(crafted).sheet("Extra")
     assert extra is not None and extra.cell(2, 2).value == "hello"
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (
+            '<row r="1"><c r="A1"><v>1</v></c></row>' + "<x/>" * 2_990_000,
+            "sheet Junk holds more than 100,000 XML elements that are not cells",
+        ),
+        (
+            '<row r="1"><c r="A1"><v>1</v></c>' + "<x/>" * 200_000 + "</row>",
+            "sheet Junk holds more than 100,000 XML elements that are not cells",
+        ),
+        (
+            '<row r="1"><c r="A1" t="inlineStr"><is>'
+            + "<x/>" * 200_000
+            + "<t>a</t></is></c></row>",
+            "sheet Junk holds a cell (A1) holding more than 1000 XML elements",
+        ),
+    ],
+    ids=["beside-rows", "in-a-row", "in-a-cell"],
+)
+def test_a_flood_of_elements_no_program_reads_is_refused_in_bounded_memory(
+    plans: Path, body: str, problem: str
+) -> None:
+    """Elements openpyxl would build and keep, though no cell holds them: 2.9 million
+    beside the rows took 24 s and 570 MB of a dry run before this limit."""
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"), Path("returns/junk.xlsx"), {"Junk": sheet_xml(body)}
+    )
+    code, err, peak = peak_of("collect", "apply", str(crafted), "plans", "--dry-run")
+    assert code == 1 and peak < PEAK_MB, (code, peak)
+    assert err.splitlines()[1] == (
+        f"  returns/junk.xlsx: {problem}, more than a plan needs (an XML bomb?); it was not opened"
+    )
+
+
+def test_tags_beyond_the_workbooks_budget_are_refused_before_any_parser(plans: Path) -> None:
+    crafted = with_sheets(
+        Path("returns/ad-csc.xlsx"),
+        Path("returns/junk.xlsx"),
+        {"Junk": sheet_xml("<x/>" * 3_000_001)},
+    )
+    assert refused_apply(plans, crafted) == (
+        "returns/junk.xlsx: its XML holds more than 3,000,000 tags (by part "
+        "xl/worksheets/sheet50.xml), more than a plan's workbook needs (an XML bomb?); it was "
+        "not opened"
+    )
+
+
+def test_a_large_plain_sheet_is_read_whole(plans: Path) -> None:
+    """20,000 rows of 10 values: within every limit, read in full."""
+    rows = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+        for r in range(1, 20_001)
+    )
+    crafted = with_sheets(Path("returns/ad-csc.xlsx"), Path("big.xlsx"), {"Big": sheet_xml(rows)})
+    big = read_workbook(crafted).sheet("Big")
+    assert big is not None and len(big.rows) == 20_000 and big.width == 10
+    assert big.cell(20_000, 10).value == 20_000

@@ -27,7 +27,7 @@ from typing import Any
 
 from ragplan.errors import SpreadsheetError, UnreadablePathError
 from ragplan.paths import display_path
-from ragplan.sheets.grid import Cell, Grid, column_number, sheet_prefix
+from ragplan.sheets.grid import Cell, Grid, column_letter, column_number, sheet_prefix
 
 MAX_FILE_MB = 20  # a plan of 10,000 actions with long notes is about 3 MB as .xlsx
 MAX_EXPANDED_MB = 100  # what all the parts of the zip may expand to
@@ -39,6 +39,14 @@ MAX_CELLS = 500_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and encrypted files
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 MAX_MERGED = 10_000
+# Tags (<...>) in all the workbook's XML: a sheet of 20,000 rows of 10 cells, each
+# <c><v>1</v></c>, has 800,000; what a program writes beside it, thousands.
+MAX_TAGS = 3_000_000
+MAX_PART_TAGS = 200_000  # in a part that is not a sheet or the shared strings
+# Elements of a sheet that are neither rows nor cells (columns, views, validations, links):
+# a program writes hundreds; openpyxl builds each one it meets, so a flood is refused.
+MAX_OTHER_ELEMENTS = 100_000
+MAX_CELL_ELEMENTS = 1_000  # in one cell: its value, formula, or a rich text's runs
 # SpreadsheetML's namespaces, transitional and strict: elements are counted by these URIs,
 # whatever prefix a file binds to them.
 _SHEET_NS = (
@@ -90,29 +98,22 @@ def read_workbook(path: Path, *, allow_macros: bool = False) -> Workbook:
     with warnings.catch_warnings():
         # openpyxl warns about features it drops (extensions, slicers): only values are read.
         warnings.simplefilter("ignore")
-        formulas = values = None
+        values = None
         try:
             # Read-only: rows are streamed and no cell is made for a gap or a merged range,
             # so what is read is bounded by the extent found above, not by what the file
-            # declares.
-            formulas = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=False, keep_links=False
-            )
+            # declares. Formulas were read by the scan: one pass of openpyxl is enough.
             values = openpyxl.load_workbook(
                 io.BytesIO(data), read_only=True, data_only=True, keep_links=False
             )
-            sheets = [
-                _grid(ws, formulas[ws.title], extents.get(ws.title, _Extent()))
-                for ws in values.worksheets
-            ]
+            sheets = [_grid(ws, extents.get(ws.title, _Extent())) for ws in values.worksheets]
         except SpreadsheetError:
             raise
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise _refusal(exc, shown) from None
         finally:
-            for book in (formulas, values):
-                if book is not None:
-                    book.close()
+            if values is not None:
+                values.close()
     return Workbook(shown, sheets, macros)
 
 
@@ -200,16 +201,40 @@ def _checked_parts(archive: zipfile.ZipFile, path: Path, shown: str) -> dict[str
             )
     if "[Content_Types].xml" not in parts or not any(n.startswith("xl/") for n in parts):
         raise UnreadablePathError(f"{shown} is a zip archive but not an .xlsx workbook")
+    tags = 0
     for name, info in parts.items():
-        if not name.endswith((".xml", ".rels", ".vml")):
+        data = _part(archive, info, shown)
+        # Any part may be XML whatever its name: the content types say what it is.
+        if not name.endswith((".xml", ".rels", ".vml")) and not _looks_xml(data):
             continue
-        head = _part(archive, info, shown)
-        if _DOCTYPE.search(head) or _DOCTYPE.search(_utf16(head)):
+        if _DOCTYPE.search(data) or _DOCTYPE.search(_utf16(data)):
             raise SpreadsheetError(
                 f"{shown}: its part {name} declares a DOCTYPE or XML entities, which no "
                 "spreadsheet program writes (an XML entity attack?); it was not opened"
             )
+        # Every tag costs time and memory to parse (defusedxml's parser, which openpyxl
+        # uses, reads about 250,000 a second here, and openpyxl reads each sheet twice), so
+        # a flood of tags no program reads is refused before any parser sees it.
+        count = data.count(b"<")
+        bulky = name.startswith("xl/worksheets/") or name.endswith("sharedStrings.xml")
+        if not bulky and count > MAX_PART_TAGS:
+            raise SpreadsheetError(
+                f"{shown}: its part {name} holds {count:,} XML tags, more than the "
+                f"{MAX_PART_TAGS:,} a workbook's styles or settings need (an XML bomb?); it "
+                "was not opened"
+            )
+        tags += count
+        if tags > MAX_TAGS:
+            raise SpreadsheetError(
+                f"{shown}: its XML holds more than {MAX_TAGS:,} tags (by part {name}), more "
+                "than a plan's workbook needs (an XML bomb?); it was not opened"
+            )
     return parts
+
+
+def _looks_xml(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") or data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
 def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
@@ -241,6 +266,7 @@ class _Extent:
     rows: int = 0
     columns: int = 0
     merged: list[tuple[int, int, int, int]] | None = None
+    formulas: dict[tuple[int, int], str] | None = None  # (row, column) → formula, with its =
 
 
 def _check_sheet_sizes(
@@ -257,74 +283,164 @@ def _check_sheet_sizes(
 def _scan_sheet(data: bytes, name: str, shown: str) -> _Extent:
     """Stream the sheet's XML once, counting elements by their namespace URI (a prefix such
     as <x:row> names the same element), and stop at the first limit passed."""
-    from defusedxml.ElementTree import iterparse
-    from openpyxl.utils.cell import range_boundaries
-
-    sheet = sheet_prefix(name)[:-1]
-    extent = _Extent(merged=[])
-    assert extent.merged is not None
-    rows = cells = 0
-    row_number = 0
+    scan = _SheetScan(name, shown)
     try:
-        for _, element in iterparse(io.BytesIO(data), events=("end",)):
-            tag = _local(element.tag)
-            if tag == "row":
-                rows += 1
-                row_number = _number(element.get("r"), row_number + 1)
-                column = 0
-                for cell in element:
-                    if _local(cell.tag) != "c":
-                        continue
-                    cells += 1
-                    column = _column(cell.get("r"), column + 1)
-                    if any(len(child) or (child.text or "").strip() for child in cell):
-                        if row_number > MAX_ROWS or column > MAX_COLUMNS:
-                            raise SpreadsheetError(
-                                f"{shown}: sheet {sheet} reaches row {row_number}, column "
-                                f"{column}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} "
-                                "columns a plan needs; delete what is below or to the right "
-                                "of the plan (or save only its rows)"
-                            )
-                        extent.rows = max(extent.rows, row_number)
-                        extent.columns = max(extent.columns, column)
-                element.clear()
-                if rows > MAX_ROWS or cells > MAX_CELLS:
-                    raise SpreadsheetError(
-                        f"{shown}: sheet {sheet} holds more than {MAX_ROWS} rows or "
-                        f"{MAX_CELLS} cells, more than a plan needs; it was not opened"
-                    )
-            elif tag == "sheetData":
-                element.clear()
-            elif tag == "mergeCell":
-                ref = element.get("ref", "")
-                try:
-                    first_col, first_row, last_col, last_row = range_boundaries(ref)
-                except (TypeError, ValueError):
-                    raise SpreadsheetError(
-                        f"{shown}: sheet {sheet} has a merged range '{ref[:40]}' that names no "
-                        "cells; it was not opened"
-                    ) from None
-                if (
-                    last_row is None
-                    or last_col is None
-                    or last_row > MAX_ROWS
-                    or last_col > MAX_COLUMNS
-                ):
-                    raise SpreadsheetError(
-                        f"{shown}: sheet {sheet} merges {ref[:40]}, beyond the {MAX_ROWS} rows "
-                        f"and {MAX_COLUMNS} columns a plan needs; unmerge those cells"
-                    )
-                extent.merged.append((first_row or 1, first_col or 1, last_row, last_col))
-                if len(extent.merged) > MAX_MERGED:
-                    raise SpreadsheetError(
-                        f"{shown}: sheet {sheet} has more than {MAX_MERGED} merged ranges, "
-                        "more than a plan needs; it was not opened"
-                    )
+        scan.parse(data)
     except SpreadsheetError:
         raise
-    except Exception as exc:  # the parser raises many kinds for damaged XML
+    except Exception as exc:  # expat raises many kinds for damaged XML
         raise _refusal(exc, shown) from None
-    return extent
+    return scan.extent
+
+
+class _SheetScan:
+    """expat's events for one sheet, with no tree built: each element costs a call, and
+    entities are refused as defusedxml refuses them (its parser, pure Python and building
+    a tree, would take most of the time the limits allow)."""
+
+    def __init__(self, name: str, shown: str) -> None:
+        self.sheet = sheet_prefix(name)[:-1]
+        self.shown = shown
+        self.extent = _Extent(merged=[], formulas={})
+        self.shared: dict[str, str] = {}  # a shared formula's text, by its si
+        self.formula: dict[str, str] | None = None  # the <f> being read: its attributes
+        self.formula_text: list[str] = []
+        self.rows = self.cells = 0
+        self.others = self.in_cell = 0
+        self.row = self.column = 0
+        self.depth = 0
+        self.cell_depth = 0  # the depth of the <c> being read, 0 outside one
+        self.valued = False  # whether that cell holds a value, a formula or rich text
+
+    def parse(self, data: bytes) -> None:
+        from xml.parsers import expat
+
+        from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+
+        def entity(name: str, *args: Any) -> None:
+            raise EntitiesForbidden(name, None, None, None, None, None)
+
+        def external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
+            raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.EntityDeclHandler = entity
+        parser.UnparsedEntityDeclHandler = entity
+        parser.ExternalEntityRefHandler = external
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.text
+        parser.buffer_text = True
+        parser.Parse(data, True)
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        self.depth += 1
+        if self.cell_depth:
+            self.valued = True
+            self.in_cell += 1
+            if self.in_cell > MAX_CELL_ELEMENTS:
+                self.refuse(
+                    f"a cell ({column_letter(self.column)}{self.row}) holding more than "
+                    f"{MAX_CELL_ELEMENTS} XML elements"
+                )
+            if self.depth == self.cell_depth + 1 and _local("{" + tag) == "f":
+                self.formula, self.formula_text = attributes, []
+            return
+        name = _local("{" + tag)
+        if name == "row" and self.depth == 3:
+            self.rows += 1
+            self.row = _number(attributes.get("r"), self.row + 1)
+            self.column = 0
+        elif name == "c" and self.depth == 4:
+            self.cells += 1
+            self.column = _column(attributes.get("r"), self.column + 1)
+            self.cell_depth, self.valued, self.in_cell = self.depth, False, 0
+            if self.cells > MAX_CELLS:
+                self.too_many()
+        else:
+            if name == "mergeCell" and self.depth == 3:
+                _scan_merge(attributes.get("ref", ""), self.extent, self.shown, self.sheet)
+            self.others += 1
+            if self.others > MAX_OTHER_ELEMENTS:
+                self.refuse(f"more than {MAX_OTHER_ELEMENTS:,} XML elements that are not cells")
+
+    def text(self, data: str) -> None:
+        if self.formula is not None:
+            self.formula_text.append(data)
+
+    def end(self, tag: str) -> None:
+        if self.formula is not None and self.depth == self.cell_depth + 1:
+            self.keep_formula(self.formula, "".join(self.formula_text).strip())
+            self.formula = None
+        if self.depth == self.cell_depth:
+            self.cell_depth = 0
+            if self.valued:
+                self.widen()
+        elif self.depth == 3 and self.rows > MAX_ROWS:  # after its cells: a far value first
+            self.too_many()
+        self.depth -= 1
+
+    def keep_formula(self, attributes: dict[str, str], text: str) -> None:
+        """A cell's formula as its program wrote it (a shared one's followers show the
+        first cell's text): never calculated, only said."""
+        kind, group = attributes.get("t", ""), attributes.get("si", "")
+        if kind == "shared":
+            if text:
+                self.shared.setdefault(group, text)
+            text = text or self.shared.get(group, "")
+        assert self.extent.formulas is not None
+        if kind == "dataTable":
+            self.extent.formulas[(self.row, self.column)] = "(a data table)"
+        else:
+            self.extent.formulas[(self.row, self.column)] = "=" + text
+
+    def widen(self) -> None:
+        """Take in a cell that holds something, refusing one beyond a plan's size."""
+        if self.row > MAX_ROWS or self.column > MAX_COLUMNS:
+            raise SpreadsheetError(
+                f"{self.shown}: sheet {self.sheet} reaches row {self.row}, column "
+                f"{self.column}, beyond the {MAX_ROWS} rows and {MAX_COLUMNS} columns a plan "
+                "needs; delete what is below or to the right of the plan (or save only its rows)"
+            )
+        self.extent.rows = max(self.extent.rows, self.row)
+        self.extent.columns = max(self.extent.columns, self.column)
+
+    def refuse(self, what: str) -> None:
+        raise SpreadsheetError(
+            f"{self.shown}: sheet {self.sheet} holds {what}, more than a plan needs (an XML "
+            "bomb?); it was not opened"
+        )
+
+    def too_many(self) -> None:
+        raise SpreadsheetError(
+            f"{self.shown}: sheet {self.sheet} holds more than {MAX_ROWS} rows or "
+            f"{MAX_CELLS} cells, more than a plan needs; it was not opened"
+        )
+
+
+def _scan_merge(ref: str, extent: _Extent, shown: str, sheet: str) -> None:
+    """Keep a merged range, refusing one beyond a plan's size, or one too many."""
+    from openpyxl.utils.cell import range_boundaries
+
+    assert extent.merged is not None
+    try:
+        first_col, first_row, last_col, last_row = range_boundaries(ref)
+    except (TypeError, ValueError):
+        raise SpreadsheetError(
+            f"{shown}: sheet {sheet} has a merged range '{ref[:40]}' that names no cells; "
+            "it was not opened"
+        ) from None
+    if last_row is None or last_col is None or last_row > MAX_ROWS or last_col > MAX_COLUMNS:
+        raise SpreadsheetError(
+            f"{shown}: sheet {sheet} merges {ref[:40]}, beyond the {MAX_ROWS} rows "
+            f"and {MAX_COLUMNS} columns a plan needs; unmerge those cells"
+        )
+    extent.merged.append((first_row or 1, first_col or 1, last_row, last_col))
+    if len(extent.merged) > MAX_MERGED:
+        raise SpreadsheetError(
+            f"{shown}: sheet {sheet} has more than {MAX_MERGED} merged ranges, "
+            "more than a plan needs; it was not opened"
+        )
 
 
 def _local(tag: Any) -> str | None:
@@ -388,29 +504,21 @@ def _refusal(exc: Exception, shown: str) -> Exception:
     return UnreadablePathError(f"{shown} is damaged or not an .xlsx workbook ({detail})")
 
 
-def _grid(ws: Any, with_formulas: Any, extent: _Extent) -> Grid:
-    """A worksheet's values within its real extent, with formulas from the same sheet read
-    without data_only."""
-    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
-
+def _grid(ws: Any, extent: _Extent) -> Grid:
+    """A worksheet's values within its real extent, with the formulas the scan found."""
+    formulas = extent.formulas or {}
+    formula_rows = {row for row, _ in formulas}
     rows: list[list[Cell]] = []
     if extent.rows and extent.columns:
         bounds = {"min_row": 1, "max_row": extent.rows, "max_col": extent.columns}
-        stored = ws.iter_rows(values_only=True, **bounds)
-        written = with_formulas.iter_rows(values_only=True, **bounds)
-        for values, formulas in zip(stored, written, strict=False):
-            if values.count(None) == len(values) and formulas.count(None) == len(formulas):
+        for number, values in enumerate(ws.iter_rows(values_only=True, **bounds), 1):
+            if values.count(None) == len(values) and number not in formula_rows:
                 rows.append([])  # a gap: one check, not one per cell
                 continue
-            cells = []
-            for value, formula in zip(values, formulas, strict=False):
-                if isinstance(formula, str) and formula.startswith("="):
-                    cells.append(Cell(value, formula))
-                elif isinstance(formula, (ArrayFormula, DataTableFormula)):
-                    text = getattr(formula, "text", None) or "(a data table)"
-                    cells.append(Cell(value, str(text)))
-                else:
-                    cells.append(Cell(value))
+            cells = [
+                Cell(value, formulas.get((number, column)))
+                for column, value in enumerate(values, 1)
+            ]
             while cells and cells[-1].empty and cells[-1].formula is None:
                 cells.pop()
             rows.append(cells)
