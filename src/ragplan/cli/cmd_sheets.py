@@ -274,7 +274,7 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
     """
     from ragplan.editing.collect import apply_returns, returned_files
     from ragplan.editing.collectrecord import MANIFEST, read_manifest
-    from ragplan.editing.writer import commit
+    from ragplan.editing.writer import commit, write
     from ragplan.output.problem_formats import parsable
 
     folders = [p for p in paths if p.is_dir()]
@@ -299,9 +299,11 @@ def collect_apply(ctx: typer.Context, paths: PathsArg, dry_run: DryRunOpt = Fals
         raise UsageError("name the returned workbooks to apply")
     folder = _plans(ctx, folders[0] if folders else None)
     applied = commit(folder, lambda: apply_returns(folder, files), dry_run=dry_run)
+    if not dry_run:
+        write(applied.records)  # which returns were applied, beside them in the export folder
     options = run_options(ctx)
     if dry_run:
-        typer.echo("".join(f.diff() for f in applied.plan_files), nl=False)
+        typer.echo("".join(f.diff() for f in applied.files), nl=False)
     for result in applied.results:
         if result.refused:
             for line in result.lines():

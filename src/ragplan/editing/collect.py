@@ -289,7 +289,8 @@ class WorkbookResult:
 @dataclass
 class Applied:
     """Every workbook's result and the plan files as they would be after them, with the
-    export records that say which returns were applied."""
+    export records that say which returns were applied (written after the plan files,
+    beside the returns: not plan files)."""
 
     files: list[FileEdit]
     results: list[WorkbookResult]
@@ -302,11 +303,6 @@ class Applied:
     @property
     def refused(self) -> list[WorkbookResult]:
         return [r for r in self.results if r.refused]
-
-    @property
-    def plan_files(self) -> list[FileEdit]:
-        """The plan files only: `files` ends with the export records, written last."""
-        return [f for f in self.files if f not in self.records]
 
 
 def read_returns(
@@ -402,8 +398,7 @@ def apply_returns(plans: Path, paths: list[Path], *, keep_going: bool = False) -
         for action, change in changes:
             now[action.id][change.field] = change.new
         applied.append(candidate)
-    records = _records(applied)
-    done = Applied(edit.files() + records, results, records=records)
+    done = Applied(edit.files(), results, records=_records(applied))
     done.warnings = new_warnings(edit.problems(), already)
     return done
 
@@ -425,6 +420,10 @@ def _candidate(
             f"'{plan_set.config.title}' in {display_path(plan_set.root)}"
         )
         return None
+    # Cells that cannot be read do not stop the rest being checked and merged: every
+    # problem of a return (and every note on it) is said in one run, so one email to its
+    # officer.
+    result.errors += returned.errors
     folder = path.parent
     if folder not in manifests:
         try:
@@ -453,19 +452,17 @@ def _candidate(
             "hidden sheet edited?)"
         )
         return None
+    before_check = len(result.errors)
     _check_hidden_sheet(returned, sent.actions, sent.values, manifest.shown, result)
-    if result.errors:
+    if len(result.errors) > before_check:
         return None
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     before = manifest.applied_as(digest)
-    if before is not None:
+    if before is not None and not result.errors:
         result.applied_at = before.at
         result.notes.clear()
         return None
-    # Cells that cannot be read do not stop the rest being merged: every problem of a
-    # return (and every note on it) is said in one run, so one email to its officer.
-    result.errors += returned.errors
     base = {ref: dict(values) for ref, values in returned.sent.base.items()}
     last = manifest.last_applied(returned.sent.name)
     if last is not None:  # their fields are measured from their last applied return
@@ -485,6 +482,7 @@ def _check_hidden_sheet(
     cell; then take the record's values as what was sent."""
     sent = returned.sent
     hidden = f"the hidden '{HIDDEN}' sheet"
+    already = len(result.errors)
     for ref, cells in sent.cells.items():
         if ref not in actions:
             result.errors.append(
@@ -508,7 +506,7 @@ def _check_hidden_sheet(
                 f"{hidden} does not list {ref}, which {shown} records as sent to {sent.name}; "
                 "it was edited, so nothing from this return is applied"
             )
-    if values is not None and not result.errors:
+    if values is not None and len(result.errors) == already:
         sent.base = {ref: dict(values.get(ref, {})) for ref in actions}
     elif values is None:
         result.notes.append(
