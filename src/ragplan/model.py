@@ -124,6 +124,8 @@ class Config:
     max_actions_per_file: int = DEFAULT_MAX_ACTIONS_PER_FILE
     rules: dict[str, str] = field(default_factory=dict)
     file: str | None = None
+    # Which reading of the indicators the board sees first: "rag" or "spc".
+    indicators_show: str = "rag"
 
 
 @dataclass(slots=True, eq=False)

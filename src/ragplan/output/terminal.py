@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from ragplan.output.spc_words import indicator_line
 from ragplan.output.tablelayout import lay_out
 from ragplan.output.wording import (
     done_share,
@@ -33,7 +34,6 @@ from ragplan.output.wording import (
     new_sentence,
     none_listed,
     plural,
-    rating_tally,
     title_line,
     travel_sentence,
 )
@@ -146,7 +146,7 @@ def summary_table(summary: Summary) -> str:
     tally = summary.indicators
     if tally is None:
         return _draw(*lines, table)
-    lines.append(_text(f"Indicators: {rating_tally(tally.counts, tally.not_rated)}"))
+    lines.append(_text(f"Indicators: {indicator_line(tally)}"))
     if summary.by != "theme":
         return _draw(*lines, table)
     by_theme = Table(title="Indicators by theme", title_justify="left")

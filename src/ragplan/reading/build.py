@@ -31,7 +31,9 @@ from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
 from ragplan.rules import reading as rules
 
 # The config fields that are single values, set on Config as read.
-_CONFIG_VALUES = tuple(f for f in schema.fields_of(schema.CONFIG) if f != "scale")
+_CONFIG_VALUES = tuple(
+    f for f in schema.fields_of(schema.CONFIG) if f not in ("scale", "indicators")
+)
 
 
 class Builder:
@@ -69,6 +71,12 @@ class Builder:
                 scale = _scale(values["scale"], mark, found)
                 if scale is not None:
                     config.scale = scale
+            if values.get("indicators") is not None:
+                settings, settings_mark = values["indicators"]
+                where = "the indicators settings of ragplan.yaml"
+                got = check_record(schema.INDICATOR_SETTINGS, settings, settings_mark, where, found)
+                if got is not None and got.get("show"):
+                    config.indicators_show = got["show"]
         self._emit(file, found)
         return config
 

@@ -178,8 +178,31 @@ CONFIG = Record(
             "Levels of adjustable rules: error, warning or disable, e.g. "
             "{missing-notes: error, empty-theme: disable}.",
         ),
+        Field(
+            "indicators",
+            "mapping",
+            "How indicators reach the board, e.g. {show: spc}.",
+            record="indicator_settings",
+        ),
     ),
     ("title: Improvement Plan", "organisation: Example Council", "as_of: 2010-09-20"),
+)
+
+SHOWN_FIRST = ("rag", "spc")
+
+INDICATOR_SETTINGS = Record(
+    "indicator_settings",
+    "How the plan set's indicators reach the board.",
+    (
+        Field(
+            "show",
+            "choice",
+            "Which reading the board sees first: rag (rated against the target, the default) "
+            "or spc (the SPC icons and charts of Making Data Count); the other stays beside it.",
+            choices=SHOWN_FIRST,
+        ),
+    ),
+    ("show: spc",),
 )
 
 UNITS = ("percent", "number", "days", "currency")
@@ -462,6 +485,7 @@ RECORDS = {
         THEME,
         STATUS,
         CONFIG,
+        INDICATOR_SETTINGS,
         PERIOD_VALUE,
         AGGREGATE,
         INDICATOR,

@@ -20,9 +20,10 @@ def _periods(indicator: Indicator) -> list[str]:
 
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
-    from ragplan.spc import settings_problems
-
     for indicator in plan_set.indicators:
+        # Here, not above: spc imports decimal, which plans without indicators never need.
+        from ragplan.spc import settings_problems
+
         name = f"indicator {indicator.id}"
         if indicator.polarity == "neither" and indicator.has_target:
             line, column = indicator.marks.get("target", (indicator.line, indicator.column))
