@@ -133,3 +133,17 @@ def test_the_summary_counts_the_icons() -> None:
         "assurance: 1 pass, 1 hit or miss, 1 fail; rated 2 green, 0 amber, 1 red, 2 not rated"
         in run.out
     )
+
+
+def test_a_recalculation_beside_a_baseline_is_said_not_applied(tmp_path: Path) -> None:
+    settings = (
+        "    polarity: higher\n"
+        "    spc:\n"
+        "      baseline: M06\n"
+        "      recalculate:\n"
+        "        - {from: M10, reason: New rota}\n"
+    )
+    plans = _plans(tmp_path, ALTERNATING, settings)
+    assert run_cli("validate", plans).code == 0
+    text = run_cli("indicators", plans, "-f", "text").out
+    assert "Recalculation from M10 not applied: with a baseline, MDC applies only it." in text

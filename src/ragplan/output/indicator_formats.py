@@ -150,12 +150,14 @@ def indicators_context(report: Indicators) -> dict[str, Any]:
 def spc_context(report: Indicators) -> dict[str, Any]:
     """What the SPC part of a template receives: each indicator's icons and why, the
     icons' words, and each chart (for html, pdf and docx)."""
+    from ragplan.output.spc_word import WordPictures
     from ragplan.output.spc_words import ICONS, VARIATION_WORDS
 
     return {
         "icons": ICONS,
         "variation_words": VARIATION_WORDS,
         "spc_why": {i.id: spc_why(i) for i in report.indicators},
+        "spc_pictures": WordPictures(report.indicators),
     }
 
 

@@ -419,3 +419,36 @@ def shape_path(shape: str, x: float, y: float) -> str:
     if shape == "diamond":
         return f"M{_r(x)} {_r(y - r)}L{_r(x + r)} {_r(y)}L{_r(x)} {_r(y + r)}L{_r(x - r)} {_r(y)}Z"
     return f"M{_r(x)} {_r(y - r)}L{_r(x + r)} {_r(y + r * 0.8)}L{_r(x - r)} {_r(y + r * 0.8)}Z"
+
+
+def icon_png(name: str, size: int = 30, scale: int = 2) -> bytes:
+    """An MDC icon as a PNG picture, for Word: drawn as spc-icon.svg.j2 draws it."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    icon = ICONS[name]
+    side = size * scale
+    image = Image.new("RGBA", (side, side), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    edge = 1.5 * scale
+    draw.ellipse([edge, edge, side - edge, side - edge], fill=icon.colour, outline=INK,
+                 width=scale)  # fmt: skip
+    centre = side / 2
+    if icon.letter:
+        ink = "#ffffff" if icon.colour == "#490092" else INK
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont
+        try:
+            font = ImageFont.truetype("LiberationSans-Bold.ttf", int(15 * scale))
+        except OSError:
+            font = ImageFont.load_default(15 * scale)
+        draw.text((centre, centre), icon.letter, fill=ink, font=font, anchor="mm")
+    else:
+        draw.line([(6 * scale, centre), (24 * scale, centre)], fill=INK, width=scale)
+        for n, cx in enumerate((9, 13, 17, 21)):
+            cy = (13 if n % 2 == 0 else 17) * scale
+            r = 1.8 * scale
+            draw.ellipse([cx * scale - r, cy - r, cx * scale + r, cy + r], fill=INK)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

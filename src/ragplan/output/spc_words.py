@@ -164,7 +164,11 @@ def spc_why(indicator: RatedIndicator) -> str:
         earlier = [s.describe() for s in spc.signals]
         if earlier:
             said += f" Earlier: {'; '.join(earlier)}."
-    return f"{said} {_assurance_words(spc, indicator.unit)}"
+    said = f"{said} {_assurance_words(spc, indicator.unit)}"
+    if spc.ignored_recalculations:
+        ignored = ", ".join(spc.ignored_recalculations)
+        said += f" Recalculation from {ignored} not applied: with a baseline, MDC applies only it."
+    return said
 
 
 def _assurance_words(spc: Spc, unit: str) -> str:
@@ -194,12 +198,12 @@ def _plain(value: Fraction | None) -> str:
 def icon_tally(variation: Sequence[IconCount], assurance: Sequence[IconCount]) -> str:
     """'1 improvement (high), 3 common cause; assurance: 1 pass, 1 fail', or '' when no
     indicator has the 13 values icons need."""
-    said = ", ".join(f"{c.count} {ICONS[c.icon].label.lower()}" for c in variation)
+    said = ", ".join(f"{c.total} {ICONS[c.icon].label.lower()}" for c in variation)
     if not said:
         return ""
     if assurance:
         said += "; assurance: " + ", ".join(
-            f"{c.count} {ICONS[c.icon].label.lower()}" for c in assurance
+            f"{c.total} {ICONS[c.icon].label.lower()}" for c in assurance
         )
     return said
 

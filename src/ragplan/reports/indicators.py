@@ -173,6 +173,8 @@ class Indicators:
     variation_icons: list[IconCount] = field(default_factory=list)
     assurance_icons: list[IconCount] = field(default_factory=list)
     charted: bool = False
+    # "all", or "spc" for a board paper's table("spc"): the SPC icon table alone.
+    part: str = "all"
 
 
 def rating_statuses(plan_set: PlanSet) -> list[ReportStatus]:
