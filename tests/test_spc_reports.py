@@ -147,3 +147,12 @@ def test_a_recalculation_beside_a_baseline_is_said_not_applied(tmp_path: Path) -
     assert run_cli("validate", plans).code == 0
     text = run_cli("indicators", plans, "-f", "text").out
     assert "Recalculation from M10 not applied: with a baseline, MDC applies only it." in text
+
+
+def test_a_colour_terminal_draws_the_icons_with_their_letters_and_words() -> None:
+    run = run_cli("--color", "always", "indicators", SPC_EXAMPLE)
+    assert run.code == 0, run.err
+    assert "SPC icons (Making Data Count)" in run.out
+    # The letter on the icon's colour (MDC's orange for fail), then the word.
+    assert "\x1b[1;38;5;232;48;5;208m F \x1b[0m Fail" in run.out
+    assert "Improvement (low) at Mar 25: 8 points in a row falling" in run.out.replace("\n", " ")
