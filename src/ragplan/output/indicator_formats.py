@@ -150,7 +150,7 @@ def indicators_context(report: Indicators) -> dict[str, Any]:
 def spc_context(report: Indicators) -> dict[str, Any]:
     """What the SPC part of a template receives: each indicator's icons and why, the
     icons' words, and each chart (for html, pdf and docx)."""
-    from ragplan.output.spc_word import WordPictures
+    from ragplan.output.docx_spc import WordPictures
     from ragplan.output.spc_words import ICONS, VARIATION_WORDS
 
     return {
