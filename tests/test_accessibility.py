@@ -20,6 +20,7 @@ from plansets import hostile_plans, wide_plans
 BRAG = REPO / "tests" / "cases" / "brag" / "plans"
 SINCE_CASE = REPO / "tests" / "cases" / "since"
 RATED = REPO / "tests" / "cases" / "indicators" / "plans"  # indicators with targets
+SPC = REPO / "examples" / "spc"  # XmR charts and MDC icons
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +39,7 @@ def every_report(tmp: Path) -> list[Path]:
     """Each HTML report, in each shape it takes: filtered and not, with and without
     --since, grouped every way, for the example plans, a scale of four and one of six
     statuses with long labels, and a plan set whose every field is an attack; indicators
-    rated and not, and the example's whole board paper."""
+    rated and not, the SPC example's XmR charts, and the example's whole board paper."""
     out = tmp / "reports"
     out.mkdir()
     pages = [
@@ -56,6 +57,8 @@ def every_report(tmp: Path) -> list[Path]:
         _write(out, "indicators-rated", "indicators", RATED),
         _write(out, "summary-indicators", "summary", RATED),
         _write(out, "paper", "paper", EXAMPLE_PLANS / "papers" / "board-2010-09.md"),
+        _write(out, "indicators-spc", "indicators", SPC),
+        _write(out, "summary-spc", "summary", SPC),
     ]
     hostile = hostile_plans(tmp / "hostile")
     pages += [_write(out, f"hostile-{r}", r, hostile) for r in ("summary", "outstanding")]

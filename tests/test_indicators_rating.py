@@ -359,6 +359,12 @@ def test_csv_numbers_are_as_written_and_text_cannot_become_a_formula(tmp_path: P
         "rating",
         "direction",
         "why",
+        "variation_icon",
+        "assurance_icon",
+        "spc_mean",
+        "spc_upper",
+        "spc_lower",
+        "spc_why",
     ]
     assert rows[1][:9] == [
         "net",

@@ -220,6 +220,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("indicators/i.yaml", 14, 35),
         ["summary 'Nov to Dec' of indicator ia: 'from' names no period", "'Nov 09'?"],
     ),
+    "indicator-spc": (
+        _indicators("    summaries:\n", "    spc: {baseline: Jan 10}\n    summaries:\n"),
+        ("indicators/i.yaml", 13, 21),
+        ["indicator ia: the baseline ends at Jan 10, a period with no value", "Dec 09"],
+    ),
     "indicator-theme": (
         _indicators('theme: "1"', 'theme: "1.1"'),
         ("indicators/i.yaml", 5, 12),

@@ -66,7 +66,13 @@ def _validator(record: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-EXAMPLE_FILES = sorted([*EXAMPLE_PLANS.glob("*.yaml"), *EXAMPLE_PLANS.glob("indicators/*.yaml")])
+SPC_EXAMPLE = REPO / "examples" / "spc"  # trajectories, spc: settings, polarity neither
+EXAMPLE_FILES = sorted(
+    [
+        *(p for root in (EXAMPLE_PLANS, SPC_EXAMPLE) for p in root.glob("*.yaml")),
+        *(p for root in (EXAMPLE_PLANS, SPC_EXAMPLE) for p in root.glob("indicators/*.yaml")),
+    ]
+)
 
 
 def _record_of(path: Path) -> str:
@@ -75,16 +81,17 @@ def _record_of(path: Path) -> str:
     return "config" if path.name == "ragplan.yaml" else "theme"
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_plans_are_valid_under_the_schema(path: Path) -> None:
     errors = [e.message for e in _validator(_record_of(path)).iter_errors(_as_editor_reads(path))]
     assert errors == []
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_plans_carry_a_modeline_to_the_committed_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    up = "../../" if path.parent.name == "indicators" else "../"
+    depth = len(path.parent.relative_to(REPO).parts)  # plans/ is 1, examples/spc/ 2
+    up = "../" * depth
     assert first == f"# yaml-language-server: $schema={up}schema/{SCHEMA_FILES[_record_of(path)]}"
     assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
 
@@ -97,7 +104,8 @@ def test_the_example_paper_front_matter_is_valid_under_the_schema() -> None:
 
 
 def test_the_example_plans_have_an_indicator_file() -> None:
-    assert [p.name for p in EXAMPLE_FILES if _record_of(p) == "indicators"] == ["timeliness.yaml"]
+    found = [p.name for p in EXAMPLE_FILES if _record_of(p) == "indicators"]
+    assert found == ["1-performance.yaml", "timeliness.yaml"]
 
 
 _ACTION = {"id": "1.1", "summary": "Do it.", "rag": "green"}

@@ -86,8 +86,9 @@ def test_indicators_templates_receive_what_is_documented() -> None:
     context = kind_named("indicators").context(report)
     assert list(context) == documented("What every indicators template receives")
     fields = [f.name for f in dataclasses.fields(indicators.Indicators)]
-    # The report's own fields, between the heading and lead and the sparklines.
-    assert list(context)[2:-1] == fields
+    # The report's own fields, between the heading and lead and the sparklines and the
+    # SPC icons' words.
+    assert list(context)[2:-5] == fields
 
 
 def test_every_documented_indicator_name_renders_under_strict_undefined(tmp_path: Path) -> None:
@@ -165,6 +166,7 @@ OURS = (
     "ragplan.output.templates",
     "ragplan.output.templatefuncs",
     "ragplan.output.wording",
+    "ragplan.output.spc_words",
     "ragplan.textsafe",
     "ragplan.output.charts",
 )

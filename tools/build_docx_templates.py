@@ -894,6 +894,11 @@ def build_indicators(path: Path) -> None:
     )
     title_block(doc, "{{ heading }}")
     put(doc, "{{ lead }}", "Lead Sentence")
+    # A board paper's table("spc"): the SPC icons alone.
+    logic(doc, "{%p if part == 'spc' %}")
+    spc_part(doc, "True", charts=False)
+    logic(doc, "{%p else %}")
+    spc_part(doc, "show == 'spc'")
     logic(doc, "{%p if total and not indicators %}")
     put(doc, "No indicator matches.", "Lead Sentence")
     logic(doc, "{%p endif %}")
@@ -958,7 +963,33 @@ def build_indicators(path: Path) -> None:
     logic(doc, "{%p endfor %}")
     rating_key(doc, [3.0, 14.0], "Key to the ratings", "ratings", "not_rated")
     logic(doc, "{%p endif %}")
+    spc_part(doc, "show != 'spc'")
+    logic(doc, "{%p endif %}")
     doc.save(str(path))
+
+
+def spc_part(doc: Any, when: str, charts: bool = True) -> None:
+    """SPC (Making Data Count), where `when` holds: each indicator's icons, as pictures
+    with their words, then its XmR chart as a picture (with its alternative text) and why."""
+    logic(doc, f"{{%p if charted and {when} %}}")
+    put(doc, "SPC icons (Making Data Count)", "Heading 2")
+    logic(doc, "{%p for i in indicators if i.spc and i.spc.variation_icon %}")
+    put(
+        doc,
+        "{{ i.title }}: {{ spc_pictures['icon:' ~ i.spc.variation_icon] }} "
+        "{{ i.spc.variation_icon|icon_label }}"
+        "{% if i.spc.assurance_icon %}; {{ spc_pictures['icon:' ~ i.spc.assurance_icon] }} "
+        "{{ i.spc.assurance_icon|icon_label }}{% endif %}",
+        "Rating Reason",
+    )
+    logic(doc, "{%p endfor %}")
+    if charts:
+        logic(doc, "{%p for i in indicators if spc_charted(i) %}")
+        put(doc, "{{ i.title }}", "Heading 3")
+        put(doc, "{{ spc_pictures[i.id] }}", "Normal")
+        put(doc, "{{ spc_why[i.id] }}", "Lead Sentence")
+        logic(doc, "{%p endfor %}")
+    logic(doc, "{%p endif %}")
 
 
 # tables.docx: any report made of a heading, a sentence and tables (diff, history).

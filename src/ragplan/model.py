@@ -124,6 +124,8 @@ class Config:
     max_actions_per_file: int = DEFAULT_MAX_ACTIONS_PER_FILE
     rules: dict[str, str] = field(default_factory=dict)
     file: str | None = None
+    # Which reading of the indicators the board sees first: "rag" or "spc".
+    indicators_show: str = "rag"
 
 
 @dataclass(slots=True, eq=False)
@@ -252,9 +254,43 @@ class Aggregate:
 
 
 @dataclass(slots=True, eq=False)
+class Step:
+    """One step of a trajectory: the target from `period` until the next step."""
+
+    period: str
+    value: Number
+    line: int
+    column: int
+
+
+@dataclass(slots=True, eq=False)
+class Recalculation:
+    """New SPC limits from `period` on, and why (`reason`, as written; '' when missing)."""
+
+    period: str
+    reason: str
+    line: int
+    column: int
+    marks: Marks
+
+
+@dataclass(slots=True, eq=False)
+class SpcSettings:
+    """How an indicator is read as an XmR chart: the length of a shift or trend (`runs`),
+    the last period of a baseline, and recalculations, each with its reason."""
+
+    runs: int = 6
+    baseline: str | None = None
+    recalculate: list[Recalculation] = field(default_factory=list)
+    marks: Marks = field(default_factory=dict)
+
+
+@dataclass(slots=True, eq=False)
 class Indicator:
     """A measure reported beside the actions, rated against its target when it has one.
-    `line`/`column` locate its id."""
+    `target` is one value; a planned path is `trajectory` instead (its steps in order).
+    `spc` holds the SPC settings as written (None: the defaults). `line`/`column` locate
+    its id."""
 
     id: str
     title: str
@@ -269,6 +305,27 @@ class Indicator:
     line: int
     column: int
     marks: Marks
+    trajectory: list[Step] = field(default_factory=list)
+    spc: SpcSettings | None = None
+
+    @property
+    def has_target(self) -> bool:
+        return self.target is not None or bool(self.trajectory)
+
+    def target_at(self, period: str | None) -> Number | None:
+        """The target in force at `period`: the one target, or the trajectory's last step
+        at or before it (None before the first step, or at a period the indicator lacks)."""
+        if not self.trajectory:
+            return self.target
+        order = {v.period: n for n, v in enumerate(self.values)}
+        if period not in order:
+            return None
+        found, latest = None, -1
+        for step in self.trajectory:
+            at = order.get(step.period, -1)
+            if latest < at <= order[period]:
+                found, latest = step.value, at
+        return found
 
 
 @dataclass(slots=True, eq=False)

@@ -166,7 +166,7 @@ def direction(now: Decimal, then: Decimal, polarity: str | None) -> str | None:
     or worse (no polarity)."""
     if now == then:
         return "same"
-    if polarity is None:
+    if polarity not in ("higher", "lower"):  # none, or neither: SPC's, never better or worse
         return None
     better = now > then if polarity == "higher" else now < then
     return "improved" if better else "worsened"
@@ -208,15 +208,20 @@ def assess(indicator: Indicator, period: str | None = None) -> Assessment:
 
 def _rating(indicator: Indicator, value: Number, period: str) -> tuple[str | None, str]:
     unit = indicator.unit
-    target = indicator.target
+    target = indicator.target_at(period)
     head = f"{with_unit(value.text, unit)} in {period}"
+    if indicator.polarity == "neither":
+        return None, f"{head}; polarity neither: read by SPC, never rated."
     if target is None:
+        if indicator.trajectory:
+            return None, f"{head}; the trajectory sets no target for {period}, so not rated."
         return None, f"{head}; no target is set, so not rated."
     if indicator.polarity is None:
         return None, f"{head}; no polarity (higher or lower is better) is set, so not rated."
     width = band(target.value, indicator.tolerance)
     rating = rate(value.value, target.value, width, indicator.polarity)
-    head += f" against a target of {with_unit(target.text, unit)} ({indicator.polarity} is better)"
+    planned = f"the trajectory's target for {period}" if indicator.trajectory else "a target"
+    head += f" against {planned} of {with_unit(target.text, unit)} ({indicator.polarity} is better)"
     with localcontext(prec=_PRECISION):
         gap = value.value - target.value
     if gap == 0:

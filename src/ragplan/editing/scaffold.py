@@ -56,6 +56,11 @@ max_actions_per_file: 10000
 rules:
   missing-notes: warning
   empty-theme: warning
+
+# Which reading of the indicators the board sees first: rag (rated against the target)
+# or spc (Making Data Count's XmR charts and icons); the other stays beside it.
+indicators:
+  show: rag
 """
 
 _THEME = """\
@@ -130,6 +135,8 @@ indicators:
     polarity: lower
     target: 10
     tolerance: 2
+    spc:                       # optional: how its XmR chart is read, from 13 values on
+      runs: 6                  # points in a row making a shift or a trend: 6 or 7
     values:
       - {{period: Q1, value: 14}}
       - {{period: Q2, value: 11}}

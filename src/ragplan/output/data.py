@@ -228,6 +228,7 @@ def indicator_change_json(change: IndicatorChange) -> dict[str, Any]:
         "id": change.id,
         "kind": change.kind,
         "fields": list(change.fields),
+        "spc_changes": list(change.spc_changes),
         "before": _latest_json(change.before),
         "after": _latest_json(change.after),
     }
@@ -281,5 +282,8 @@ def history_json(found: History) -> dict[str, Any]:
     if found.indicators is not None:
         data["indicators"] = [{"id": k, "title": v} for k, v in found.indicators.items()]
     data["points"] = [point(p) for p in found.points]
+    if found.indicators is not None:
+        changes = found.spc_changes
+        data["spc_changes"] = [{"rev": c.rev, "id": c.id, "text": c.text} for c in changes]
     data["skipped"] = [{"rev": s.rev, "reason": s.reason, "level": s.level} for s in found.skipped]
     return data

@@ -176,6 +176,10 @@ def fill_template(document: Any, template: Path, context: dict[str, Any]) -> dic
     for name in written:
         setattr(doc.core_properties, name, "")
     shown = display_path(template)
+    # Pictures the context places (SPC charts and icons) go into this document.
+    pictures = [v for v in context.values() if hasattr(v, "bind") and hasattr(v, "describe")]
+    for found in pictures:
+        found.bind(document)
     try:
         document.render(context, word_env(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
@@ -186,6 +190,8 @@ def fill_template(document: Any, template: Path, context: dict[str, Any]) -> dic
         raise
     except Exception as exc:  # a tag's expression that fails: an attribute the data lacks
         raise TemplateError(f"{shown}: {type(exc).__name__}: {exc}") from None
+    for found in pictures:
+        found.describe(document.docx)
     return written
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ragplan.model import Number, with_unit
+from ragplan.output.spc_words import icon_text, number, spc_why
 from ragplan.output.wording import indicators_heading, indicators_lead
 from ragplan.reports.indicators import Indicators, RatedIndicator, merged_order
 
@@ -28,6 +29,22 @@ def _tolerance(indicator: RatedIndicator) -> int | float | str | None:
     if text is None or text.endswith("%"):
         return text
     return float(text) if "." in text else int(text)
+
+
+# The keys of an indicator's "spc" in json and of each of its points: issue 27's contract.
+SPC_KEYS = ("runs", "mean", "upper", "lower", "points", "variation_icon", "assurance_icon")
+SPC_POINT_KEYS = ("period", "value", "mean", "upper", "lower", "variation")
+
+
+def spc_json(indicator: RatedIndicator) -> dict[str, Any] | None:
+    """The indicator's XmR chart as the stable contract states it (numbers to 4 decimals);
+    None below 2 values."""
+    if indicator.spc is None:
+        return None
+    whole = indicator.spc.as_json()
+    found = {key: whole[key] for key in SPC_KEYS}
+    found["points"] = [{key: p[key] for key in SPC_POINT_KEYS} for p in whole["points"]]
+    return found
 
 
 def indicator_json(indicator: RatedIndicator) -> dict[str, Any]:
@@ -56,6 +73,11 @@ def indicator_json(indicator: RatedIndicator) -> dict[str, Any]:
             {"label": s.label, "value": json_number(s.value), "computed": s.computed}
             for s in indicator.summaries
         ],
+        "trajectory": [
+            {"period": period, "value": json_number(value)}
+            for period, value in indicator.trajectory
+        ],
+        "spc": spc_json(indicator),
     }
 
 
@@ -69,6 +91,7 @@ def indicators_json(report: Indicators) -> dict[str, Any]:
 
 CSV_FIELDS = ("id", "title", "theme", "unit", "polarity", "target", "tolerance")
 CSV_RATING = ("rated_period", "rated_value", "rating", "direction", "why")
+CSV_SPC = ("variation_icon", "assurance_icon", "spc_mean", "spc_upper", "spc_lower", "spc_why")
 
 
 def indicators_csv(report: Indicators) -> Rows:
@@ -98,8 +121,17 @@ def indicators_csv(report: Indicators) -> Rows:
             indicator.direction.word if indicator.direction else None,
             indicator.why,
         ]
+        spc = indicator.spc
+        row += [
+            icon_text(spc.variation_icon) if spc else None,
+            icon_text(spc.assurance_icon) if spc else None,
+            number(spc.mean, "number", 4) if spc else None,
+            number(spc.upper, "number", 4) if spc else None,
+            number(spc.lower, "number", 4) if spc else None,
+            spc_why(indicator),
+        ]
         rows.append(row)
-    return [*CSV_FIELDS, *periods, *labels, *CSV_RATING], rows
+    return [*CSV_FIELDS, *periods, *labels, *CSV_RATING, *CSV_SPC], rows
 
 
 def indicators_context(report: Indicators) -> dict[str, Any]:
@@ -111,6 +143,21 @@ def indicators_context(report: Indicators) -> dict[str, Any]:
         "lead": indicators_lead(report),
         **own,
         "sparklines": {i.id: sparkline(i) for i in report.indicators},
+        **spc_context(report),
+    }
+
+
+def spc_context(report: Indicators) -> dict[str, Any]:
+    """What the SPC part of a template receives: each indicator's icons and why, the
+    icons' words, and each chart (for html, pdf and docx)."""
+    from ragplan.output.docx_spc import WordPictures
+    from ragplan.output.spc_words import ICONS, VARIATION_WORDS
+
+    return {
+        "icons": ICONS,
+        "variation_words": VARIATION_WORDS,
+        "spc_why": {i.id: spc_why(i) for i in report.indicators},
+        "spc_pictures": WordPictures(report.indicators),
     }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ragplan.output import wording
+from ragplan.output import spc_words, wording
 from ragplan.textsafe import drop_controls, md_cell, md_text, show_controls
 
 
@@ -32,6 +32,24 @@ def _column_drawing(*args: Any) -> Any:
     return charts.column_drawing(*args)
 
 
+def _spc_drawing(*args: Any) -> Any:
+    from ragplan.output.spc_chart import xmr_drawing
+
+    return xmr_drawing(*args)
+
+
+def _spc_shape(*args: Any) -> Any:
+    from ragplan.output.spc_chart import shape_path
+
+    return shape_path(*args)
+
+
+def _spc_charted(*args: Any) -> Any:
+    from ragplan.output.spc_chart import charted
+
+    return charted(*args)
+
+
 def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     """The filters and the global functions templates receive, by name."""
     filters: dict[str, Callable[..., Any]] = {
@@ -44,6 +62,8 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "plural": wording.plural,
         "since_name": wording.since_name,
         "in_unit": wording.in_unit,
+        "spc_number": spc_words.number,
+        "icon_label": spc_words.icon_text,
     }
     names: dict[str, Any] = {
         "text_table": wording.text_table,
@@ -56,7 +76,11 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "travel_sentence": wording.travel_sentence,
         "new_sentence": wording.new_sentence,
         "rating_tally": wording.rating_tally,
+        "indicator_line": spc_words.indicator_line,
         "bar_drawing": _bar_drawing,
         "column_drawing": _column_drawing,
+        "spc_drawing": _spc_drawing,
+        "spc_shape": _spc_shape,
+        "spc_charted": _spc_charted,
     }
     return filters, names

@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from ragplan.output.spc_words import indicator_line
 from ragplan.output.tablelayout import lay_out
 from ragplan.output.wording import (
     done_share,
@@ -33,7 +34,6 @@ from ragplan.output.wording import (
     new_sentence,
     none_listed,
     plural,
-    rating_tally,
     title_line,
     travel_sentence,
 )
@@ -146,7 +146,7 @@ def summary_table(summary: Summary) -> str:
     tally = summary.indicators
     if tally is None:
         return _draw(*lines, table)
-    lines.append(_text(f"Indicators: {rating_tally(tally.counts, tally.not_rated)}"))
+    lines.append(_text(f"Indicators: {indicator_line(tally)}"))
     if summary.by != "theme":
         return _draw(*lines, table)
     by_theme = Table(title="Indicators by theme", title_justify="left")
@@ -243,6 +243,9 @@ def indicators_tables(report: Indicators) -> str:
     ]
     if report.total and not report.indicators:
         parts.append(_text("No indicator matches."))
+    spc = _spc_parts(report) if report.charted else []
+    if report.show == "spc":
+        parts += spc
     for table in report.tables:
         # Values are never split: a narrow terminal must not turn 22.1 into '22…'; titles
         # wrap instead, and a table too wide even so is drawn whole (tablelayout.py).
@@ -268,7 +271,48 @@ def indicators_tables(report: Indicators) -> str:
     if report.rated:
         parts += [_text(""), _text("Why each indicator is rated as it is:", "bold")]
         parts += [_text(f"- {i.title}: {i.why}") for i in report.indicators]
+    if report.show != "spc":
+        parts += spc
     return _draw(*parts)
+
+
+def _icon(name: str | None) -> Text:
+    """An MDC icon as its letter on its colour, then its words: never colour alone."""
+    from ragplan.output.spc_words import ICONS
+
+    if name is None:
+        return _text("")
+    icon = ICONS[name]
+    ink = "#ffffff" if icon.colour == "#490092" else "#0b0c0c"
+    cell = Text()
+    cell.append(f" {icon.letter or '~'} ", Style(color=ink, bgcolor=icon.colour, bold=True))
+    cell.append(f" {icon.label}")
+    return cell
+
+
+def _spc_parts(report: Indicators) -> list[object]:
+    """The SPC icon table and why each indicator shows its icons."""
+    from ragplan.output.spc_words import number, spc_why
+
+    drawn = Table(title="SPC icons (Making Data Count)")
+    drawn.add_column("Indicator")
+    drawn.add_column("Variation", no_wrap=True)
+    drawn.add_column("Assurance", no_wrap=True)
+    for head in ("Latest", "Mean", "Process limits"):
+        drawn.add_column(head, justify="right", no_wrap=True)
+    for i in report.indicators:
+        s = i.spc
+        limits = f"{number(s.lower, i.unit)} to {number(s.upper, i.unit)}" if s and s.upper else ""
+        drawn.add_row(
+            _text(i.title),
+            _icon(s.variation_icon if s else None),
+            _icon(s.assurance_icon if s else None),
+            _text(number(s.points[-1].value, i.unit) if s else None),
+            _text(number(s.mean, i.unit) if s else None),
+            _text(limits),
+        )
+    why = [_text(f"- {i.title}: {spc_why(i)}") for i in report.indicators]
+    return [_text(""), drawn, _text(""), _text("Why each shows its icons:", "bold"), *why]
 
 
 def draw(report: Summary | Outstanding | Indicators | PlanDiff | History) -> str:

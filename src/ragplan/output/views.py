@@ -21,6 +21,7 @@ KIND_WORDS = {
     "improved": "↑ improved",
     "worsened": "↓ worsened",
     "redated": "re-dated",
+    "recalculated": "recalculated",
     "changed": "changed",
 }
 
@@ -140,7 +141,7 @@ def indicator_changes_table(changes: list[IndicatorChange]) -> Table:
             KIND_WORDS[c.kind],
             _both(_rating_word(c.before), _rating_word(c.after)),
             _both(_latest_words(c.before, c.unit), _latest_words(c.after, c.unit)),
-            ", ".join(c.fields),
+            "; ".join([", ".join(c.fields), *c.spc_changes]),
             c.title,
         ]
         for c in changes
@@ -203,6 +204,9 @@ def history_view(found: History) -> View:
     tables = [table]
     if found.indicators:
         tables.append(_ratings_table(found, found.indicators))
+    if found.spc_changes:
+        rows = [[c.rev, c.id, c.text] for c in found.spc_changes]
+        tables.append(Table("SPC settings changed", ["Revision", "Indicator", "Change"], rows))
     return _shown(View(f"{found.title}: history of {found.folder}", lead, tables))
 
 

@@ -500,6 +500,7 @@ def build_report(plan_set: PlanSet, as_of: date, kind: str, options: dict[str, A
         "outstanding": OUTSTANDING_FILTERS,
         "summary": ("by",),
         "indicators": ("theme",),
+        "spc": ("theme",),
     }
     if kind not in allowed:
         raise UsageError(f"'{kind}' is not a report; use one of {', '.join(allowed)}")
@@ -529,7 +530,12 @@ def build_report(plan_set: PlanSet, as_of: date, kind: str, options: dict[str, A
     from ragplan.reports.indicators import Filters as IndicatorFilters
     from ragplan.reports.indicators import find_indicators
 
-    return find_indicators(plan_set, as_of, IndicatorFilters(themes=split_list(text.get("theme"))))
+    found = find_indicators(plan_set, as_of, IndicatorFilters(themes=split_list(text.get("theme"))))
+    if kind == "spc":  # the SPC icon table alone, made by the indicators templates
+        from dataclasses import replace
+
+        return replace(found, part="spc")
+    return found
 
 
 def paper_problems(

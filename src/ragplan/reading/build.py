@@ -15,9 +15,12 @@ from ragplan.model import (
     IndicatorFile,
     Marks,
     PeriodValue,
+    Recalculation,
     Scale,
     Section,
+    SpcSettings,
     Status,
+    Step,
     Theme,
 )
 from ragplan.problems import Problem
@@ -28,7 +31,9 @@ from ragplan.reading.yamlload import Parsed, ValueMark, YMap, YValue, parse
 from ragplan.rules import reading as rules
 
 # The config fields that are single values, set on Config as read.
-_CONFIG_VALUES = tuple(f for f in schema.fields_of(schema.CONFIG) if f != "scale")
+_CONFIG_VALUES = tuple(
+    f for f in schema.fields_of(schema.CONFIG) if f not in ("scale", "indicators")
+)
 
 
 class Builder:
@@ -66,6 +71,12 @@ class Builder:
                 scale = _scale(values["scale"], mark, found)
                 if scale is not None:
                     config.scale = scale
+            if values.get("indicators") is not None:
+                settings, settings_mark = values["indicators"]
+                where = "the indicators settings of ragplan.yaml"
+                got = check_record(schema.INDICATOR_SETTINGS, settings, settings_mark, where, found)
+                if got is not None and got.get("show"):
+                    config.indicators_show = got["show"]
         self._emit(file, found)
         return config
 
@@ -201,6 +212,15 @@ def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) 
                     _marks(item),
                 )
             )
+    target = values.get("target")
+    trajectory = []
+    if isinstance(target, list):
+        trajectory = _trajectory(target, where, found)
+        target = None
+    spc = None
+    if values.get("spc") is not None:
+        spc_node, spc_mark = values["spc"]
+        spc = _spc_settings(spc_node, spc_mark, where, found)
     line, column = _value_pos(node, "id", mark)
     return Indicator(
         id=values["id"],
@@ -209,13 +229,58 @@ def _indicator(node: YValue, mark: ValueMark, shown: str, found: list[Problem]) 
         # Absent: a number; written but not a unit (reported): '', so no rule guesses one.
         unit=values.get("unit") or ("" if "unit" in node and "unit" not in values else "number"),
         polarity=values.get("polarity"),
-        target=values.get("target"),
+        target=target,
         tolerance=values.get("tolerance"),
         values=periods,
         summaries=summaries,
         file=shown,
         line=line,
         column=column,
+        marks=_marks(node),
+        trajectory=trajectory,
+        spc=spc,
+    )
+
+
+def _trajectory(
+    items: list[tuple[YValue, ValueMark]], where: str, found: list[Problem]
+) -> list[Step]:
+    steps = []
+    for item, item_mark in items:
+        period = item.get("period") if isinstance(item, YMap) else None
+        what = (
+            f"the trajectory's step at {period} of {where}"
+            if isinstance(period, str)
+            else f"a trajectory step of {where}"
+        )
+        read = check_record(schema.STEP, item, item_mark, what, found)
+        if read is not None and read.get("period") and read.get("value") is not None:
+            line, column = _value_pos(item, "period", item_mark)
+            steps.append(Step(read["period"], read["value"], line, column))
+    return steps
+
+
+def _spc_settings(node: YMap, mark: ValueMark, where: str, found: list[Problem]) -> SpcSettings:
+    read = check_record(schema.SPC, node, mark, f"the spc settings of {where}", found) or {}
+    recalculations = []
+    for item, item_mark in read.get("recalculate", ()):
+        start = item.get("from") if isinstance(item, YMap) else None
+        what = (
+            f"the recalculation from {start} of {where}"
+            if isinstance(start, str)
+            else f"a recalculation of {where}"
+        )
+        got = check_record(schema.RECALCULATION, item, item_mark, what, found)
+        if got is not None and got.get("from"):
+            assert isinstance(item, YMap)
+            line, column = _value_pos(item, "from", item_mark)
+            recalculations.append(
+                Recalculation(got["from"], got.get("reason") or "", line, column, _marks(item))
+            )
+    return SpcSettings(
+        runs=read.get("runs") or 6,
+        baseline=read.get("baseline"),
+        recalculate=recalculations,
         marks=_marks(node),
     )
 

@@ -35,9 +35,12 @@ from ragplan.model import (
     IndicatorFile,
     Number,
     PeriodValue,
+    Recalculation,
     Scale,
     Section,
+    SpcSettings,
     Status,
+    Step,
     Theme,
     Tolerance,
 )
@@ -72,6 +75,9 @@ _SHAPE = ";".join(
         Aggregate,
         Number,
         Tolerance,
+        Step,
+        Recalculation,
+        SpcSettings,
     )
 )
 _ACTION_FIELDS = tuple(f.name for f in dataclasses.fields(Action))

@@ -216,7 +216,12 @@ def _bool(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Probl
 
 def _int(spec: Field, value: str, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
     if vmark[2] and value.isdigit() and int(value) > 0:
-        return int(value)
+        if not spec.choices or value in spec.choices:
+            return int(value)
+    if spec.choices:
+        message = f"'{spec.name}' in {where} must be {' or '.join(spec.choices)}, not '{value}'"
+        out.append(rules.CHOICE.at(vmark[0], vmark[1], message))
+        return _INVALID
     message = f"'{spec.name}' in {where} must be a whole number above 0, not '{value}'"
     out.append(rules.TYPE.at(vmark[0], vmark[1], message))
     return _INVALID
@@ -323,6 +328,30 @@ def _records(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list
     return list(zip(value, value.marks, strict=True))
 
 
+def _target(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    """One number, or a trajectory: a list of (YMap, mark) steps for the caller to check."""
+    if isinstance(value, YList):
+        return list(zip(value, value.marks, strict=True))
+    if isinstance(value, YMap):
+        message = (
+            f"'{spec.name}' in {where} must be a number or a list of steps such as "
+            f"- {{period: Apr 24, value: 95}}, not {describe(value)}"
+        )
+        out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+        return _INVALID
+    assert isinstance(value, str)  # convert() has returned None for a null already
+    return _number(spec, value, vmark, where, out)
+
+
+def _mapping(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
+    """A nested record: the (YMap, mark) pair, for the caller to check in context."""
+    if not isinstance(value, YMap):
+        message = f"'{spec.name}' in {where} must be keys with values, not {describe(value)}"
+        out.append(rules.TYPE.at(vmark[0], vmark[1], message))
+        return _INVALID
+    return (value, vmark)
+
+
 def _levels(spec: Field, value: YValue, vmark: ValueMark, where: str, out: list[Problem]) -> Any:
     """{rule id: level} for the rules whose level may be set."""
     from ragplan.rules.registry import RULES, adjustable
@@ -371,4 +400,6 @@ CONVERTERS: dict[str, KindSpec] = {
     "count": KindSpec(_count),
     "tolerance": KindSpec(_tolerance),
     "choice": KindSpec(_choice),
+    "target": KindSpec(_target, empty=lambda: None),
+    "mapping": KindSpec(_mapping, empty=lambda: None),
 }

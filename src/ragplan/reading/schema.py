@@ -25,6 +25,8 @@ Kind = Literal[
     "count",
     "tolerance",
     "choice",
+    "target",
+    "mapping",
 ]
 
 
@@ -33,9 +35,9 @@ class Field(NamedTuple):
     kind: Kind
     doc: str
     required: bool = False
-    record: str | None = None  # for kind "records": the name of the record listed
+    record: str | None = None  # for kinds "records", "mapping", "target": the record read
     prose: bool = False  # free text, where a ' #' would silently cut words off
-    choices: tuple[str, ...] = ()  # for kind "choice": the words allowed
+    choices: tuple[str, ...] = ()  # for kinds "choice" and "int": the values allowed
 
 
 @dataclass(frozen=True)
@@ -176,12 +178,35 @@ CONFIG = Record(
             "Levels of adjustable rules: error, warning or disable, e.g. "
             "{missing-notes: error, empty-theme: disable}.",
         ),
+        Field(
+            "indicators",
+            "mapping",
+            "How indicators reach the board, e.g. {show: spc}.",
+            record="indicator_settings",
+        ),
     ),
     ("title: Improvement Plan", "organisation: Example Council", "as_of: 2010-09-20"),
 )
 
+SHOWN_FIRST = ("rag", "spc")
+
+INDICATOR_SETTINGS = Record(
+    "indicator_settings",
+    "How the plan set's indicators reach the board.",
+    (
+        Field(
+            "show",
+            "choice",
+            "Which reading the board sees first: rag (rated against the target, the default) "
+            "or spc (the SPC icons and charts of Making Data Count); the other stays beside it.",
+            choices=SHOWN_FIRST,
+        ),
+    ),
+    ("show: spc",),
+)
+
 UNITS = ("percent", "number", "days", "currency")
-POLARITIES = ("higher", "lower")
+POLARITIES = ("higher", "lower", "neither")
 
 PERIOD_VALUE = Record(
     "value",
@@ -255,13 +280,17 @@ INDICATOR = Record(
         Field(
             "polarity",
             "choice",
-            "Whether a higher or a lower value is better; required with a target.",
+            "Whether a higher or a lower value is better; required with a target. neither: "
+            "read by SPC only (special causes are neither good nor bad), never rated.",
             choices=POLARITIES,
         ),
         Field(
             "target",
-            "number",
-            "The target, in the indicator's unit; without one the indicator is shown, not rated.",
+            "target",
+            "The target, in the indicator's unit: one number, or a trajectory, a list of "
+            "{period, value} steps, each the target from its period on; without one the "
+            "indicator is shown, not rated.",
+            record="step",
         ),
         Field(
             "tolerance",
@@ -276,7 +305,70 @@ INDICATOR = Record(
             "Summary columns over several periods, e.g. 'Nov to March'.",
             record="summary",
         ),
+        Field(
+            "spc",
+            "mapping",
+            "How the indicator is read as an XmR chart (SPC): runs, baseline, recalculate.",
+            record="spc",
+        ),
     ),
+)
+
+STEP = Record(
+    "step",
+    "One step of a trajectory: the target from this period until the next step.",
+    (
+        Field(
+            "period",
+            "text",
+            "The period it starts, e.g. 'Apr 24'; a period with no value yet is allowed.",
+            required=True,
+        ),
+        Field("value", "number", "The target from that period on.", required=True),
+    ),
+    ("- period: Apr 24", "  value: 95", "- {period: Oct 24, value: 97}"),
+)
+
+RECALCULATION = Record(
+    "recalculation",
+    "New SPC mean and limits from a period on, and why: the board sees the reason.",
+    (
+        Field("from", "text", "The first period of the new limits, e.g. 'Apr 24'.", required=True),
+        Field(
+            "reason",
+            "text",
+            "Why the process changed there, e.g. 'New triage model from April'.",
+            required=True,
+            prose=True,
+        ),
+    ),
+    ("- from: Apr 24", "  reason: New triage model from April", "- {from: Oct 24, reason: ...}"),
+)
+
+SPC = Record(
+    "spc",
+    "SPC settings of an indicator, as Making Data Count reads an XmR chart. Every key is optional.",
+    (
+        Field(
+            "runs",
+            "int",
+            "How many points in a row make a shift or a trend: 6 (the default) or 7.",
+            choices=("6", "7"),
+        ),
+        Field(
+            "baseline",
+            "text",
+            "The last period of the baseline: its mean and limits extend to every later "
+            "value (with recalculations too, the baseline wins).",
+        ),
+        Field(
+            "recalculate",
+            "records",
+            "Periods from which the mean and limits are computed anew, each with its reason.",
+            record="recalculation",
+        ),
+    ),
+    ("runs: 6", "baseline: Mar 23", "recalculate:"),
 )
 
 INDICATOR_FILE = Record(
@@ -393,9 +485,13 @@ RECORDS = {
         THEME,
         STATUS,
         CONFIG,
+        INDICATOR_SETTINGS,
         PERIOD_VALUE,
         AGGREGATE,
         INDICATOR,
+        STEP,
+        RECALCULATION,
+        SPC,
         INDICATOR_FILE,
         APPENDIX,
         PAPER,

@@ -33,7 +33,11 @@ FRAGMENTS: dict[str, Callable[[Field], dict[str, Any]]] = {
         "pattern": r"^\d{4}-\d{2}-\d{2}$",
     },
     "bool": lambda f: {"type": ["boolean", "null"]},
-    "int": lambda f: {"type": ["integer", "null"], "minimum": 1},
+    "int": lambda f: (
+        {"enum": [*(int(c) for c in f.choices), None]}
+        if f.choices
+        else {"type": ["integer", "null"], "minimum": 1}
+    ),
     "colour": lambda f: {"type": ["string", "null"], "pattern": "^#[0-9a-fA-F]{6}$"},
     "records": lambda f: {
         "type": ["array", "null"],
@@ -48,6 +52,13 @@ FRAGMENTS: dict[str, Callable[[Field], dict[str, Any]]] = {
         "pattern": r"^(0|[1-9][0-9]*)(\.[0-9]+)?%$",
     },
     "choice": lambda f: {"enum": [*f.choices, None]},
+    "target": lambda f: {
+        "type": ["number", "array", "null"],
+        "items": {"$ref": f"#/definitions/{f.record}"},
+    },
+    "mapping": lambda f: {
+        "anyOf": [{"$ref": f"#/definitions/{f.record}"}, {"type": "null"}],
+    },
 }
 
 

@@ -54,6 +54,16 @@ class History:
     points: list[Point]
     skipped: list[Skipped] = field(default_factory=list)
     indicators: dict[str, str] | None = None
+    spc_changes: list[SpcChange] = field(default_factory=list)
+
+
+class SpcChange(NamedTuple):
+    """An indicator's SPC settings changed at revision `rev` (from the revision before):
+    `text` says how ('recalculation from Apr 24 added (New triage model)')."""
+
+    rev: str
+    id: str
+    text: str
 
 
 class At(NamedTuple):
@@ -99,8 +109,23 @@ def count_history(found: list[At], skipped: list[Skipped], by: str, folder: str)
         named: dict[str, str] = {}
         for seen_titles in reversed(titles):
             named.update({k: v for k, v in seen_titles.items() if k not in named})
-        return replace(history, indicators=named)
+        return replace(history, indicators=named, spc_changes=_spc_changes(found))
     return replace(history, points=[replace(p, indicators=None) for p in points])
+
+
+def _spc_changes(found: list[At]) -> list[SpcChange]:
+    """Each recalculation added, moved or removed, and each baseline or run length changed,
+    at the revision that changed it: a change of its own, as boards review them."""
+    from ragplan.reports.indicator_changes import spc_changes
+
+    changes = []
+    for before, at in zip(found, found[1:], strict=False):
+        old = {i.id: i for i in before.plan_set.indicators}
+        for indicator in at.plan_set.indicators:
+            if indicator.id in old:
+                for text in spc_changes(old[indicator.id], indicator):
+                    changes.append(SpcChange(at.rev, indicator.id, text))
+    return changes
 
 
 def _figures(plan_set: PlanSet) -> Figures:

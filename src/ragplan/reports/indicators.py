@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ragplan.errors import UsageError
 from ragplan.model import DEFAULT_SCALE, Indicator, IndicatorFile, Number, PlanSet, natural_key
@@ -18,6 +18,21 @@ from ragplan.reports.common import (
     report_date,
     text_colour_on,
 )
+
+if TYPE_CHECKING:
+    from ragplan.spc import Spc
+
+# The MDC icons, in the order an icon table counts them.
+VARIATION_ICONS = (
+    "improvement_high",
+    "improvement_low",
+    "concern_high",
+    "concern_low",
+    "neither_high",
+    "neither_low",
+    "common_cause",
+)
+ASSURANCE_ICONS = ("pass", "hit_or_miss", "fail")
 
 # The first column's header for a file that gives no title.
 DEFAULT_TABLE_TITLE = "Indicator"
@@ -76,6 +91,10 @@ class RatedIndicator:
     summaries: list[RatedSummary]
     file: str
     line: int
+    # The XmR chart (None below 2 values); reasons of its recalculations, by period.
+    spc: Spc | None = None
+    recalculations: dict[str, str] = field(default_factory=dict)
+    trajectory: list[tuple[str, Number]] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +127,23 @@ class RatingCount:
     count: int
 
 
+class IconCount(NamedTuple):
+    """How many of the listed indicators show one MDC icon."""
+
+    icon: str
+    total: int
+
+
+def count_icons(rated: list[RatedIndicator]) -> tuple[list[IconCount], list[IconCount]]:
+    """The variation and the assurance icons counted (only those shown at least once)."""
+    variation = [r.spc.variation_icon for r in rated if r.spc is not None]
+    assurance = [r.spc.assurance_icon for r in rated if r.spc is not None]
+    return (
+        [IconCount(i, variation.count(i)) for i in VARIATION_ICONS if i in variation],
+        [IconCount(i, assurance.count(i)) for i in ASSURANCE_ICONS if i in assurance],
+    )
+
+
 class Filters(NamedTuple):
     """Which indicators to list, and the period to rate; empty tuples mean all."""
 
@@ -131,6 +167,14 @@ class Indicators:
     rated: bool
     indicators: list[RatedIndicator]
     tables: list[IndicatorTable]
+    # SPC: which reading the board sees first ("rag" or "spc"), the icons counted, and
+    # whether any indicator has the 13 values an XmR chart's limits need.
+    show: str = "rag"
+    variation_icons: list[IconCount] = field(default_factory=list)
+    assurance_icons: list[IconCount] = field(default_factory=list)
+    charted: bool = False
+    # "all", or "spc" for a board paper's table("spc"): the SPC icon table alone.
+    part: str = "all"
 
 
 def rating_statuses(plan_set: PlanSet) -> list[ReportStatus]:
@@ -152,6 +196,40 @@ def rating_statuses(plan_set: PlanSet) -> list[ReportStatus]:
             )
         )
     return found
+
+
+def indicator_spc(indicator: Indicator) -> Spc | None:
+    """The indicator as an XmR chart, by its own settings; None below 2 values. Values
+    computed from counts are used exactly, not as rounded for show; an indicator with no
+    polarity is read as neither (a change is neither good nor bad)."""
+    from ragplan.rating import ratio
+    from ragplan.spc import settings_problems, xmr
+
+    values = []
+    for value in indicator.values:
+        if value.value is not None:
+            values.append((value.period, value.value.value))
+        elif value.numerator is not None and value.denominator is not None:
+            exact = ratio(value.numerator, value.denominator, indicator.unit)
+            if exact is not None:
+                values.append((value.period, exact))
+    settings = indicator.spc
+    polarity = indicator.polarity or "neither"
+    target: object = indicator.target.value if indicator.target is not None else None
+    if indicator.trajectory:
+        target = [(s.period, s.value.value) for s in indicator.trajectory]
+    options = {
+        "polarity": polarity,
+        "runs": settings.runs if settings else 6,
+        "baseline": settings.baseline if settings else None,
+        "recalculate": [r.period for r in settings.recalculate] if settings else [],
+        "target": target,
+    }
+    # Validation reports these with file and line before any report runs; a report of
+    # plans read without that gate shows no chart rather than a wrong one.
+    if settings_problems([p for p, _ in values], **options):  # type: ignore[arg-type]
+        return None
+    return xmr(values, **options)  # type: ignore[arg-type]
 
 
 def rate_indicator(
@@ -195,7 +273,7 @@ def rate_indicator(
         theme_title=theme_titles.get(indicator.theme) if indicator.theme else None,
         unit=indicator.unit,
         polarity=indicator.polarity,
-        target=indicator.target,
+        target=indicator.target_at(assessed.period) if indicator.trajectory else indicator.target,
         tolerance=indicator.tolerance.text if indicator.tolerance else None,
         period=assessed.period,
         value=assessed.value,
@@ -206,6 +284,11 @@ def rate_indicator(
         summaries=summaries,
         file=indicator.file,
         line=indicator.line,
+        spc=indicator_spc(indicator),
+        recalculations=(
+            {r.period: r.reason for r in indicator.spc.recalculate} if indicator.spc else {}
+        ),
+        trajectory=[(s.period, s.value) for s in indicator.trajectory],
     )
 
 
@@ -355,9 +438,13 @@ def find_indicators(
         total=len(plan_set.indicators),
         counts=counts,
         not_rated=sum(1 for r in listed if r.rating is None),
-        rated=any(r.target is not None for r in listed),
+        rated=any(r.target is not None or r.trajectory for r in listed),
         indicators=listed,
         tables=tables,
+        show=plan_set.config.indicators_show,
+        variation_icons=(icons := count_icons(listed))[0],
+        assurance_icons=icons[1],
+        charted=any(r.spc is not None and r.spc.upper is not None for r in listed),
     )
 
 
@@ -370,6 +457,9 @@ class IndicatorTally:
     counts: list[RatingCount]
     not_rated: int
     indicators: list[RatedIndicator]
+    variation_icons: list[IconCount] = field(default_factory=list)
+    assurance_icons: list[IconCount] = field(default_factory=list)
+    show: str = "rag"
 
 
 def tally_indicators(plan_set: PlanSet) -> IndicatorTally | None:
@@ -384,4 +474,13 @@ def tally_indicators(plan_set: PlanSet) -> IndicatorTally | None:
         for s in rating_statuses(plan_set)
     ]
     not_rated = sum(1 for r in rated if r.rating is None)
-    return IndicatorTally(len(rated), counts, not_rated, rated)
+    variation, assurance = count_icons(rated)
+    return IndicatorTally(
+        len(rated),
+        counts,
+        not_rated,
+        rated,
+        variation,
+        assurance,
+        plan_set.config.indicators_show,
+    )

@@ -17,6 +17,10 @@ def check(plan_set: PlanSet) -> Iterator[Problem]:
         named: list[tuple[Number | None, str, Marks]] = [
             (indicator.target, "its target", indicator.marks)
         ]
+        named += [
+            (s.value, f"its trajectory's target for {s.period}", {"value": (s.line, s.column)})
+            for s in indicator.trajectory
+        ]
         named += [(v.value, f"its value in {v.period}", v.marks) for v in indicator.values]
         named += [(s.value, f"its summary '{s.label}'", s.marks) for s in indicator.summaries]
         for number, what, marks in named:

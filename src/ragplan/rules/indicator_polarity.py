@@ -12,7 +12,7 @@ RULE = Rule("indicator-polarity", "error", __doc__)
 
 def check(plan_set: PlanSet) -> Iterator[Problem]:
     for indicator in plan_set.indicators:
-        if indicator.target is not None and indicator.polarity is None:
+        if indicator.has_target and indicator.polarity is None:
             line, column = indicator.marks.get("target", (indicator.line, indicator.column))
             yield RULE.problem(
                 indicator.file,

@@ -23,6 +23,7 @@ from ragplan.rules import (
     indicator_percent,
     indicator_period,
     indicator_polarity,
+    indicator_spc,
     indicator_theme,
     missing_notes,
     no_themes,
@@ -54,6 +55,7 @@ PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tu
         indicator_period,
         indicator_theme,
         indicator_mismatch,
+        indicator_spc,
     )
 )
 
