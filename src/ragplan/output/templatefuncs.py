@@ -32,6 +32,15 @@ def _column_drawing(*args: Any) -> Any:
     return charts.column_drawing(*args)
 
 
+def _portfolio(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from ragplan.output import portfolio_formats  # only for a portfolio
+
+        return getattr(portfolio_formats, name)(*args)
+
+    return call
+
+
 def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     """The filters and the global functions templates receive, by name."""
     filters: dict[str, Callable[..., Any]] = {
@@ -44,6 +53,9 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "plural": wording.plural,
         "since_name": wording.since_name,
         "in_unit": wording.in_unit,
+        "member_source": _portfolio("source_text"),
+        "member_counts": _portfolio("counts_text"),
+        "member_indicators": _portfolio("indicators_text"),
     }
     names: dict[str, Any] = {
         "text_table": wording.text_table,

@@ -1,5 +1,6 @@
-"""The published JSON Schema of each file ragplan reads (theme, config, indicators, paper),
-made from the declarations in schema.py: editors complete and check files with it."""
+"""The published JSON Schema of each file ragplan reads (theme, config, indicators, paper,
+portfolio), made from the declarations in schema.py: editors complete and check files with
+it."""
 
 from __future__ import annotations
 
@@ -97,6 +98,7 @@ SCHEMA_FILES = {
     "config": "ragplan-config.schema.json",
     "indicators": "ragplan-indicators.schema.json",
     "paper": "ragplan-paper.schema.json",
+    "portfolio": "ragplan-portfolio.schema.json",
 }
 
 
