@@ -20,7 +20,7 @@ from ragplan.errors import (
 )
 from ragplan.paths import display_path
 from ragplan.plansets import ensure_valid, read_valid, summary_of, valid_at
-from ragplan.problems import has_errors
+from ragplan.problems import Problem, has_errors
 from ragplan.reading.cache import FileCache, cache_dir
 from ragplan.reading.cache import enabled as cache_enabled
 from ragplan.reading.git import GitSource, Repository, Revision
@@ -79,16 +79,20 @@ def load_portfolio(
     since: str | None = None,
     strict: bool = False,
     use_cache: bool = True,
+    warnings: list[Problem] | None = None,
 ) -> Portfolio:
     """The portfolio in the file `path`: every member read (or a row saying why not), with
     `since` (a revision, or a date YYYY-MM-DD: the last commit on or before it) each
-    member's direction of travel. Under `strict`, a member not read is an error."""
+    member's direction of travel. Under `strict`, a member not read is an error. The
+    warnings of the members' plans are added to `warnings`, when given."""
     file = portfolio_file(path)
     spec = read_portfolio(file)
     if has_errors(spec.problems):
         raise InvalidPortfolioError(spec.problems, spec.file)
     folder = file.parent
     members = [_member(m, folder, since, use_cache) for m in spec.members]
+    if warnings is not None:
+        warnings.extend(w for m in members for w in m.warnings)
     unread = [m for m in members if m.problem is not None]
     if strict and unread:
         first = unread[0]
@@ -155,7 +159,7 @@ def _why(exc: RagplanError) -> str:
 
 
 def _read_folder(found: MemberRead, plans: Path, since: str | None, use_cache: bool) -> None:
-    loaded = read_valid(plans, use_cache=use_cache)
+    loaded = read_valid(plans, use_cache=use_cache, warnings=found.warnings)
     earlier = None
     if since is not None:
         try:
@@ -178,10 +182,10 @@ def _read_git(
     if kept is not None:
         hit = kept[0].get(repo.top, repo.folder, kept[1])
         if hit is not None:
-            found.summary, found.worst = hit
+            found.summary, found.worst, found.warnings = hit
             return
     loaded = read_plan_set(GitSource(repo, revision), parse_yaml=repo.parse)
-    ensure_valid(loaded)
+    ensure_valid(loaded, found.warnings)
     earlier = None
     if since is not None:
         try:
@@ -191,11 +195,11 @@ def _read_git(
     found.summary = summary_of(loaded, None, "theme", earlier)
     found.worst = loaded.computed(WORST)
     if kept is not None:
-        kept[0].put(repo.top, repo.folder, kept[1], (found.summary, found.worst))
+        kept[0].put(repo.top, repo.folder, kept[1], (found.summary, found.worst, found.warnings))
 
 
 def _git_kept(repo: Repository, revision: Revision) -> tuple[FileCache, bytes]:
-    """Where a git member's summary and worst actions are kept, and their key: a commit
+    """Where a git member's summary, worst actions and warnings are kept, and their key: a commit
     names every byte of its plan folder, so the commit, the folder and the day (a plan
     without as_of is reported as of today) are the whole key. Files read from git are not
     in the parse cache (it keys on files on disk): without this, every run would parse

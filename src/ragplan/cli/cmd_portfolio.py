@@ -72,7 +72,8 @@ def portfolio(
         return portfolio_file(file).parent
 
     def make(_: Path, options: RunOptions, warnings: list[Any]) -> Any:
-        made.append(load_portfolio(portfolio_file(file), since, strict, options.use_cache))
+        found = portfolio_file(file)
+        made.append(load_portfolio(found, since, strict, options.use_cache, warnings))
         return made[0]
 
     run_report(ctx, "portfolio", ReportOutput(format, output, template, templates), folder, make)

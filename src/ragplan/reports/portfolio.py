@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from ragplan.problems import Problem
 from ragplan.reports.common import Count, ReportStatus, percent
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class MemberRead:
     worst: list[WorstAction] = field(default_factory=list)
     problem: str | None = None
     since_problem: str | None = None
+    warnings: list[Problem] = field(default_factory=list)  # of its plans, as validate gives
 
 
 @dataclass
