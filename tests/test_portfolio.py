@@ -167,7 +167,7 @@ def test_json_is_the_stable_contract_key_for_key(tmp_path: Path) -> None:
     ]
     # The example plans have two indicators, neither with a target.
     assert found["members"][0]["indicators"] == {"green": 0, "amber": 0, "red": 0, "not_rated": 2}
-    assert found["members"][1]["indicators"] is None
+    assert found["members"][1]["indicators"] == {"green": 0, "amber": 0, "red": 0, "not_rated": 0}
 
 
 def test_only_what_means_the_same_is_added_up(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_a_member_not_read_is_a_row_saying_why_and_the_exit_code_says_so(tmp_pat
     assert rows["Broken"]["problem"].startswith("plans invalid (")
     assert "has no 'summary'" in rows["Broken"]["problem"]
     assert "board-2099-01: unknown revision" in rows["No such tag"]["problem"]
-    assert rows["Gone"]["total"] is None
+    assert rows["Gone"]["total"] is None and rows["Gone"]["indicators"] is None
     assert "3 of 6 members could not be read (Gone, Broken, No such tag)" in run.err
     # The members read still add up as before.
     assert json.loads(run.out)["totals"]["total"] == 162 + 8 + 3

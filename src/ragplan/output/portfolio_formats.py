@@ -38,9 +38,10 @@ _RATINGS = ("green", "amber", "red", "not_rated")
 
 
 def _member_json(row: MemberRow) -> dict[str, Any]:
+    # A member read without indicators has none of each; one not read, no figures at all.
     indicators = None
-    if row.indicators is not None:
-        indicators = {k: row.indicators.get(k, 0) for k in _RATINGS}
+    if row.read:
+        indicators = {k: (row.indicators or {}).get(k, 0) for k in _RATINGS}
     return {
         "name": row.name,
         "organisation": row.organisation,
