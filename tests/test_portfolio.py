@@ -451,3 +451,20 @@ def test_a_git_members_figures_are_kept_by_commit(
         portfolio.write_text(portfolio.read_text().replace(f"rev: {TAG}", "rev: HEAD"))
         with pytest.raises(AssertionError, match="read again"):
             run_cli("portfolio", portfolio, "-f", "json")
+
+
+def test_the_published_schema_takes_the_portfolio_and_refuses_path_with_git(
+    tmp_path: Path,
+) -> None:
+    """What an editor checks with schema/ragplan-portfolio.schema.json agrees with validate:
+    the partnership's file passes; a member with both path and git, or neither, does not."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads((REPO / "schema" / "ragplan-portfolio.schema.json").read_text())
+    checker = jsonschema.Draft7Validator(schema)
+    found = yaml.safe_load(_partnership(tmp_path).read_text())
+    found["as_of"] = found["as_of"].isoformat()  # as editors read YAML 1.2: text
+    assert list(checker.iter_errors(found)) == []
+    for member in ({"name": "A", "path": "a", "git": "b"}, {"name": "A"}):
+        assert list(checker.iter_errors({"title": "P", "members": [member]}))

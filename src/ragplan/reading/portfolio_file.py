@@ -110,7 +110,7 @@ def _members(values: dict[str, Any], root: Any, found: PortfolioFile, out: list[
             out.append(RULE.at(line, column, f"{where} is listed twice (first at line {first})"))
             continue
         seen[name.casefold()] = line
-        path, git = member.get("path"), member.get("git")
+        path, git = (member.get(key) for key in MEMBER.one_of)
         if (path is None) == (git is None):
             out.append(
                 RULE.at(

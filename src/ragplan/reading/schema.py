@@ -44,6 +44,7 @@ class Record:
     doc: str
     fields: tuple[Field, ...]
     example: tuple[str, ...] = ()  # three lines of what it looks like, for messages
+    one_of: tuple[str, ...] = ()  # keys of which exactly one is given (a member's path, git)
     # Made once: check_record looks fields up for every key of every action.
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -416,6 +417,7 @@ MEMBER = Record(
         Field("plans", "text", "git: the plan folder inside the repository (default plans)."),
     ),
     ("- name: North Yorkshire County Council", "  path: ../council/plans", "- name: ..."),
+    one_of=("path", "git"),
 )
 
 PORTFOLIO = Record(

@@ -84,13 +84,16 @@ def _record_schema(record: Record, scale: tuple[str, ...] = ()) -> dict[str, Any
     def kind(f: Field) -> dict[str, Any]:
         return _status_schema(scale) if scale and f.kind == "status" else FRAGMENTS[f.kind](f)
 
-    return {
+    found: dict[str, Any] = {
         "description": record.doc,
         "type": "object",
         "properties": {f.name: {**kind(f), "description": f.doc} for f in record.fields},
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
+    if record.one_of:
+        found["oneOf"] = [{"required": [name]} for name in record.one_of]
+    return found
 
 
 SCHEMA_FILES = {
