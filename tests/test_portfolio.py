@@ -468,3 +468,28 @@ def test_the_published_schema_takes_the_portfolio_and_refuses_path_with_git(
     assert list(checker.iter_errors(found)) == []
     for member in ({"name": "A", "path": "a", "git": "b"}, {"name": "A"}):
         assert list(checker.iter_errors({"title": "P", "members": [member]}))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "--upload-pack=touch pwned:x",
+        "ext::sh -c touch% pwned",
+        "-oProxyCommand=touch pwned:x",
+    ],
+)
+def test_a_git_member_never_runs_what_its_url_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    """A portfolio file can arrive by pull request: a 'URL' that is an option of git fetch,
+    or a transport that runs a command, is a member not read, and nothing runs."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "portfolio.yaml").write_text(
+        f"title: P\nmembers:\n  - name: Hostile\n    git: {json.dumps(url)}\n"
+    )
+    run = run_cli("portfolio", tmp_path / "portfolio.yaml", "-f", "json")
+    assert run.code == 8
+    assert json.loads(run.out)["members"][0]["read"] is False
+    assert not (tmp_path / "pwned").exists()
+    assert not list(tmp_path.rglob("pwned"))

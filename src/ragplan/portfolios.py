@@ -5,6 +5,7 @@ cannot be read is kept as a row saying why, never dropped."""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from hashlib import blake2b
@@ -253,6 +254,11 @@ def _fetched(url: str) -> Path:
     fetched now."""
     import subprocess
 
+    if url.startswith("-"):
+        raise GitError(f"'{url}' is not a repository git can fetch")
+    # Only transports that fetch: never ext:: (which runs a command) or another helper a
+    # portfolio file arriving by pull request could name.
+    env = dict(os.environ, GIT_ALLOW_PROTOCOL="https:http:ssh:git:file", GIT_TERMINAL_PROMPT="0")
     name = blake2b(url.encode(), digest_size=12).hexdigest()
     git_dir = cache_dir() / "portfolio-git" / name
     commands = []
@@ -268,6 +274,7 @@ def _fetched(url: str) -> Path:
             "--prune",
             "--force",
             "--no-recurse-submodules",
+            "--end-of-options",  # a URL written '--upload-pack=...' is a URL, never an option
             url,
             f"+HEAD:{_REMOTE_HEAD}",
             "+refs/heads/*:refs/heads/*",
@@ -277,7 +284,7 @@ def _fetched(url: str) -> Path:
     for command in commands:
         try:
             done = subprocess.run(
-                command, capture_output=True, text=True, errors="replace", check=False
+                command, capture_output=True, text=True, errors="replace", check=False, env=env
             )
         except OSError as exc:
             raise GitError(f"cannot run git: {exc.strerror or exc}") from None
