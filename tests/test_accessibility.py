@@ -74,6 +74,11 @@ def every_report(tmp: Path) -> list[Path]:
         _write(out, "diff", "diff", SINCE_TAG, plans),
         _write(out, "history", "history", plans),
     ]
+    from test_portfolio import _partnership
+
+    partnership = tmp / "partnership"
+    partnership.mkdir()
+    pages.append(_write(out, "portfolio", "portfolio", _partnership(partnership)))
     return pages
 
 

@@ -105,4 +105,4 @@ def test_failure_paths_end_with_the_documented_code(
 
 
 def test_the_table_lists_each_code_once_in_order() -> None:
-    assert list(TABLE) == ["0", "1", "2", "3", "4", "5", "6", "7"]
+    assert list(TABLE) == ["0", "1", "2", "3", "4", "5", "6", "7", "8"]

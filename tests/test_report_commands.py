@@ -37,6 +37,7 @@ def plans_with_a_warning(in_tmp: Path) -> Path:
         "plans/1.yaml": THEME,
         "plans/indicators/kpis.yaml": INDICATORS,
         "plans/papers/board.md": PAPER,
+        "portfolio.yaml": "title: A Partnership\nmembers:\n  - name: Council\n    path: plans\n",
     }
     repo.commit(files, tag="board-1")
     repo.commit({"plans/1.yaml": THEME + '  - id: "1.2"\n    summary: Another.\n    rag: green\n'})
@@ -50,6 +51,7 @@ COMMANDS = {
     "paper": ["paper", "plans/papers/board.md"],
     "diff": ["diff", "board-1", "plans"],
     "history": ["history", "plans"],
+    "portfolio": ["portfolio", "portfolio.yaml"],
 }
 
 

@@ -241,6 +241,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int], list[str]]]
         ("papers/p.md", 4, 11),
         ["counts has no 'totl'", "did you mean 'total'?"],
     ),
+    "portfolio": (
+        {"t.yaml": GOOD_THEME, "portfolio.yaml": "title: P\nmembers:\n  - name: A\n"},
+        ("portfolio.yaml", 3, 5),
+        ["member 'A' needs one of 'path'", "and has neither"],
+    ),
     "rule-levels": (
         {"ragplan.yaml": "rules:\n  missing-note: error\n", "t.yaml": GOOD_THEME},
         ("ragplan.yaml", 2, 3),

@@ -19,6 +19,7 @@ REGENERATE = {
     "config": "ragplan schema --config > schema/ragplan-config.schema.json",
     "indicators": "ragplan schema --indicators > schema/ragplan-indicators.schema.json",
     "paper": "ragplan schema --paper > schema/ragplan-paper.schema.json",
+    "portfolio": "ragplan schema --portfolio > schema/ragplan-portfolio.schema.json",
 }
 
 
@@ -37,6 +38,7 @@ def test_committed_schema_is_current(record: str) -> None:
         (("--config",), "config"),
         (("--indicators",), "indicators"),
         (("--paper",), "paper"),
+        (("--portfolio",), "portfolio"),
     ],
 )
 def test_schema_command_prints_the_committed_schema(args: tuple[str, ...], record: str) -> None:

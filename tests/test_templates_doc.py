@@ -19,6 +19,7 @@ from ragplan.reports import (
     indicator_changes,
     indicators,
     outstanding,
+    portfolio,
     since,
     summary,
 )
@@ -56,7 +57,24 @@ RECORDS = {
     "Sparkline": indicator_output.Sparkline,
     "Stacked": charts.Stacked,
     "Bar": charts.Bar,
+    "What every portfolio template receives": portfolio.Portfolio,
+    "Member row": portfolio.MemberRow,
+    "Member source": portfolio.MemberSource,
+    "Totals": portfolio.Totals,
+    "Rolled-up status": portfolio.RolledUp,
+    "Worst action": portfolio.WorstRow,
 }
+
+
+def test_portfolio_templates_receive_what_is_documented(tmp_path: Path) -> None:
+    from test_portfolio import _partnership
+
+    from ragplan.output.formats import kind_named
+    from ragplan.portfolios import load_portfolio
+
+    report = load_portfolio(_partnership(tmp_path))
+    heading = "What every portfolio template receives"
+    assert list(kind_named("portfolio").context(report)) == documented(heading)
 
 
 def test_diff_and_history_templates_receive_what_is_documented() -> None:
@@ -136,6 +154,8 @@ def test_documented_names_are_the_fields(heading: str, record: type) -> None:
         names.append("report")  # a template also receives the report itself
         if record is summary.Summary:
             names += ["chart", "trend"]
+        if record is portfolio.Portfolio:
+            names += ["chart", "organisation"]
     assert documented(heading) == names
 
 

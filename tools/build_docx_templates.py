@@ -1121,12 +1121,135 @@ def build_paper(path: Path) -> None:
     doc.save(str(path))
 
 
+# portfolio.docx: a partnership's members, each in its own scale.
+
+
+def _loop_table(
+    doc: Any, heads: list[str], cells: list[str], widths: list[float], loop: str, alt: str
+) -> None:
+    """A table of a header row and one row per item of `loop` ('m in members')."""
+    table = _table(doc, 4, widths, alt, alt, autofit=True)
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        put(cell, text, "Table Heading")
+        _shade(cell, HEADER_FILL)
+    header_row(table.rows[0])
+    put(_merge_row(table, 1), "{%tr for " + loop + " %}", "Template Logic")
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        put(cell, text, "Table Text")
+    whole_row(table.rows[2])
+    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
+
+
+def build_portfolio(path: Path) -> None:
+    doc = new_document(
+        landscape=True, header="{{ title }}", title="{{ title }}", subject="{{ title }}"
+    )
+    logic(doc, "{%p if not embedded %}")
+    put(doc, "{{ title }}", "Heading 1")
+    logic(doc, "{%p if as_of %}")
+    put(doc, "As of {{ as_of|long_date }}", "Report Date")
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p endif %}")
+    put(
+        doc,
+        "{{ totals.done }} of the {{ totals.counted }} {{ 'action'|plural(totals.counted) }} "
+        "across {{ members|selectattr('read')|list|length }} members "
+        "{{ 'is'|plural(totals.done, 'are') }} done ({{ totals.percent_done }}%); "
+        "{{ totals.outstanding }} outstanding, {{ totals.overdue }} overdue.",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p if unread %}")
+    put(
+        doc,
+        "{{ unread }} {{ 'member'|plural(unread) }} could not be read: see the rows.",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p if chart.bars %}")
+    chart(doc, label=5.0, end=7.0, tag=1.2, source="chart")
+    logic(doc, "{%p endif %}")
+    put(doc, "Each member's actions, in its own scale", "Heading 2")
+    number = "{{ m.%s if m.read else '' }}"
+    _loop_table(
+        doc,
+        [
+            "Member",
+            "Plan",
+            "Board date",
+            "Statuses",
+            "Total",
+            "Done",
+            "Outstanding",
+            "Overdue",
+            "% done",
+            "Indicators",
+        ],
+        [
+            "{{ m.name }}",
+            "{{ m.plan if m.read else 'Not read: ' ~ m.problem }}",
+            "{{ m.as_of|long_date if m.read else '' }}",
+            "{{ m|member_counts }}",
+            number % "total",
+            number % "done",
+            number % "outstanding",
+            number % "overdue",
+            "{{ (m.percent_done ~ '%') if m.read else '' }}",
+            "{{ m|member_indicators }}",
+        ],
+        [4.0, 4.0, 2.6, 4.0, 1.3, 1.3, 1.8, 1.5, 1.5, 3.5],
+        "m in members",
+        "Each member's actions, in its own scale",
+    )
+    put(
+        doc,
+        "Partnership: {{ totals.total }} actions, {{ totals.done }} done, "
+        "{{ totals.outstanding }} outstanding, {{ totals.overdue }} overdue "
+        "({{ totals.percent_done }}% done).",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p if statuses %}")
+    put(
+        doc,
+        "Added up (every member's scale has these): {% for s in statuses %}{{ s.label }} "
+        "{{ s.count }}{{ ', ' if not loop.last }}{% endfor %}.",
+        "Lead Sentence",
+    )
+    logic(doc, "{%p endif %}")
+    logic(doc, "{%p for line in not_added %}")
+    put(doc, "Not added: {{ line }}.", "Lead Sentence")
+    logic(doc, "{%p endfor %}")
+    put(doc, "Where each member was read", "Heading 2")
+    logic(doc, "{%p for m in members %}")
+    put(doc, "{{ m.name }}: {{ m.source|member_source }}", "Lead Sentence")
+    logic(doc, "{%p endfor %}")
+    logic(doc, "{%p if worst %}")
+    put(doc, "Actions at each member's worst status", "Heading 2")
+    _loop_table(
+        doc,
+        ["Member", "Action", "Status", "Summary", "Lead officer", "Due"],
+        [
+            "{{ w.member }}",
+            "{{ w.action.id }}",
+            "{{ w.action.status.label }}",
+            "{{ w.action.summary }}",
+            "{{ w.action.lead_officer or '' }}",
+            "{{ w.action.due|long_date if w.action.due else '' }}",
+        ],
+        [4.0, 1.6, 2.0, 10.0, 3.0, 2.6],
+        "w in worst",
+        "Actions at each member's worst status",
+    )
+    logic(doc, "{%p endif %}")
+    doc.save(str(path))
+
+
 BUILDERS = {
     "outstanding": build_outstanding,
     "summary": build_summary,
     "indicators": build_indicators,
     "tables": build_tables,
     "paper": build_paper,
+    "portfolio": build_portfolio,
 }
 
 

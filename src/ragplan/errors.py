@@ -20,6 +20,7 @@ EXIT_TEMPLATE = 4
 EXIT_GIT = 5
 EXIT_BUSY = 6
 EXIT_MISSING = 7
+EXIT_UNREAD_MEMBER = 8
 
 
 class RagplanError(Exception):
@@ -102,6 +103,24 @@ class InvalidPaperError(InvalidPlanError):
         self.message = (
             f"{shown} has {errors} problem{'s' if errors != 1 else ''}; no paper was made"
         )
+
+
+class InvalidPortfolioError(InvalidPlanError):
+    """A portfolio file with problems; no portfolio is made."""
+
+    def __init__(self, problems: list[Problem], shown: str) -> None:
+        super().__init__(problems)
+        errors = sum(1 for p in problems if p.level == "error")
+        self.message = (
+            f"{shown} has {errors} error{'s' if errors != 1 else ''}; no portfolio was made"
+        )
+
+
+class UnreadMembersError(RagplanError):
+    """A portfolio some of whose members could not be read (the report is still made,
+    with a row saying why for each; under --strict, it is not)."""
+
+    exit_code = EXIT_UNREAD_MEMBER
 
 
 class TemplateError(RagplanError):

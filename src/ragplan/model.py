@@ -43,6 +43,9 @@ class Status:
     done: bool = False
     colour: str | None = None
     counts: bool = True
+    # In a portfolio: the status of other members' scales this one adds to ('red' for
+    # 'off track'); None: only a status of the same key.
+    rollup: str | None = None
     # Where ragplan.yaml lists it; not part of what the status is.
     line: int = field(default=0, repr=False, compare=False)
     column: int = field(default=0, repr=False, compare=False)

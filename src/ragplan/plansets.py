@@ -19,7 +19,7 @@ from ragplan.errors import (
     NoPlansAtRevision,
     UnreadablePathError,
 )
-from ragplan.model import PlanSet
+from ragplan.model import DEFAULT_MAX_FILE_SIZE_MB, PlanSet
 from ragplan.paths import display_path
 from ragplan.problems import Problem, has_errors
 from ragplan.reading.disk import DiskSource, find_plan_set
@@ -145,6 +145,34 @@ def _counted(loaded: Loaded) -> tuple[int, int, int]:
     return files, actions, len(plan_set.indicators)
 
 
+def _portfolios(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The portfolio files among `paths` (a folder's own, when it holds one), and the other
+    paths: a folder that holds a portfolio file and no plan files is the portfolio alone."""
+    from ragplan.reading.sources import PORTFOLIO_NAMES
+
+    portfolios: list[Path] = []
+    rest: list[Path] = []
+    for path in paths:
+        found = None
+        if path.is_dir():
+            found = next((path / n for n in PORTFOLIO_NAMES if (path / n).is_file()), None)
+        elif path.name in PORTFOLIO_NAMES:
+            found = path
+        if found is None:
+            rest.append(path)
+            continue
+        portfolios.append(found)
+        if path.is_dir() and _holds_plans(path):
+            rest.append(path)
+    return portfolios, rest
+
+
+def _holds_plans(folder: Path) -> bool:
+    return any(
+        p.name in CONFIG_NAMES or (p.is_file() and is_plan_file(p)) for p in folder.iterdir()
+    )
+
+
 # What a layer above adds to the checks of a whole, valid plan folder (the papers do):
 # its problems and the files it checked.
 ExtraChecks = Callable[[Loaded], tuple[list[Problem], list[Path]]]
@@ -164,7 +192,15 @@ def validate(
     problems: list[Problem] = []
     files = actions = indicators = papers = 0
     checked: list[str] = []
-    for folder, only in _group(paths or [find_plan_set()]).items():
+    portfolios, plan_paths = _portfolios(paths or [find_plan_set()])
+    for path in portfolios:
+        from ragplan.reading.portfolio_file import read_portfolio  # only for a portfolio
+
+        read = read_portfolio(path, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB)
+        problems.extend(read.problems)
+        checked.append(read.file)
+        files += 1
+    for folder, only in _group(plan_paths).items():
         loaded = read_plan_set(
             DiskSource(folder, only), max_file_size_mb=max_file_size_mb, use_cache=use_cache
         )
@@ -187,7 +223,7 @@ def validate(
 # Plan sets at git revisions.
 
 
-def _valid_at(
+def valid_at(
     repo: Repository, revision: Revision, warnings: list[Problem] | None = None
 ) -> PlanSet:
     """The valid plan set at `revision`; NoPlansAtRevision or InvalidPlansAtRevision if it is
@@ -208,7 +244,7 @@ def _valid_at(
 def load_at(plans: Path, rev: str) -> PlanSet:
     """The valid plan set in the folder `plans` as it was at git revision `rev`."""
     with Repository(plans) as repo:
-        return _valid_at(repo, repo.revision(rev))
+        return valid_at(repo, repo.revision(rev))
 
 
 def earlier(plans: Path, rev: str | None) -> tuple[str, PlanSet] | None:
@@ -228,8 +264,8 @@ def plan_diff(
     from ragplan.reports.diff import compare
 
     with Repository(plans) as repo:
-        before = _valid_at(repo, repo.revision(from_rev))
-        after = _valid_at(repo, repo.revision(to_rev), warnings) if to_rev is not None else None
+        before = valid_at(repo, repo.revision(from_rev))
+        after = valid_at(repo, repo.revision(to_rev), warnings) if to_rev is not None else None
     if after is None:
         after = load_valid(plans, use_cache=use_cache, warnings=warnings)
     return compare(before, after, from_rev, to_rev)
@@ -267,7 +303,7 @@ def history(
         for revision in revisions:
             seen: list[Problem] = []
             try:
-                plan_set = _valid_at(repo, revision, seen)
+                plan_set = valid_at(repo, revision, seen)
             except NoPlansAtRevision:
                 skipped.append(Skipped(revision.name, "no plan folder", "note"))
                 continue

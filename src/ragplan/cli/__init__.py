@@ -1,7 +1,7 @@
 """The command line: parse options, call the core, print, and map results to exit codes.
 
 `app` holds the global options and translates errors; each command group is a
-module here (check, reports, indicators, paper, edits, revisions, sheets), which
+module here (check, reports, indicators, paper, edits, revisions, portfolio, sheets), which
 registers its commands when imported. A run imports only the module of the command
 it runs, so typer builds one command, not fourteen; `ragplan --help`, an unknown
 command and shell completion import them all, as does `from ragplan.cli import app`.
@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "carry-forward": "cmd_edits",
     "diff": "cmd_revisions",
     "history": "cmd_revisions",
+    "portfolio": "cmd_portfolio",
     "import": "cmd_sheets",
     "export": "cmd_sheets",
     "collect": "cmd_sheets",

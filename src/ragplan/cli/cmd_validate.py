@@ -133,6 +133,14 @@ def schema(
             "Example: ragplan schema --paper",
         ),
     ] = False,
+    portfolio: Annotated[
+        bool,
+        typer.Option(
+            "--portfolio",
+            help="The schema of a portfolio file (portfolio.yaml) instead. "
+            "Example: ragplan schema --portfolio",
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of theme files, for editors and other checkers.
 
@@ -140,7 +148,8 @@ def schema(
     """
     from ragplan.reading.schema_json import json_schema_text
 
-    if config + indicators + paper > 1:
-        raise UsageError("use one of --config, --indicators and --paper")
-    record = "config" if config else "indicators" if indicators else "paper" if paper else "theme"
+    if config + indicators + paper + portfolio > 1:
+        raise UsageError("use one of --config, --indicators, --paper and --portfolio")
+    chosen = {"config": config, "indicators": indicators, "paper": paper, "portfolio": portfolio}
+    record = next((name for name, given in chosen.items() if given), "theme")
     typer.echo(json_schema_text(record), nl=False)

@@ -175,6 +175,7 @@ def format_option(kind: str, help: str) -> Any:
         "diff": "text|md|html|json|docx|pdf",
         "history": "text|md|html|json|docx|pdf",
         "paper": "md|html|docx|pdf",
+        "portfolio": "text|md|html|json|csv|docx|pdf",
     }
     return typer.Option(
         "--format",
@@ -267,7 +268,8 @@ def emit_report(
         from ragplan.files import check_report_target
 
         check_report_target(output, plan_root)
-    if fmt == "text" and output is None and template is None and use_colour(options):
+    drawn = kind_of(report).terminal
+    if fmt == "text" and output is None and template is None and drawn and use_colour(options):
         from ragplan.output.terminal import draw
 
         typer.echo(draw(report), nl=False, color=True)

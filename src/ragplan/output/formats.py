@@ -1,6 +1,6 @@
 """Every report kind and every output format, in one registry each.
 
-A report kind (summary, outstanding, indicators, diff, history) names its templates and
+A report kind (summary, outstanding, indicators, diff, history, portfolio) names its templates and
 gives its JSON and CSV contracts; a format turns any report into text or bytes.
 A new format is one entry in FORMATS; a new report kind one entry in KINDS, or, made by
 a layer above (board papers), registered with `register_kind`.
@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from ragplan.reports.history import History
     from ragplan.reports.indicators import Indicators
     from ragplan.reports.outstanding import Outstanding
+    from ragplan.reports.portfolio import Portfolio
     from ragplan.reports.summary import Summary
 
     # A kind registered by a layer above (a board paper) brings reports of its own class.
-    Report = Summary | Outstanding | Indicators | PlanDiff | History | Any
+    Report = Summary | Outstanding | Indicators | PlanDiff | History | Portfolio | Any
 
 
 def _lazy(where: str) -> Callable[..., Any]:
@@ -92,6 +93,7 @@ class ReportKind(NamedTuple):
     csv: Callable[[Any], Rows] | None = None
     word: tuple[str, ...] = ()
     word_document: Callable[[Path, Any, RenderOptions], bytes] | None = None
+    terminal: bool = True  # drawn as rich tables on a colour terminal (terminal.draw)
 
 
 EVERY = ("text", "md", "html", "json", "csv", "docx", "pdf")
@@ -136,6 +138,15 @@ KINDS: dict[str, ReportKind] = {
         _history_context,
         _lazy("output.data:history_json"),
         word=("history.docx", "tables.docx"),
+    ),
+    "Portfolio": ReportKind(
+        "portfolio",
+        EVERY,
+        _lazy("output.portfolio_formats:portfolio_context"),
+        _lazy("output.portfolio_formats:portfolio_json"),
+        _lazy("output.portfolio_formats:portfolio_csv"),
+        ("portfolio.docx",),
+        terminal=False,
     ),
 }
 

@@ -50,6 +50,15 @@ def _spc_charted(*args: Any) -> Any:
     return charted(*args)
 
 
+def _portfolio(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from ragplan.output import portfolio_formats  # only for a portfolio
+
+        return getattr(portfolio_formats, name)(*args)
+
+    return call
+
+
 def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     """The filters and the global functions templates receive, by name."""
     filters: dict[str, Callable[..., Any]] = {
@@ -64,6 +73,9 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "in_unit": wording.in_unit,
         "spc_number": spc_words.number,
         "icon_label": spc_words.icon_text,
+        "member_source": _portfolio("source_text"),
+        "member_counts": _portfolio("counts_text"),
+        "member_indicators": _portfolio("indicators_text"),
     }
     names: dict[str, Any] = {
         "text_table": wording.text_table,

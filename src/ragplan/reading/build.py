@@ -350,6 +350,7 @@ def _scale(
                 done=bool(values.get("done", False)),
                 colour=values.get("colour"),
                 counts=values.get("counts") is not False,
+                rollup=(values.get("rollup") or "").strip().casefold() or None,
                 line=item_mark[0],
                 column=item_mark[1],
             )

@@ -14,7 +14,7 @@ import functools
 import posixpath
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -94,11 +94,35 @@ class Repository:
         self.prefix = "" if relative == "." else relative
         if "\n" in self.prefix:
             raise GitError(f"{display_path(plans)}: git cannot read a path with a line break")
+        self._where: list[str] = []  # git's options naming the repository (see at_git_dir)
+        self._open()
+
+    def _open(self) -> None:
         self._batch: subprocess.Popen[bytes] | None = None
         self._check: subprocess.Popen[bytes] | None = None
         self._blobs: dict[str, bytes] = {}
         # Files unchanged between revisions are parsed once; the parse is only read after.
         self.parse = functools.lru_cache(maxsize=1024)(parse)
+
+    @classmethod
+    def at_git_dir(cls, git_dir: Path, folder: str, shown: Path) -> Repository:
+        """The plan folder `folder` of the repository whose git directory is `git_dir` (a
+        bare repository, or a working copy's .git), read with `git --git-dir` alone: no
+        working tree is looked at, so another team's checkout is never touched. `shown`
+        is how messages name the plan folder."""
+        repo = cls.__new__(cls)
+        repo.plans = shown
+        repo.top = git_dir
+        repo.prefix = folder.strip("/") if folder not in ("", ".") else ""
+        if "\n" in repo.prefix:
+            raise GitError(f"{folder}: git cannot read a path with a line break")
+        repo._where = ["--git-dir", str(git_dir)]
+        repo._open()
+        return repo
+
+    def git(self, *args: str) -> str:
+        """Run one git command on this repository."""
+        return _git([*self._where, *args], self.top)
 
     def __enter__(self) -> Repository:
         return self
@@ -147,8 +171,8 @@ class Repository:
 
     def tags(self) -> list[Revision]:
         """Every tag that names a commit, oldest commit first."""
-        refs = _git(
-            ["for-each-ref", "--sort=creatordate", "--format=%(refname)", "refs/tags"], self.top
+        refs = self.git(
+            "for-each-ref", "--sort=creatordate", "--format=%(refname)", "refs/tags"
         ).splitlines()
         found = []
         for ref in refs:
@@ -161,15 +185,26 @@ class Repository:
 
     def last_commits(self, count: int) -> list[Revision]:
         """The last `count` commits on HEAD that touched the plan folder, oldest first."""
-        lines = _git(
-            ["--literal-pathspecs", "log", f"-n{count}", "--format=%H %h", "--", self.folder],
-            self.top,
+        lines = self.git(
+            "--literal-pathspecs", "log", f"-n{count}", "--format=%H %h", "--", self.folder
         ).splitlines()
         found = []
         for line in reversed(lines):
             full, short = line.split()
             found.append(self._revision(short, full))
         return found
+
+    def tags_at(self, commit: str) -> list[str]:
+        """The tags that name `commit`, by name."""
+        refs = self.git("for-each-ref", f"--points-at={commit}", "--format=%(refname)", "refs/tags")
+        return sorted(r.removeprefix("refs/tags/") for r in refs.splitlines())
+
+    def before(self, day: date, start: str = "HEAD") -> Revision:
+        """The last commit on `start` made on or before `day`; GitError if there is none."""
+        found = self.git("rev-list", "-1", f"--before={day.isoformat()}T23:59:59", start, "--")
+        if not found.strip():
+            raise GitError(f"no commit on {start} was made on or before {day.isoformat()}")
+        return self._revision(day.isoformat(), found.strip())
 
     def files(self, revision: Revision) -> Files:
         """The config, theme and indicator files of the plan folder at `revision`."""
@@ -289,7 +324,7 @@ class Repository:
     def _start(self, mode: str) -> subprocess.Popen[bytes]:
         try:
             return subprocess.Popen(
-                ["git", "cat-file", mode],
+                ["git", *self._where, "cat-file", mode],
                 cwd=self.top,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,

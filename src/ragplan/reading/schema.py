@@ -46,6 +46,7 @@ class Record:
     doc: str
     fields: tuple[Field, ...]
     example: tuple[str, ...] = ()  # three lines of what it looks like, for messages
+    one_of: tuple[str, ...] = ()  # keys of which exactly one is given (a member's path, git)
     # Made once: check_record looks fields up for every key of every action.
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -142,6 +143,12 @@ STATUS = Record(
             "bool",
             "false for a status such as 'withdrawn': its actions are neither done nor "
             "outstanding, and no percentage counts them (default true).",
+        ),
+        Field(
+            "rollup",
+            "text",
+            "In a portfolio of plan sets: the status of other scales this one adds to, e.g. "
+            "'red' for 'off track'; without it, a portfolio adds it only to the same key.",
         ),
     ),
     ("key: green", "label: Green", "done: true"),
@@ -477,6 +484,51 @@ PAPER = Record(
     ("title: Report to the Board", "meeting: Children's Trust Board", "date: 2010-09-20"),
 )
 
+MEMBER = Record(
+    "member",
+    "One member of a portfolio: a plan folder on disk (path), or one in a git repository "
+    "(git, with rev and plans).",
+    (
+        Field(
+            "name",
+            "text",
+            "The member as the partnership names it, e.g. 'North Yorkshire County Council'.",
+            required=True,
+            prose=True,
+        ),
+        Field("path", "text", "A plan folder, relative to the portfolio file: '../council/plans'."),
+        Field(
+            "git",
+            "text",
+            "A git repository (a path relative to the portfolio file, or a URL git can fetch); "
+            "read with git, its working tree untouched.",
+        ),
+        Field(
+            "rev", "text", "git: the revision to read, e.g. a tag 'board-2010-09' (default HEAD)."
+        ),
+        Field("plans", "text", "git: the plan folder inside the repository (default plans)."),
+    ),
+    ("- name: North Yorkshire County Council", "  path: ../council/plans", "- name: ..."),
+    one_of=("path", "git"),
+)
+
+PORTFOLIO = Record(
+    "portfolio",
+    "portfolio.yaml: many plan sets, one board view; each member read where it is kept.",
+    (
+        Field(
+            "title",
+            "text",
+            "The portfolio's title, e.g. 'Children's Trust partnership: improvement portfolio'.",
+            required=True,
+            prose=True,
+        ),
+        Field("as_of", "date", "The date of the board the portfolio is for: 2010-09-20."),
+        Field("members", "records", "The members, in the order rows are shown.", record="member"),
+    ),
+    ("title: Partnership improvement portfolio", "as_of: 2010-09-20", "members:"),
+)
+
 RECORDS = {
     r.name: r
     for r in (
@@ -495,6 +547,8 @@ RECORDS = {
         INDICATOR_FILE,
         APPENDIX,
         PAPER,
+        MEMBER,
+        PORTFOLIO,
     )
 }
 

@@ -1,5 +1,6 @@
-"""The published JSON Schema of each file ragplan reads (theme, config, indicators, paper),
-made from the declarations in schema.py: editors complete and check files with it."""
+"""The published JSON Schema of each file ragplan reads (theme, config, indicators, paper,
+portfolio), made from the declarations in schema.py: editors complete and check files with
+it."""
 
 from __future__ import annotations
 
@@ -94,13 +95,16 @@ def _record_schema(record: Record, scale: tuple[str, ...] = ()) -> dict[str, Any
     def kind(f: Field) -> dict[str, Any]:
         return _status_schema(scale) if scale and f.kind == "status" else FRAGMENTS[f.kind](f)
 
-    return {
+    found: dict[str, Any] = {
         "description": record.doc,
         "type": "object",
         "properties": {f.name: {**kind(f), "description": f.doc} for f in record.fields},
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
+    if record.one_of:
+        found["oneOf"] = [{"required": [name]} for name in record.one_of]
+    return found
 
 
 SCHEMA_FILES = {
@@ -108,6 +112,7 @@ SCHEMA_FILES = {
     "config": "ragplan-config.schema.json",
     "indicators": "ragplan-indicators.schema.json",
     "paper": "ragplan-paper.schema.json",
+    "portfolio": "ragplan-portfolio.schema.json",
 }
 
 

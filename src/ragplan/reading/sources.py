@@ -12,15 +12,22 @@ from typing import Protocol
 from ragplan.problems import Problem
 
 CONFIG_NAMES = ("ragplan.yaml", "ragplan.yml")
+# A portfolio of plan sets (reading/portfolio.py), never a theme file of the folder it is in.
+PORTFOLIO_NAMES = ("portfolio.yaml", "portfolio.yml")
 PLAN_SUFFIXES = (".yaml", ".yml")
 # The sub-folder of a plan folder that holds its indicator files.
 INDICATORS = "indicators"
 
 
 def is_plan_file(path: Path) -> bool:
-    """A theme file: *.yaml or *.yml, not hidden, not the config."""
+    """A theme file: *.yaml or *.yml, not hidden, not the config, not a portfolio."""
     name = path.name
-    return name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name not in CONFIG_NAMES
+    return (
+        name.endswith(PLAN_SUFFIXES)
+        and not name.startswith(".")
+        and name not in CONFIG_NAMES
+        and name not in PORTFOLIO_NAMES
+    )
 
 
 def is_indicator_name(name: str) -> bool:

@@ -52,6 +52,7 @@ class ReportStatus(NamedTuple):
     colour: str
     text_colour: str
     counts: bool = True
+    rollup: str | None = None  # what a portfolio adds it to (see Status.rollup)
 
     @property
     def in_text(self) -> str:
@@ -137,7 +138,14 @@ def report_statuses(scale: Scale, earlier: Scale | None = None) -> list[ReportSt
         colour = (s.colour or NEUTRAL_GREY).lower()
         found.append(
             ReportStatus(
-                s.key, s.label, s.meaning, s.done, colour, text_colour_on(colour), s.counts
+                s.key,
+                s.label,
+                s.meaning,
+                s.done,
+                colour,
+                text_colour_on(colour),
+                s.counts,
+                s.rollup,
             )
         )
     if earlier is not None:

@@ -28,6 +28,7 @@ from ragplan.rules import (
     missing_notes,
     no_themes,
     paper,
+    portfolio_file,
     reading,
     scale_order,
     unknown_status,
@@ -59,9 +60,16 @@ PLAN_RULES: tuple[tuple[Rule, Callable[[PlanSet], Iterable[Problem]]], ...] = tu
     )
 )
 
-# Papers are checked by `validate`, not with every report: see ragplan.papers.
+# Papers and portfolio files are checked by `validate`, not with every report: see
+# ragplan.papers and ragplan.portfolios.
 RULES: dict[str, Rule] = {
-    rule.id: rule for rule in (*reading.RULES, *(rule for rule, _ in PLAN_RULES), paper.RULE)
+    rule.id: rule
+    for rule in (
+        *reading.RULES,
+        *(rule for rule, _ in PLAN_RULES),
+        paper.RULE,
+        portfolio_file.RULE,
+    )
 }
 
 
