@@ -194,7 +194,7 @@ def validate(
     checked: list[str] = []
     portfolios, plan_paths = _portfolios(paths or [find_plan_set()])
     for path in portfolios:
-        from ragplan.reading.portfolio_file import read_portfolio  # only for a portfolio
+        from ragplan.reading.portfolio_reader import read_portfolio  # only for a portfolio
 
         read = read_portfolio(path, max_file_size_mb or DEFAULT_MAX_FILE_SIZE_MB)
         problems.extend(read.problems)

@@ -26,7 +26,7 @@ from ragplan.reading.cache import FileCache, cache_dir
 from ragplan.reading.cache import enabled as cache_enabled
 from ragplan.reading.git import GitSource, Repository, Revision
 from ragplan.reading.loaded import Kept, Loaded
-from ragplan.reading.portfolio_file import MemberSpec, find_portfolio, read_portfolio
+from ragplan.reading.portfolio_reader import MemberSpec, find_portfolio, read_portfolio
 from ragplan.reading.reader import read_plan_set
 from ragplan.reports.common import Earlier, report_statuses
 from ragplan.reports.portfolio import (

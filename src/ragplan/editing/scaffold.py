@@ -23,7 +23,7 @@ from ragplan.files import LOCK_NAME
 from ragplan.model import DEFAULT_SCALE
 from ragplan.paths import display_path
 from ragplan.reading.disk import DiskSource
-from ragplan.reading.schema_json import SCHEMA_FILES, json_schema_text
+from ragplan.reading.schema_json import PLAN_SET_SCHEMAS, SCHEMA_FILES, json_schema_text
 from ragplan.reading.sources import CONFIG_NAMES, EmptySource
 
 THEME_FILE = "1-leadership-and-governance.yaml"
@@ -226,6 +226,8 @@ def _scale_lines() -> str:
         "    meaning: these actions have been withdrawn or superseded",
         "    counts: false",
         '    colour: "#b1b4b6"',
+        "    # In a portfolio of plan sets: the status of other scales this one is added to.",
+        "    rollup: withdrawn",
     ]
     return "\n".join(lines) + "\n"
 
@@ -252,8 +254,8 @@ def starter_files(as_of: date, scale: tuple[str, ...] | None = None) -> dict[str
         ".gitignore": _GITIGNORE,
     }
     keys = scale or tuple(re.findall(r"^  - key: (\S+)$", values["scale"], re.MULTILINE))
-    for record, name in SCHEMA_FILES.items():
-        files[f"{SCHEMA_FOLDER}/{name}"] = json_schema_text(record, keys)
+    for record in PLAN_SET_SCHEMAS:
+        files[f"{SCHEMA_FOLDER}/{SCHEMA_FILES[record]}"] = json_schema_text(record, keys)
     return files
 
 

@@ -114,6 +114,8 @@ SCHEMA_FILES = {
     "paper": "ragplan-paper.schema.json",
     "portfolio": "ragplan-portfolio.schema.json",
 }
+# The schemas a plan set carries in its .schema/ folder (a portfolio file lives elsewhere).
+PLAN_SET_SCHEMAS = ("theme", "config", "indicators", "paper")
 
 
 def _status_schema(scale: tuple[str, ...]) -> dict[str, Any]:
