@@ -165,6 +165,7 @@ OURS = (
     "ragplan.output.templates",
     "ragplan.output.templatefuncs",
     "ragplan.output.wording",
+    "ragplan.output.plaintext",
     "ragplan.textsafe",
     "ragplan.output.charts",
 )

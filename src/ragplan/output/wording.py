@@ -165,26 +165,6 @@ def new_sentence(previous: Previous, actions: Sequence[OutstandingAction]) -> st
     )
 
 
-def text_table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "", rule: bool = True
-) -> str:
-    """A plain-text table with aligned columns; `align` has 'l' or 'r' per column, and
-    `rule` draws a line of dashes under the headers."""
-    cells = [[show_controls(str(c)).replace("\n", " ") for c in row] for row in rows]
-    heads = [str(h) for h in headers]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(heads)]
-
-    def line(row: Sequence[str]) -> str:
-        parts = []
-        for i, cell in enumerate(row):
-            right = i < len(align) and align[i] == "r"
-            parts.append(cell.rjust(widths[i]) if right else cell.ljust(widths[i]))
-        return "  ".join(parts).rstrip()
-
-    dashes = ["  ".join("-" * w for w in widths)] if rule else []
-    return "\n".join([line(heads), *dashes, *(line(r) for r in cells)])
-
-
 def rating_tally(counts: Sequence[RatingCount], not_rated: int) -> str:
     """'3 green, 1 amber, 1 red, 2 not rated': indicators by rating, zeros included; '2 not
     rated' when none is rated (a row of zeros says nothing)."""
