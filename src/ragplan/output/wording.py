@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ragplan.model import with_unit
 from ragplan.reports.common import Count, Previous, percent
-from ragplan.textsafe import show_controls
 
 if TYPE_CHECKING:
     from ragplan.reports.common import Filter, Travel
