@@ -84,33 +84,34 @@ def lay_out(table: Table, width: int) -> int:
 def turned(table: Table, width: int) -> list[Table]:
     """`table` turned on its side to fit `width`: its first heading over a column of its
     other headings, each row a column (headed by its first cell), as many rows side by
-    side as fit, in tables one after another, each laid out by lay_out. Where even one
-    row does not fit (a terminal narrower than a heading and a word), one row a table,
-    as narrow as lay_out can make it."""
+    side as fit, in tables one after another, each laid out by lay_out. The headings'
+    column is kept to a third of the width where their words allow, leaving the rest to
+    the rows' values, and narrowed to its longest word where that lets more fit. Where
+    even one row does not fit (a terminal narrower than a heading and a word), one row
+    a table, as narrow as lay_out can make it."""
+    heads = [line for c in table.columns for line in str(c.header).split("\n")]
+    longest_word = min(max([cell_len(w) for line in heads for w in line.split()] or [0]), LONG_WORD)
+    longest = max(cell_len(line) for line in heads)
+    rooms = sorted({min(longest, max(longest_word, width // 3)), longest_word}, reverse=True)
     rows = list(zip(*(list(c.cells) for c in table.columns), strict=True))
     blocks = [table]
     for many in range(len(rows), 0, -1):
-        at_a_time = range(0, len(rows), many)
-        blocks = [_turned(table, rows[at : at + many], at == 0, width) for at in at_a_time]
-        if all(lay_out(block, width) <= width for block in blocks):
-            break
+        for room in rooms:
+            at_a_time = range(0, len(rows), many)
+            blocks = [_turned(table, rows[at : at + many], at == 0, room) for at in at_a_time]
+            if all(lay_out(block, width) <= width for block in blocks):
+                return blocks
     return blocks
 
 
-def _turned(
-    table: Table, rows: list[tuple[RenderableType, ...]], titled: bool, width: int
-) -> Table:
-    """The headings' column is kept to a quarter of the width where their words allow,
-    leaving the rest to the rows' values."""
+def _turned(table: Table, rows: list[tuple[RenderableType, ...]], titled: bool, room: int) -> Table:
+    """Rows as columns beside a column, `room` wide, of the table's headings."""
     drawn = Table(
         title=table.title if titled else None,
         title_justify=table.title_justify,
         show_lines=table.show_lines,
     )
     columns = table.columns
-    heads = [line for c in columns for line in str(c.header).split("\n")]
-    words = [cell_len(w) for line in heads for w in line.split()] or [0]
-    room = min(max(cell_len(line) for line in heads), max(min(max(words), LONG_WORD), width // 4))
     drawn.add_column(columns[0].header, width=room)
     for row in rows:
         drawn.add_column(row[0])
