@@ -106,13 +106,20 @@ def _on_its_side(heads: list[str], cells: list[list[str]], rule: bool, width: in
     by side as fit `width` (at least one, its long words folded where even that is too
     wide), one block after another."""
     count = max(len(cells), 1)  # a table with no rows turns into a column of headings
-    for many in range(count, 0, -1):
+
+    def laid(many: int) -> list[tuple[tuple[list[str], list[list[str]]], list[int] | None]]:
         blocks = [_turned(heads, cells[at : at + many]) for at in range(0, count, many)]
-        widths = [_fit(h, c, [False] * len(h), width) for h, c in blocks]
-        if all(w is not None for w in widths) or many == 1:
-            break
+        return [(b, _fit(b[0], b[1], [False] * len(b[0]), width)) for b in blocks]
+
+    low, high = 1, count  # the most rows side by side that fit: fewer fit if more do
+    while low < high:
+        many = (low + high + 1) // 2
+        if all(w is not None for _, w in laid(many)):
+            low = many
+        else:
+            high = many - 1
     drawn = []
-    for (h, c), fitted in zip(blocks, widths, strict=True):
+    for (h, c), fitted in laid(low):
         if fitted is None:  # one row whose longest words are wider than the terminal
             label = min(max(len(x) for x in h[:1] + [r[0] for r in c]), width // 3)
             fitted = [label, max(1, width - label - GAP)]

@@ -94,13 +94,34 @@ def turned(table: Table, width: int) -> list[Table]:
     longest = max(cell_len(line) for line in heads)
     rooms = sorted({min(longest, max(longest_word, width // 3)), longest_word}, reverse=True)
     rows = list(zip(*(list(c.cells) for c in table.columns), strict=True))
-    blocks = [table]
-    for many in range(len(rows), 0, -1):
-        for room in rooms:
-            at_a_time = range(0, len(rows), many)
-            blocks = [_turned(table, rows[at : at + many], at == 0, room) for at in at_a_time]
-            if all(lay_out(block, width) <= width for block in blocks):
-                return blocks
+    if not rows:  # headings alone: drawn as they are
+        return [table]
+
+    def laid(many: int, room: int) -> list[Table] | None:
+        at_a_time = range(0, len(rows), many)
+        blocks = [_turned(table, rows[at : at + many], at == 0, room) for at in at_a_time]
+        return blocks if all(lay_out(block, width) <= width for block in blocks) else None
+
+    best: list[Table] | None = None
+    low, high = 1, len(rows)  # the most rows side by side that fit: fewer fit if more do
+    while low <= high:
+        many = (low + high) // 2
+        found = next((b for b in (laid(many, room) for room in rooms) if b is not None), None)
+        if found is not None:
+            best, low = found, many + 1
+        else:
+            high = many - 1
+    return best if best is not None else _laid_anyway(table, rows, rooms[-1], width)
+
+
+def _laid_anyway(
+    table: Table, rows: list[tuple[RenderableType, ...]], room: int, width: int
+) -> list[Table]:
+    """One row a table, each as narrow as lay_out makes it, for a terminal narrower than a
+    heading and a word beside it: wider than the terminal, but nothing cut."""
+    blocks = [_turned(table, [row], at == 0, room) for at, row in enumerate(rows)]
+    for block in blocks:
+        lay_out(block, width)
     return blocks
 
 
