@@ -296,29 +296,48 @@ def test_a_scale_colour_that_reads_well_is_drawn_as_it_is() -> None:
 SGR = re.compile(r"\x1b\[([0-9;]*)m([^\x1b]*)")
 
 
-def _colour_of(codes: list[str], at: int) -> str:
-    """The colour an SGR's 38/48 code at `at` sets, as '#rrggbb'."""
+def _coloured_runs(drawn: str) -> list[tuple[str, str | None, str | None]]:
+    """Each run of text with the foreground and background colours it is shown in
+    ('#rrggbb', None for the terminal's own), following every SGR sequence."""
     from rich.color import Color
 
-    if codes[at + 1] == "5":
-        return Color.from_ansi(int(codes[at + 2])).get_truecolor().hex
-    red, green, blue = (int(c) for c in codes[at + 2 : at + 5])
-    return f"#{red:02x}{green:02x}{blue:02x}"
+    fore: str | None = None
+    back: str | None = None
+    runs = []
+    for codes_text, text in SGR.findall(drawn):
+        codes = [int(c) if c else 0 for c in codes_text.split(";")]
+        at = 0
+        while at < len(codes):
+            code = codes[at]
+            if code in (38, 48):
+                if codes[at + 1] == 5:
+                    colour = Color.from_ansi(codes[at + 2]).get_truecolor().hex
+                    at += 3
+                else:
+                    colour = "#{:02x}{:02x}{:02x}".format(*codes[at + 2 : at + 5])
+                    at += 5
+                fore, back = (colour, back) if code == 38 else (fore, colour)
+                continue
+            if code == 0:
+                fore = back = None
+            elif code == 39:
+                fore = None
+            elif code == 49:
+                back = None
+            at += 1
+        runs.append((text, fore, back))
+    return runs
 
 
 @pytest.mark.parametrize("colorterm", ["", "truecolor"])
 def test_the_drawn_status_labels_read_at_4_5_to_1(board: Path, colorterm: str) -> None:
-    """Read back from what the command prints: each label's text and background."""
+    """Read back from what the command prints: each label's text and background, in the
+    terminal's default palette (256 colours) and in true colour."""
     shown = on_a_terminal_of(120, "summary", str(board), env={"COLORTERM": colorterm})
-    labels = 0
-    for codes_text, text in SGR.findall(shown):
-        codes = codes_text.split(";")
-        if text.strip() not in ("Green", "Amber", "Red") or "48" not in codes:
-            continue
-        labels += 1
-        fore = _colour_of(codes, codes.index("38"))
-        back = _colour_of(codes, codes.index("48"))
-        assert contrast_ratio(fore, back) >= LEAST_CONTRAST, (text, fore, back)
-        if text.strip() == "Red":
-            assert back != "#d75f00"
-    assert labels >= 3
+    labels = [(t.strip(), f, b) for t, f, b in _coloured_runs(shown) if b is not None]
+    assert {label for label, _, _ in labels} == {"Green", "Amber", "Red"}
+    for label, fore, back in labels:
+        assert fore is not None and back is not None
+        assert contrast_ratio(fore, back) >= LEAST_CONTRAST, (label, fore, back)
+        if label == "Red" and not colorterm:
+            assert back == "#af0000"  # the palette's red, not its orange #d75f00
