@@ -24,6 +24,8 @@ import pytest
 from conftest import EXAMPLE_PLANS, run_cli
 from drawn import BOX, plain
 from gitrepo import GitRepo
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ragplan.output.plaintext import fit_lines, text_table
 from ragplan.output.terminal import LEAST_CONTRAST, status_background
@@ -270,6 +272,17 @@ def test_every_built_in_status_colour_reads_at_4_5_to_1(
 ) -> None:
     """In the terminal's default 256-colour palette (xterm's, as rich knows it) and in
     true colour."""
+    text = text_colour_on(colour)
+    shown = status_background(colour, text, depth).get_truecolor().hex
+    assert contrast_ratio(shown, text) >= LEAST_CONTRAST
+
+
+@settings(max_examples=300)
+@given(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True), st.sampled_from(["256", "truecolor"]))
+def test_any_scale_colour_a_plan_gives_reads_at_4_5_to_1(
+    colour: str, depth: Literal["256", "truecolor"]
+) -> None:
+    """A plan's own scale may give any colour: its label still reads on it."""
     text = text_colour_on(colour)
     shown = status_background(colour, text, depth).get_truecolor().hex
     assert contrast_ratio(shown, text) >= LEAST_CONTRAST
