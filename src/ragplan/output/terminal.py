@@ -69,9 +69,9 @@ def colour_depth() -> Literal["truecolor", "256"]:
 def status_background(colour: str, text: str, depth: Literal["truecolor", "256"]) -> Color:
     """The background a status's label (in `text`) is drawn on: its scale `colour` as the
     terminal shows it (at 256 colours, the palette's nearest: '#d4351c' red is shown
-    '#d75f00', orange); where that reads at less than LEAST_CONTRAST with the text, the
-    variant nearest in hue among its darker (under white text) or lighter (under black
-    text) shades that reads well enough, the least changed first."""
+    '#d75f00', orange); where that reads at less than LEAST_CONTRAST with the text, one of
+    its darker (under white text) or lighter (under black text) shades that reads well
+    enough, the nearest in hue weighed against how much it is changed ('#af0000', red)."""
     from colorsys import rgb_to_hls
 
     from ragplan.reports.common import contrast_ratio
