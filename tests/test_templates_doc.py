@@ -187,6 +187,7 @@ OURS = (
     "ragplan.output.templatefuncs",
     "ragplan.output.wording",
     "ragplan.output.spc_words",
+    "ragplan.output.plaintext",
     "ragplan.textsafe",
     "ragplan.output.charts",
 )

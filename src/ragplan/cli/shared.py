@@ -274,7 +274,14 @@ def emit_report(
 
         typer.echo(draw(report), nl=False, color=True)
         return
-    rendered = render(report, fmt, RenderOptions(plan_root, templates, template, options.use_cache))
+    width = None
+    if fmt == "text" and output is None and sys.stdout.isatty():
+        import shutil
+
+        # The terminal's width (or COLUMNS): piped, a table's row stays one line.
+        width = shutil.get_terminal_size().columns
+    found = RenderOptions(plan_root, templates, template, options.use_cache, width)
+    rendered = render(report, fmt, found)
     if output is None:
         if isinstance(rendered, bytes):
             sys.stdout.buffer.write(rendered)

@@ -44,12 +44,15 @@ def _lazy(where: str) -> Callable[..., Any]:
 
 
 class RenderOptions(NamedTuple):
-    """Where templates come from, and whether compiled templates may be cached."""
+    """Where templates come from, whether compiled templates may be cached, and the width
+    of the terminal plain text is printed on (None when it is piped or written to a
+    file: then a table's row is one line, for scripts)."""
 
     plan_root: Path | None = None
     templates: Path | None = None
     template_file: Path | None = None
     use_cache: bool = True
+    width: int | None = None
 
 
 def _fields(report: Any) -> dict[str, Any]:
@@ -209,7 +212,7 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
 
         name = f"{kind.name}.{extension}.j2"
         text = render_template(
-            {**kind.context(report), "embedded": False},
+            {**kind.context(report), "embedded": False, "width": options.width},
             name,
             options.plan_root,
             options.templates,
@@ -217,7 +220,12 @@ def _template(extension: str) -> Callable[[ReportKind, Any, RenderOptions], str]
             options.use_cache,
         )
         # Whatever a template forgets to escape, no control character reaches the terminal.
-        return show_controls(text)
+        text = show_controls(text)
+        if options.width is not None:  # and whatever it leaves long wraps at words
+            from ragplan.output.plaintext import fit_lines
+
+            text = fit_lines(text, options.width)
+        return text
 
     return render
 

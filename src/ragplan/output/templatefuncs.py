@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ragplan.output import spc_words, wording
+from ragplan.output import plaintext, spc_words, wording
 from ragplan.textsafe import drop_controls, md_cell, md_text, show_controls
 
 
@@ -78,7 +78,7 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "member_indicators": _portfolio("indicators_text"),
     }
     names: dict[str, Any] = {
-        "text_table": wording.text_table,
+        "text_table": plaintext.text_table,
         "headline": wording.headline,
         "done_share": wording.done_share,
         "title_line": wording.title_line,

@@ -13,15 +13,17 @@ import io
 import os
 import shutil
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.color import Color, ColorSystem
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from ragplan.output.spc_words import indicator_line
-from ragplan.output.tablelayout import lay_out
+from ragplan.output.tablelayout import lay_out, turned
 from ragplan.output.wording import (
     done_share,
     filters_line,
@@ -53,35 +55,86 @@ def _text(value: object, style: str | Style = "") -> Text:
     return Text("" if value is None else show_controls(str(value)), style=style)
 
 
+# WCAG's contrast for normal text (AA): a status's label on its colour reads at least this.
+LEAST_CONTRAST = 4.5
+
+
+def colour_depth() -> Literal["truecolor", "256"]:
+    """'truecolor' where the terminal says it shows any colour (COLORTERM), else '256':
+    scale colours are exact '#rrggbb', and reduced to 16 colours green can turn grey."""
+    return "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
+
+
+@cache
+def status_background(colour: str, text: str, depth: Literal["truecolor", "256"]) -> Color:
+    """The background a status's label (in `text`) is drawn on: its scale `colour` as the
+    terminal shows it (at 256 colours, the palette's nearest: '#d4351c' red is shown
+    '#d75f00', orange); where that reads at less than LEAST_CONTRAST with the text, one of
+    its darker (under white text) or lighter (under black text) shades that reads well
+    enough, the nearest in hue weighed against how much it is changed ('#af0000', red)."""
+    from colorsys import rgb_to_hls
+
+    from ragplan.reports.common import contrast_ratio
+
+    def shown(hex_colour: str) -> Color:
+        found = Color.parse(hex_colour)
+        return found if depth == "truecolor" else found.downgrade(ColorSystem.EIGHT_BIT)
+
+    def hue(hex_colour: str) -> tuple[float, float]:
+        h, _, saturation = rgb_to_hls(*(int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)))
+        return h * 360, saturation
+
+    own = shown(colour)
+    if contrast_ratio(own.get_truecolor().hex, text) >= LEAST_CONTRAST:
+        return own
+    light_text = contrast_ratio(text, "#000000") > contrast_ratio(text, "#ffffff")
+    towards = 0 if light_text else 255  # darker shades under light text, lighter under dark
+    start = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    wanted, _ = hue(colour)
+    choices = []
+    for step in range(1, 21):  # 5% nearer black (or white) a step; the last step reads 21:1
+        mixed = "#" + "".join(f"{round(c + (towards - c) * step / 20):02x}" for c in start)
+        found = shown(mixed)
+        drawn = found.get_truecolor().hex
+        if contrast_ratio(drawn, text) >= LEAST_CONTRAST:
+            h, saturation = hue(drawn)
+            apart = min(abs(h - wanted), 360 - abs(h - wanted)) if saturation > 0.1 else 0
+            choices.append((apart + 3 * step, step, found))  # the hue first, then the change
+    return min(choices, key=lambda choice: choice[:2])[2]
+
+
 def _rag(status: ReportStatus, overdue: bool = False) -> Text:
-    cell = _text(status.label, Style(color=status.text_colour, bgcolor=status.colour))
+    background = status_background(status.colour, status.text_colour, colour_depth())
+    cell = _text(status.label, Style(color=status.text_colour, bgcolor=background))
     if overdue:
         cell.append("\noverdue", style="bold")
     return cell
 
 
 def _draw(*parts: object) -> str:
-    """The parts drawn for the terminal's width, or wider where a table cannot fit it
-    without cutting a word or a value short (see tablelayout.lay_out): the terminal then wraps the
-    lines, and nothing is lost."""
+    """The parts drawn for the terminal's width: a table too wide for it even with its
+    cells wrapped is turned on its side (see tablelayout), so no line is wider than the
+    terminal and no word is cut short or dropped."""
     out = io.StringIO()
     terminal = shutil.get_terminal_size((100, 24)).columns
-    tables = [lay_out(part, terminal) for part in parts if isinstance(part, Table)]
-    width = max([terminal, *tables])
-    # Scale colours are exact '#rrggbb': reduced to 16 colours, green can turn grey.
-    depth: Literal["truecolor", "256"] = (
-        "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
-    )
+    fitted: list[object] = []
+    width = terminal  # more only on a terminal narrower than a heading and a word
+    for part in parts:
+        if isinstance(part, Table) and lay_out(part, terminal) > terminal:
+            fitted += (found := turned(part, terminal))
+            width = max([width, *(lay_out(t, terminal) for t in found)])
+        else:
+            fitted.append(part)
     console = Console(
         file=out,
         force_terminal=True,
         width=width,
         highlight=False,
-        color_system=depth,
+        color_system=colour_depth(),
         emoji=False,
         markup=False,
     )
-    for part in parts:  # each drawn and printed before the next: none held in full
+    for part in fitted:  # each drawn and printed before the next: none held in full
         console.print(part)
     return out.getvalue()
 

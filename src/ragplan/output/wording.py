@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ragplan.model import with_unit
 from ragplan.reports.common import Count, Previous, percent
-from ragplan.textsafe import show_controls
 
 if TYPE_CHECKING:
     from ragplan.reports.common import Filter, Travel
@@ -163,26 +162,6 @@ def new_sentence(previous: Previous, actions: Sequence[OutstandingAction]) -> st
         f"Compared with {since_name(previous)}, {new} of the {listed} "
         f"{plural('is', new, 'are')} new to the list (not in the plan then, or done then)."
     )
-
-
-def text_table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], align: str = "", rule: bool = True
-) -> str:
-    """A plain-text table with aligned columns; `align` has 'l' or 'r' per column, and
-    `rule` draws a line of dashes under the headers."""
-    cells = [[show_controls(str(c)).replace("\n", " ") for c in row] for row in rows]
-    heads = [str(h) for h in headers]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(heads)]
-
-    def line(row: Sequence[str]) -> str:
-        parts = []
-        for i, cell in enumerate(row):
-            right = i < len(align) and align[i] == "r"
-            parts.append(cell.rjust(widths[i]) if right else cell.ljust(widths[i]))
-        return "  ".join(parts).rstrip()
-
-    dashes = ["  ".join("-" * w for w in widths)] if rule else []
-    return "\n".join([line(heads), *dashes, *(line(r) for r in cells)])
 
 
 def rating_tally(counts: Sequence[RatingCount], not_rated: int) -> str:
