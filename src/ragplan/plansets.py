@@ -23,12 +23,12 @@ from ragplan.model import DEFAULT_MAX_FILE_SIZE_MB, PlanSet
 from ragplan.paths import display_path
 from ragplan.problems import Problem, has_errors
 from ragplan.reading.disk import DiskSource, find_plan_set
-from ragplan.reading.git import GitSource, Repository, Revision
 from ragplan.reading.loaded import Kept, Loaded
 from ragplan.reading.reader import read_plan_set
 from ragplan.reading.sources import CONFIG_NAMES, INDICATORS, is_plan_file
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # git is imported only by the commands that read revisions
+    from ragplan.reading.git import Repository, Revision
     from ragplan.reports.diff import PlanDiff
     from ragplan.reports.history import History
     from ragplan.reports.summary import Summary
@@ -228,6 +228,8 @@ def valid_at(
 ) -> PlanSet:
     """The valid plan set at `revision`; NoPlansAtRevision or InvalidPlansAtRevision if it is
     absent or invalid there. Its warnings are added to `warnings`, when given."""
+    from ragplan.reading.git import GitSource
+
     loaded = read_plan_set(GitSource(repo, revision), parse_yaml=repo.parse)
     try:
         return require_valid(loaded, warnings)
@@ -243,6 +245,8 @@ def valid_at(
 
 def load_at(plans: Path, rev: str) -> PlanSet:
     """The valid plan set in the folder `plans` as it was at git revision `rev`."""
+    from ragplan.reading.git import Repository
+
     with Repository(plans) as repo:
         return valid_at(repo, repo.revision(rev))
 
@@ -261,6 +265,7 @@ def plan_diff(
 ) -> PlanDiff:
     """Compare the plan set at `from_rev` with the one at `to_rev`, or in the working tree;
     the warnings of the one compared with are added to `warnings`, when given."""
+    from ragplan.reading.git import Repository
     from ragplan.reports.diff import compare
 
     with Repository(plans) as repo:
@@ -282,6 +287,7 @@ def history(
     commits touching the plan folder. A revision without the plan folder is skipped with a
     note; one whose plans are invalid with a warning, or an error under `strict`. The
     warnings of the newest plan set counted are added to `warnings`, when given."""
+    from ragplan.reading.git import Repository
     from ragplan.reports.history import At, Skipped, count_history
 
     with Repository(plans) as repo:
