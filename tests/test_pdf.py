@@ -106,7 +106,7 @@ def test_the_appendix_is_a_tagged_landscape_pdf_with_every_action(tmp_path: Path
     assert found["Page size"] == A4_LANDSCAPE
     assert 2 <= int(found["Pages"]) <= 6  # twelve actions, a few to a page
     assert found["Title"] == (
-        "North Yorkshire Children's Trust: Post-Inspection Action Plan: outstanding actions "
+        "North Yorkshire Children's Trust: Post-Inspection Action Plan: Outstanding Actions "
         "(September 2010)"
     )
     assert b"/Lang (en-GB)" in inflated(pdf) and b"pdfuaid:part" in inflated(pdf)

@@ -46,6 +46,9 @@ GREY = RGBColor(0x50, 0x5A, 0x5F)
 HEADER_FILL = "F3F2F1"  # table header rows, as in the HTML reports
 THEME_FILL = "DEE0E2"  # Appendix B's theme rows, as in the HTML reports
 BORDER = "505A5F"
+# The running header, as the PDF's: the organisation (where the plan names one), then the
+# report's title.
+ORG = "{{ organisation ~ ': ' if organisation else '' }}"
 LANG = "en-GB"
 A4 = (Cm(21.0), Cm(29.7))
 # The templates' own dates: fixed, so that building them twice makes the same files.
@@ -552,7 +555,7 @@ def _counts_table(
 def build_outstanding(path: Path) -> None:
     doc = new_document(
         landscape=True,
-        header="{{ title }}: outstanding actions as of {{ as_of|long_date }}",
+        header=ORG + "{{ title }}: Outstanding Actions ({{ as_of|month }})",
         title="{{ title }}: Outstanding Actions ({{ as_of|month }})",
         subject="{{ listed_line(report) }}, as of {{ as_of|long_date }}",
     )
@@ -674,7 +677,7 @@ def build_outstanding(path: Path) -> None:
 def build_summary(path: Path) -> None:
     doc = new_document(
         landscape=False,
-        header="{{ title }}: implementation status as of {{ as_of|long_date }}",
+        header=ORG + "{{ title }}: Implementation Status ({{ as_of|month }})",
         title="{{ title }}: Implementation Status ({{ as_of|month }})",
         subject="{{ headline(total, counts, overdue) }}, as of {{ as_of|long_date }}",
     )
@@ -881,7 +884,7 @@ def build_summary(path: Path) -> None:
 def build_indicators(path: Path) -> None:
     doc = new_document(
         landscape=False,
-        header="{{ heading }}",
+        header=ORG + "{{ heading }}",
         title="{{ heading }}",
         subject="{{ lead }}",
     )
@@ -960,7 +963,7 @@ def build_indicators(path: Path) -> None:
 def build_tables(path: Path) -> None:
     doc = new_document(
         landscape=False,  # as the PDF: turned by ragplan only when its tables need it
-        header="{{ heading }}",
+        header=ORG + "{{ heading }}",
         title="{{ heading }}",
         subject="{{ lead }}",
     )
@@ -1052,7 +1055,7 @@ def build_paper(path: Path) -> None:
     styles above, each report through its own Word template."""
     doc = new_document(
         landscape=False,
-        header="{{ paper.title }}",
+        header=ORG + "{{ paper.title }}",
         title="{{ paper.title }}",
         subject="{{ paper.meeting or plan_title }}{{ ', ' ~ paper.date|long_date "
         "if paper.date else '' }}",
