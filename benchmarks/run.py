@@ -322,7 +322,9 @@ def targets(benches: list[Bench]) -> list[str]:
         ratio = value / base
         rows.append(f"| {what} | {ratio:.2f}× | {'yes' if ratio <= limit else 'no'} |")
 
-    against("warm summary, 10k, ≤ 1.15× import floor", k10, "ragplan summary, warm cache", imp, 1.15)
+    against(
+        "warm summary, 10k, ≤ 1.15× import floor", k10, "ragplan summary, warm cache", imp, 1.15
+    )
     against(
         "warm validate, 10k, ≤ 1.0× import floor", k10, "ragplan validate, warm cache", imp, 1.0
     )

@@ -4,6 +4,7 @@
 Each paragraph is `[Style] text`; each table is its alternative text, then one line per
 row: `|` between cells, a shaded cell's fill and text colour in braces, `(header)` on a
 row that repeats on every page, and `spans` where a cell covers several grid columns.
+A picture (a chart) is `picture:` with its title and its description (Alt Text).
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def dump(path: Path) -> str:
         if child.tag == qn("w:p"):
             paragraph = next(paragraphs)
             lines.append(f"[{paragraph.style.name}] {paragraph.text}")
+            for picture in child.iter(qn("wp:docPr")):
+                lines.append(f"picture: {picture.get('title')} / {picture.get('descr')}")
         elif child.tag == qn("w:tbl"):
             table = next(tables)
             caption, description = alt_text(table)

@@ -95,3 +95,64 @@ def wide_plans(root: Path) -> Path:
             f"actions:\n{actions}"
         )
     return write_tree(root, files)
+
+
+# A plan a board would send: 40 outstanding actions over 4 themes of 2 sections, notes of
+# one to four sentences, and one action whose note runs to 12 paragraphs (taller than a
+# page in a table), each paragraph ending in words found nowhere else.
+LONG_NOTE = "\n\n".join(
+    f"Paragraph {n} of the long note: the service reviewed its caseloads again this month, "
+    "met the partners named in the plan, and agreed what each will do before the next "
+    "board; the figures were checked against the case records by the team managers, and "
+    "the differences found were put right in the system before this report was written. "
+    f"The paragraph ends with its own last words, endmark{n:02d} here."
+    for n in range(1, 13)
+)
+
+
+def long_plans(root: Path) -> Path:
+    """The plan set of the 40-action board test, with an appendix B paper."""
+    write_tree(
+        root,
+        {
+            "ragplan.yaml": (
+                "title: Next Phase Improvement Plan\n"
+                "organisation: North Yorkshire Children's Trust\n"
+                "as_of: 2010-09-20\n"
+                "scale:\n"
+                "  - {key: green, label: Green, meaning: completed, done: true, "
+                "colour: '#00703c'}\n"
+                "  - {key: amber, label: Amber, meaning: progress made, colour: '#ffbf47'}\n"
+                "  - {key: red, label: Red, meaning: little or no progress, colour: '#d4351c'}\n"
+            ),
+            "papers/board.md": (
+                "---\ntitle: Report of the Performance Sub-Group\nmeeting: Children's Trust "
+                "Board\ndate: 2010-09-20\nappendices:\n  - name: outstanding\n"
+                '    title: "Outstanding Actions"\n    report: outstanding\n---\n'
+                "## 1.0 PURPOSE OF REPORT\n\n1.1 To update the Board.\n"
+            ),
+        },
+    )
+    for t in range(1, 5):
+        lines = [f'id: "{t}"', f"title: Theme {t} of the next phase plan",
+                 f"lead_officer: Officer {t}", "sections:"]  # fmt: skip
+        for s in range(1, 3):
+            lines += [f'  - id: "{t}.{s}"', f"    title: Section {t}.{s}", "    actions:"]
+            for a in range(1, 6):
+                ident = f"{t}.{s}.{a}"
+                note = (
+                    LONG_NOTE
+                    if ident == "2.1.3"
+                    else (f"Note of action {ident}: work continues. " * (1 + a % 4)).strip()
+                )
+                lines += [
+                    f'      - id: "{ident}"',
+                    "        lead_body: NYCC",
+                    f"        summary: Action {ident} of the next phase plan, to be done.",
+                    "        lead_officer: AD CSC",
+                    f"        rag: {'red' if a == 5 else 'amber'}",
+                    "        due: 2010-12-31",
+                    "        notes: " + json.dumps(note),
+                ]
+        write_tree(root, {f"{t}.yaml": "\n".join(lines) + "\n"})
+    return root

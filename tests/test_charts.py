@@ -60,11 +60,14 @@ def test_no_series_is_hidden_and_columns_stack_without_overlap(rows: list[list[i
         by_bar.setdefault(s.tip.split(": ")[0], []).append(s)
     for i, row in enumerate(rows):
         segments = by_bar.get(f"board-{i:02d}", [])
-        # One segment per status that has actions, in scale order, none thinner than 3px.
+        # One segment per status that has actions, in scale order, each its count long.
         assert [s.tip.split(": ")[1] for s in segments] == [
             f"{n} {st.in_text}" for st, n in zip(STATUSES, row, strict=True) if n
         ]
-        assert all(s.height >= charts.MIN_SEGMENT - 0.1 for s in segments)
+        counts = [n for n in row if n]
+        assert [s.height for s in segments] == pytest.approx(
+            [n * drawing.scale for n in counts], abs=0.01
+        )
         # Stacked: each sits on the one below, so no two overlap.
         for lower, upper in pairwise(segments):
             assert upper.y + upper.height == pytest.approx(lower.y, abs=0.2)
@@ -177,14 +180,98 @@ def test_the_summary_chart_says_where_the_work_left_is() -> None:
     )
 
 
-@given(ROWS)
-def test_word_bars_span_the_grid_in_proportion(rows: list[list[int]]) -> None:
-    bars = charts.grid_bars(chart_of(rows), columns=50)
-    largest = max(sum(r) for r in rows)
-    for bar, row in zip(bars, rows, strict=True):
-        spans = [s.span for s in bar.segments]
-        assert sum(spans) + bar.rest == 50
-        assert [s.count for s in bar.segments] == [n for n in row if n]
-        assert all(span >= 1 for span in spans)
-        if largest and sum(row) == largest:
-            assert bar.rest == 0  # the longest bar fills the grid
+def segments_drawn(svg: ET.Element) -> list[tuple[str, float, float]]:
+    """Each segment of a rendered chart: its tooltip ('board-01: 3 complete') and the
+    width and height of its outlined rectangle, as the SVG draws it."""
+    found = []
+    for group in svg.iter(f"{SVG}g"):
+        tip = group.find(f"{SVG}title")
+        outline = [r for r in group.iter(f"{SVG}rect") if r.get("stroke")]
+        if tip is not None and outline:
+            box = outline[0]
+            found.append((tip.text or "", float(box.get("width")), float(box.get("height"))))
+    return found
+
+
+@pytest.mark.parametrize("layout", [charts.bar_drawing, charts.column_drawing])
+@given(rows=ROWS)
+def test_every_segment_drawn_is_as_long_as_its_count(layout, rows: list[list[int]]) -> None:  # type: ignore[no-untyped-def]
+    """True to scale: in the SVG itself, every segment's length divided by its count is
+    one number, for a count of 1 as for 400 (no segment is inflated to be seen)."""
+    drawn = segments_drawn(render(layout(chart_of(rows))))
+    assert len(drawn) == sum(1 for row in rows for n in row if n)
+    across = layout is charts.bar_drawing
+    per_action = []
+    for tip, width, height in drawn:
+        count = int(tip.split(": ")[1].split()[0])
+        per_action.append((width if across else height) / count)
+    if per_action:  # rounded to hundredths of a pixel, no more
+        assert max(per_action) - min(per_action) <= 0.02
+
+
+def test_a_bar_with_one_red_is_a_third_as_red_as_a_bar_with_three() -> None:
+    """The issue's case: 162 actions with 1 red beside 162 with 3 red; 1 is drawn as one
+    third of 3, not as tall."""
+    chart = chart_of([[161, 0, 0, 0, 1, 0], [159, 0, 0, 0, 3, 0]])
+    for layout in (charts.bar_drawing, charts.column_drawing):
+        drawn = {tip.split(" –")[0]: (w, h) for tip, w, h in segments_drawn(render(layout(chart)))}
+        one, three = drawn["board-00: 1 Amber/Red"], drawn["board-01: 3 Amber/Red"]
+        index = 0 if layout is charts.bar_drawing else 1
+        assert three[index] == pytest.approx(3 * one[index], rel=0.01)
+
+
+@pytest.mark.parametrize("layout", [charts.bar_drawing, charts.column_drawing])
+def test_counts_are_written_beside_the_bars_never_on_a_pattern(layout) -> None:  # type: ignore[no-untyped-def]
+    chart = chart_of([[150, 11, 0, 0, 1, 0], [141, 20, 0, 0, 1, 0]])
+    drawing = layout(chart)
+    svg = render(drawing)
+    for group in svg.iter(f"{SVG}g"):  # a segment's group holds its shapes, no text
+        if group.find(f"{SVG}title") is not None:
+            assert group.find(f"{SVG}text") is None
+    written = [" ".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    for bar in chart.bars:
+        for c in bar.counts:
+            if c.count:  # the 1 red too, in words, where a reader can find it
+                assert any(f"{c.count} {c.status.in_text}" in w for w in written), c
+    # No count's text lies over a segment.
+    boxes = [(s.x, s.y, s.x + s.width, s.y + s.height) for s in drawing.segments]
+    for label in drawing.labels:
+        for line_no, line in enumerate(label.lines):
+            width = charts.text_width(line)
+            x0 = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}
+            left, base = x0[label.anchor], label.y + line_no * drawing.line_height
+            for x1, y1, x2, y2 in boxes:
+                overlaps = left < x2 - 0.5 and left + width > x1 + 0.5
+                assert not (overlaps and base - charts.FONT + 3 < y2 and base > y1 + 0.5), line
+
+
+@pytest.mark.parametrize("layout", [charts.bar_drawing, charts.column_drawing])
+def test_every_chart_shows_its_title(layout) -> None:  # type: ignore[no-untyped-def]
+    svg = render(layout(chart_of([[3, 1, 0, 2, 0, 1]])))
+    shown = [" ".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert shown[0] == "Actions per status at each tag"
+    first = next(svg.iter(f"{SVG}text"))
+    assert first.get("font-weight") == "bold"
+
+
+def test_the_word_picture_is_the_same_chart_true_to_scale() -> None:
+    """The PNG Word shows is painted from the same drawing: measured in its pixels, a bar
+    of 1 is a third as long as a bar of 3, and the pattern-free first status is its own
+    colour edge to edge."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from ragplan.output import chartimage
+
+    drawing = charts.bar_drawing(chart_of([[3, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0]]))
+    zoom = 3.0
+    image = Image.open(BytesIO(chartimage.png(drawing, zoom))).convert("RGB")
+    assert image.size == (round(drawing.width * zoom), round(drawing.height * zoom))
+    green = tuple(int(STATUSES[0].colour[i : i + 2], 16) for i in (1, 3, 5))
+    lengths = []
+    for s in drawing.segments:
+        row = round((s.y + s.height / 2) * zoom)
+        lengths.append(sum(1 for x in range(image.width) if image.getpixel((x, row)) == green))
+    assert lengths[0] == pytest.approx(3 * lengths[1], rel=0.03)
+    assert lengths[1] == pytest.approx(drawing.scale * zoom, rel=0.05)

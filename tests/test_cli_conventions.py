@@ -142,7 +142,7 @@ def test_color_after_the_command(args: list[str]) -> None:
 def test_o_alone_writes_the_format_its_extension_names(in_tmp: Path) -> None:
     for name, starts in (
         ("s.html", b"<!DOCTYPE html>"),
-        ("s.md", b"By September 2010"),
+        ("s.md", b"# Post-Inspection Action Plan: Implementation Status"),
         ("s.json", b"{"),
         ("s.csv", "\ufeffid,".encode()),
         ("s.txt", b"162 actions"),

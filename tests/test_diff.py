@@ -204,11 +204,8 @@ def test_markdown_escapes_pipes_and_line_breaks(repo: GitRepo) -> None:
     write_tree(repo.root, {"plans/2.yaml": theme("2", "2.1 amber", "2.3 amber", "2.4 red", action)})
     run = run_cli("diff", "v2", "plans", "--format", "md")
     assert run.code == 0, run.err
-    assert (
-        "| 2.5 | added | Green |  | id, summary, rag, theme | Agree \\| publish<br>the policy |"
-        in run.out
-    )
-    assert run.out.startswith("## Action Plan: changes from v2 to the working tree\n")
+    assert "| 2.5 | added | RAG rating: Green | Agree \\| publish<br>the policy |" in run.out
+    assert run.out.startswith("## Action Plan: changes from v2 to now\n")  # no as_of: its tag
 
 
 def test_html_is_one_page_with_text_escaped(repo: GitRepo) -> None:

@@ -86,8 +86,10 @@ def test_text_and_markdown_tables(repo: GitRepo) -> None:
         "board-feb  2010-01-03             1      1    0      2   50%\n"
     )
     md = run_cli("history", "plans", "--format", "md").out
-    assert "| Revision | Date | As of | Green | Amber | Red | Total | Done |" in md
-    assert "| board-feb | 2010-01-03 |  | 1 | 1 | 0 | 2 | 50% |" in md
+    # In board words: a plan with no as_of is named by its tag; no commit dates.
+    assert "| Board report | Green | Amber | Red | Total | Done |" in md
+    assert "| board-feb | 1 | 1 | 0 | 2 | 50% |" in md
+    assert "2010-01-03" not in md
 
 
 def test_html_draws_the_trend_inline_with_text_escaped(repo: GitRepo) -> None:

@@ -137,7 +137,7 @@ def test_a_report_written_over_a_link_replaces_the_link_not_its_target(
     board = clone / "board.md"
     assert not board.is_symlink()
     assert board.read_text(encoding="utf-8").startswith(
-        "By September 2010 the status of the 162 actions"
+        "# Post-Inspection Action Plan: Implementation Status"
     )
 
 
@@ -201,7 +201,7 @@ def test_a_paper_or_template_linked_out_of_the_plan_folder_is_refused(
 def test_dash_o_dash_is_standard_output(in_tmp: Path) -> None:
     run = run_cli("summary", EXAMPLE_PLANS, "-f", "md", "-o", "-")
     assert run.code == 0, run.err
-    assert run.out.startswith("By September 2010 the status of the 162 actions")
+    assert run.out.startswith("# Post-Inspection Action Plan: Implementation Status")
     assert not (in_tmp / "-").exists()
 
 
@@ -218,7 +218,7 @@ def test_dash_o_a_link_to_standard_output_writes_into_the_pipe(tmp_path: Path) -
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("By September 2010 the status of the 162 actions")
+    assert done.stdout.startswith("# Post-Inspection Action Plan: Implementation Status")
     assert stdout.is_symlink()
 
 
@@ -245,7 +245,7 @@ def test_dash_o_fifo_is_written_into_never_replaced(in_tmp: Path) -> None:
         os.close(reader)
     assert run.code == 0, run.err
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert read.startswith(b"By September 2010 the status of the 162 actions")
+    assert read.startswith(b"# Post-Inspection Action Plan: Implementation Status")
 
 
 # Item 11: a full disk leaves no partial plan set.

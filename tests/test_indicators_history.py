@@ -69,7 +69,7 @@ def test_history_gives_each_indicator_s_rating_at_every_revision(in_tmp: Path) -
     md = run_cli("history", "plans", "-f", "md").out
     assert "### Indicator ratings" in md
     assert (
-        "| board-2010-07 | Amber | Red | Amber | Green | not rated |  |  | not rated | Green |"
+        "| 31 December 2010 | Amber | Red | Amber | Green | not rated |  |  | not rated | Green |"
         in md
     )
 

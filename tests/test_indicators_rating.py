@@ -388,7 +388,7 @@ def test_summary_counts_the_ratings_and_lists_each_theme_s_indicators() -> None:
     from test_render import md_tables
 
     md = run_cli("summary", PLANS, "-f", "md").out
-    assert "\nIndicators: 1 green, 1 amber, 4 red, 2 not rated\n" in md
+    assert "\nIndicators against their targets: 1 green, 1 amber, 4 red, 2 not rated.\n" in md
     statuses, by_theme = md_tables(md)  # two tables, not one run together
     assert statuses[0][:3] == ["Theme", "Title", "Lead officer"]
     assert by_theme[0] == ["Theme", "Indicator", "Latest", "Rating", "Direction"]
@@ -420,7 +420,7 @@ def test_summary_counts_the_ratings_and_lists_each_theme_s_indicators() -> None:
     ]
     # Grouped by lead officer: the line, not the table of themes.
     by_lead = run_cli("summary", PLANS, "--by", "lead_officer").out
-    assert "Indicators: 1 green, 1 amber, 4 red, 2 not rated" in by_lead
+    assert "Indicators: 1 green, 1 amber, 4 red, 2 not rated" in by_lead  # plain text
     assert "Re-referrals" not in by_lead
 
 

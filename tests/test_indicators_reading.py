@@ -45,7 +45,7 @@ def test_the_example_reproduces_the_seed_appendix_a_table() -> None:
         "| Core Assessments (%) | 57.4 | 69.2 | 87.3 | 85.0 | 58.3 | 72.1 | 83.2 | 76.6% |",
     ]
     # No target in the paper: shown, never rated, and no rating columns.
-    assert "2 indicators, as written: none has a target to be rated against." in (run.out)
+    assert "2 indicators, shown as measured: the plan sets them no targets." in (run.out)
 
 
 def test_the_example_summaries_are_stated_not_the_mean_of_the_months() -> None:

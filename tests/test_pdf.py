@@ -73,6 +73,20 @@ def words(pdf: Path) -> list[tuple[int, float, float, str]]:
     return found
 
 
+def placed(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """Every word: its page, its left x, its top y, its text."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True
+    )
+    found = []
+    for number, page in enumerate(done.stdout.split("<page ")[1:], start=1):
+        for x1, y1, word in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', page
+        ):
+            found.append((number, float(x1), float(y1), word))
+    return found
+
+
 def inflated(pdf: Path) -> bytes:
     """The PDF's bytes with every compressed stream inflated, to find catalog entries."""
     data = pdf.read_bytes()
@@ -92,7 +106,7 @@ def test_the_appendix_is_a_tagged_landscape_pdf_with_every_action(tmp_path: Path
     assert found["Page size"] == A4_LANDSCAPE
     assert 2 <= int(found["Pages"]) <= 6  # twelve actions, a few to a page
     assert found["Title"] == (
-        "North Yorkshire Children's Trust: Post-Inspection Action Plan: outstanding actions "
+        "North Yorkshire Children's Trust: Post-Inspection Action Plan: Outstanding Actions "
         "(September 2010)"
     )
     assert b"/Lang (en-GB)" in inflated(pdf) and b"pdfuaid:part" in inflated(pdf)
@@ -111,16 +125,33 @@ def test_the_appendix_is_a_tagged_landscape_pdf_with_every_action(tmp_path: Path
     )
 
 
-def test_every_appendix_table_has_the_same_columns(tmp_path: Path) -> None:
+def test_the_appendix_is_one_table_with_a_row_per_theme_and_section(tmp_path: Path) -> None:
+    """As the board paper lays it out: one table (its header once per page, never once
+    per section), a theme's row and a section's row where the seed has them, and no
+    page the table leaves part-empty to keep a theme whole: 12 actions, 3 pages."""
     pdf = pdf_of(tmp_path, "outstanding", EXAMPLE_PLANS)
     found = words(pdf)
+    pages = int(info(pdf)["Pages"])
+    assert pages <= 3
+    assert sum(1 for *_, w in found if w == "Notes") == pages  # the header, once a page
     for heading in ("Ref", "Summary", "Officer", "Notes"):
         lefts = {round(x1, 1) for _, x1, _, w in found if w == heading}
         assert len(lefts) == 1, (heading, lefts)
-    assert sum(1 for *_, w in found if w == "Notes") == 11  # one table per section
+    at: dict[str, tuple[int, float, float]] = {}
+    for page, x1, y, w in placed(pdf):
+        at.setdefault(w, (page, x1, y))  # each word where it is first
+    # The theme's row, its lead officer in the Lead Officer column; the section's row
+    # under it, then the action; each a row of its own.
+    theme, officer, section, action = at["ICT"], at["David"], at["Telephone"], at["1.1.5.2"]
+    assert theme[2] == pytest.approx(officer[2], abs=1)
+    head = at["Officer"]  # the "Lead Officer" heading: its "Lead" starts the column
+    column = max(x for page, x, y, w in placed(pdf) if w == "Lead" and y == head[2] and x < head[1])
+    assert officer[1] == pytest.approx(column, abs=1)
+    assert theme[2] < section[2] < action[2]
+    assert at["Assurance"][2] < at["1.3.6.1"][2]
 
 
-def test_long_tables_repeat_their_header_and_never_split_a_row(tmp_path: Path) -> None:
+def test_long_tables_repeat_their_header_and_keep_a_row_that_fits_whole(tmp_path: Path) -> None:
     notes = " ".join(["The work continues and the board will hear of it next month."] * 4)
     actions = "".join(
         f'  - id: "1.{n}"\n    summary: Action {n} of a long theme.\n    rag: amber\n'
@@ -165,7 +196,8 @@ def test_diff_and_history_print_too(tmp_path: Path) -> None:
     since_repo(REPO / "tests" / "cases" / "since", tmp_path, commit_now=True)
     plans = tmp_path / "plans"
     history = pdf_of(tmp_path, "history", plans)
-    assert "board-2010-07" in text(history) and info(history)["Tagged"] == "yes"
+    # Each report named by its board date, as a board would (not by its tag).
+    assert "19 July 2010" in text(history) and info(history)["Tagged"] == "yes"
     diff = pdf_of(tmp_path, "diff", SINCE_TAG, plans)
     assert "improved" in text(diff)
 
@@ -215,20 +247,23 @@ def test_a_logo_as_a_data_uri_is_drawn(tmp_path: Path) -> None:
     assert images.count("image") == 1  # the logo (and its transparency mask)
 
 
+@pytest.mark.parametrize(
+    ("package", "name"), [("weasyprint", "WeasyPrint"), ("pikepdf", "pikepdf")]
+)
 def test_without_weasyprint_the_user_is_told_how_to_add_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, package: str, name: str
 ) -> None:
     real = importlib.util.find_spec
     monkeypatch.setattr(
         importlib.util,
         "find_spec",
-        lambda name, *a: None if name == "weasyprint" else real(name, *a),
+        lambda wanted, *a: None if wanted == package else real(wanted, *a),
     )
     out = tmp_path / "b.pdf"
     run = run_cli("outstanding", EXAMPLE_PLANS, "-f", "pdf", "-o", out)
     assert (run.code, run.err) == (
         7,
-        "ragplan: error: a PDF needs WeasyPrint, which is not installed: "
+        f"ragplan: error: a PDF needs {name}, which is not installed: "
         "pip install 'ragplan[pdf]' adds it\n",
     )
     assert not out.exists()

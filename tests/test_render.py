@@ -261,6 +261,14 @@ def test_coloured_tables_keep_every_word_at_every_width(
 def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:
     out = run_cli("summary", EXAMPLE_PLANS, "--format", "md").out
     lines = out.splitlines()
+    # The title block every report has, naming the organisation and the plan; then 3.4.
+    assert lines[:4] == [
+        "# Post-Inspection Action Plan: Implementation Status (September 2010)",
+        "",
+        "North Yorkshire Children's Trust. As of 20 September 2010.",
+        "",
+    ]
+    lines = lines[4:]
     assert lines[:5] == [
         "By September 2010 the status of the 162 actions is as follows:",
         "",
@@ -270,13 +278,19 @@ def test_summary_md_is_the_seed_section_3_4_word_for_word() -> None:
     ]
 
 
-def test_outstanding_md_has_appendix_b_headings() -> None:
+def test_outstanding_md_is_appendix_b_as_one_table() -> None:
     out = run_cli("outstanding", EXAMPLE_PLANS, "--format", "md").out
     assert out.startswith("# Post-Inspection Action Plan: Outstanding Actions (September 2010)\n")
-    assert "\n## 1.1: ICT Infrastructure and Resilience\n\nLead officer: David Sadler\n" in out
-    assert "\n### 1.1.5 Telephone Resilience\n" in out
-    assert "| NYCC | 1.1.5.2 |" in out and "| David Sadler | Amber |" in out
-    assert "\n## 6\n" in out
+    table = [line for line in out.splitlines() if line.startswith("|")]
+    assert out.count("| Lead Body | Ref |") == 1  # one table, the seed's six columns
+    assert table[2:5] == [
+        "| **1.1: ICT Infrastructure and Resilience** | | | **David Sadler** | | |",
+        "| **1.1.5 Telephone Resilience** | | | | | |",
+        table[4],
+    ]
+    assert table[4].startswith("| NYCC | 1.1.5.2 |") and "| David Sadler | Amber |" in table[4]
+    assert "| **6** | | | **AD CSC** | | |" in table
+    assert "\n## " not in out  # no heading per theme: the rows say it
 
 
 def test_summary_by_lead_body_groups_the_table() -> None:

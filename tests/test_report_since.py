@@ -23,7 +23,7 @@ from ragplan.reports.since import Moves
 JULY = "title: Plan\nas_of: 2010-07-19\n"
 SEPTEMBER = "title: Plan\nas_of: 2010-09-20\n"
 SENTENCE = (
-    "In July 2010 (july), 2 of 5 actions were done (40%); now 3 of 7 are done (42%). "
+    "In July 2010, 2 of 5 actions were done (40%); now 3 of 7 are done (42%). "
     "Of the 5 actions in both, 1 improved and 1 worsened: → no change; 2 are new."
 )
 
@@ -146,7 +146,7 @@ def test_summary_on_a_terminal_draws_the_same_figures(
     monkeypatch.setenv("COLUMNS", "250")
     now = load_valid(Path("plans"))
     drawn = terminal.draw(summarise(now, since=("july", load_previous(Path("plans"), "july"))))
-    assert "In July 2010 (july), 2 of 5 actions were done (40%)" in drawn
+    assert "In July 2010, 2 of 5 actions were done (40%)" in drawn
     assert "Total then" in drawn and "% done then" in drawn
     assert drawn.count("↑ improved") == 1 and drawn.count("↓ worsened") == 1
     assert drawn.count("+ new") == 1 and drawn.count("→ no change") == 2
@@ -181,7 +181,7 @@ def test_outstanding_csv_and_text(repo: GitRepo) -> None:
     ]
     text = run_cli("outstanding", "plans", "--since", "july").out
     assert (
-        "Compared with July 2010 (july), 2 of the 4 actions listed are new to the list "
+        "Compared with July 2010, 2 of the 4 actions listed are new to the list "
         "(not in the plan then, or done then).\n"
     ) in text
     assert "  1.3  Red; was Red\n" in text
@@ -322,14 +322,14 @@ def test_every_documented_since_name_renders_under_strict_undefined(
     run = run_cli("summary", "plans", "--since", "july", "--templates", folder)
     assert run.code == 0, run.err
     assert run.out.splitlines()[:2] == [
-        "july 2010-07-19 5 2 40 {'green': 2, 'amber': 2, 'red': 1} July 2010 (july)"
+        "july 2010-07-19 5 2 40 {'green': 2, 'amber': 2, 'red': 1} July 2010"
         "green=2amber=2red=1 no change → → no change",
         "3 ↑ improved;2 ↓ worsened;0 + new;" + SENTENCE,
     ]
     run = run_cli("outstanding", "plans", "--since", "july", "--templates", folder)
     assert run.code == 0, run.err
     assert run.out == (
-        "1.3:Red:False;1.4::True;2.1:Green:True;2.2:Amber:False;Compared with July 2010 (july), "
+        "1.3:Red:False;1.4::True;2.1:Green:True;2.2:Amber:False;Compared with July 2010, "
         "2 of the 4 actions listed are new to the list (not in the plan then, or done then).\n"
     )
 
@@ -354,7 +354,7 @@ def _previous(total: int, done: int, as_of: date | None = date(2010, 7, 19)) -> 
             (162, 141),
             (162, 150),
             Moves(improved=9, unmoved=153),
-            "In July 2010 (board-2010-07), 141 of the 162 actions were done (87%); "
+            "In July 2010, 141 of the 162 actions were done (87%); "
             "now 150 are done (92%). Of the 162 actions in both, 9 improved and 0 worsened: "
             "↑ improved.",
         ),
@@ -362,7 +362,7 @@ def _previous(total: int, done: int, as_of: date | None = date(2010, 7, 19)) -> 
             (155, 140),
             (162, 150),
             Moves(improved=10, unmoved=145, new=7),
-            "In July 2010 (board-2010-07), 140 of 155 actions were done (90%); "
+            "In July 2010, 140 of 155 actions were done (90%); "
             "now 150 of 162 are done (92%). Of the 155 actions in both, 10 improved and "
             "0 worsened: ↑ improved; 7 are new.",
         ),
@@ -371,7 +371,7 @@ def _previous(total: int, done: int, as_of: date | None = date(2010, 7, 19)) -> 
             (3, 1),
             Moves(unmoved=2, new=1),
             # A new action lowers the share done, but nothing worsened.
-            "In July 2010 (board-2010-07), 1 of 2 actions was done (50%); "
+            "In July 2010, 1 of 2 actions was done (50%); "
             "now 1 of 3 is done (33%). Of the 2 actions in both, 0 improved and 0 worsened: "
             "→ no change; 1 is new.",
         ),
@@ -380,7 +380,7 @@ def _previous(total: int, done: int, as_of: date | None = date(2010, 7, 19)) -> 
             (2, 1),
             Moves(unmoved=2, removed=1),
             # A done action removed lowers the share, but nothing worsened.
-            "In July 2010 (board-2010-07), 2 of 3 actions were done (66%); "
+            "In July 2010, 2 of 3 actions were done (66%); "
             "now 1 of 2 is done (50%). Of the 2 actions in both, 0 improved and 0 worsened: "
             "→ no change; 1 was removed.",
         ),

@@ -117,7 +117,7 @@ def test_filters_are_said_and_an_empty_list_says_so(tmp_path: Path) -> None:
 def test_the_summary_gives_the_indicators_line_and_table(tmp_path: Path) -> None:
     doc = docx_of(tmp_path, "summary", RATED)
     md = run_cli("summary", RATED, "-f", "md").out
-    line = next(p for p in md.splitlines() if p.startswith("Indicators: "))
+    line = next(p for p in md.splitlines() if p.startswith("Indicators against their targets: "))
     assert line in styled(doc, "Lead Sentence")
     table = next(t for t in doc.tables if alt_text(t)[0] == "Indicators, by theme")
     assert texts(table) == md_table(md, "Theme | Indicator")
@@ -135,7 +135,9 @@ def test_the_summary_gives_the_indicators_line_and_table(tmp_path: Path) -> None
 
 def test_a_summary_of_unrated_indicators_has_no_key_to_ratings(tmp_path: Path) -> None:
     doc = docx_of(tmp_path, "summary", EXAMPLE_PLANS)
-    assert "Indicators: 2 not rated" in styled(doc, "Lead Sentence")
+    assert "2 indicators, shown as measured: the plan sets them no targets." in styled(
+        doc, "Lead Sentence"
+    )
     table = next(t for t in doc.tables if alt_text(t)[0] == "Indicators, by theme")
     assert texts(table)[1] == ["1.3", "Initial Assessments (%)", "72.0% in Mar 10", "not rated",
                                "↓ worsened"]  # fmt: skip

@@ -5,7 +5,8 @@
 writes templates/outstanding.docx (Appendix B: A4 landscape), templates/summary.docx
 (section 3.4: A4 portrait), templates/indicators.docx (Appendix A: A4 portrait, turned
 landscape by ragplan when its tables need the width), templates/tables.docx (any report
-made of a heading, a sentence and tables: diff and history; A4 landscape) and
+made of a heading, a sentence and tables: diff and history; A4 portrait, turned
+landscape by ragplan when its tables need the width) and
 templates/paper.docx (a whole board paper: A4 portrait, its appendices turned as their
 reports are). tests/test_word.py proves the committed files are what this script makes.
 
@@ -32,7 +33,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -43,7 +44,11 @@ FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)
 GREY = RGBColor(0x50, 0x5A, 0x5F)
 HEADER_FILL = "F3F2F1"  # table header rows, as in the HTML reports
+THEME_FILL = "DEE0E2"  # Appendix B's theme rows, as in the HTML reports
 BORDER = "505A5F"
+# The running header, as the PDF's: the organisation (where the plan names one), then the
+# report's title.
+ORG = "{{ organisation ~ ': ' if organisation else '' }}"
 LANG = "en-GB"
 A4 = (Cm(21.0), Cm(29.7))
 # The templates' own dates: fixed, so that building them twice makes the same files.
@@ -62,13 +67,13 @@ STYLES = {
     "Rating Reason": "why an indicator is rated as it is, one bullet each",
     "Table Text": "table cells",
     "Table Heading": "header rows",
+    "Table Theme": "a theme's or a section's row in Appendix B (kept with the next row)",
     "Table Number": "counts, right-aligned",
     "Table Heading Number": "headers over counts",
     "Table Total": "total rows",
     "Table Total Number": "counts in total rows",
     "RAG Rating": "a status's label in its shaded cell",
-    "Chart Label": "a chart bar's name",
-    "Chart Value": "the counts at the end of a chart bar",
+    "Chart": "the paragraph holding a chart's picture",
     "Table Caption": "the sentence under a chart",
     "Template Logic": "paragraphs that hold only template tags (gone once rendered)",
 }
@@ -194,6 +199,13 @@ def header_row(row: Any) -> None:
 def whole_row(row: Any) -> None:
     """A row that never splits across pages."""
     _row_flag(row, "cantSplit")
+
+
+def kept_together(row: Any) -> None:
+    """Each paragraph of the row kept with the next: a key's rows stay on one page."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _table(
@@ -337,7 +349,7 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
     if proof is not None:  # the template holds tags: let Word check the rendered text
         settings.remove(proof)
 
-    body, table = (10, 9) if landscape else (11, 9)
+    body, table = 11, 10  # as print.css prints the PDF: text at 11 pt, tables at 10
     styles = doc.styles
     _style_font(styles["Normal"], body)
     styles["Normal"].paragraph_format.space_after = Pt(6)
@@ -360,13 +372,13 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
     _para_style(doc, "Lead Sentence", size=body, before=6, after=6)
     _para_style(doc, "Table Text", size=table)
     _para_style(doc, "Table Heading", size=table, bold=True, keep_next=True)
+    _para_style(doc, "Table Theme", size=table, bold=True, keep_next=True)
     _para_style(doc, "Table Number", size=table, align=right)
     _para_style(doc, "Table Heading Number", size=table, bold=True, align=right)
     _para_style(doc, "Table Total", size=table, bold=True)
     _para_style(doc, "Table Total Number", size=table, bold=True, align=right)
     _para_style(doc, "RAG Rating", size=table, bold=True)
-    _para_style(doc, "Chart Label", size=table - 1, align=right)
-    _para_style(doc, "Chart Value", size=table - 1)
+    _para_style(doc, "Chart", size=body, keep_next=True, before=6, after=2)
     _para_style(doc, "Status Bullet", base="List Bullet", size=body, after=3)
     _para_style(doc, "Rating Reason", base="List Bullet", size=body, after=3)
     _para_style(doc, "Table Caption", size=table, colour=GREY, before=3, after=8)
@@ -377,7 +389,6 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
         _style_font(styles[name], 8, colour=GREY)
     styles["List Bullet"].font.size = Pt(body)
     styles_el.append(parse_xml(_table_style("RAGReportTable", "RAG Report Table", True, 57)))
-    styles_el.append(parse_xml(_table_style("RAGChart", "RAG Chart", False, 28)))
 
     # Header: the report; footer: Page X of Y, as fields Word and LibreOffice update.
     section.header.is_linked_to_previous = False
@@ -400,9 +411,9 @@ def new_document(landscape: bool, header: str, title: str, subject: str) -> Any:
     properties.title = title
     properties.subject = subject
     properties.keywords = "RAG; action plan; status report"
-    properties.comments = "Made by ragplan from a Word template; restyle the template."
+    properties.comments = ""  # a board document says what it reports, not how it was made
     properties.language = LANG
-    properties.last_modified_by = "ragplan"
+    properties.last_modified_by = ""
     properties.revision = 1
     properties.created = properties.modified = BUILT
     return doc
@@ -449,6 +460,7 @@ def status_key(doc: Any, widths: list[float]) -> None:
         "Table Text",
     )
     whole_row(table.rows[2])
+    kept_together(table.rows[2])
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
 
 
@@ -474,6 +486,7 @@ def rating_key(doc: Any, widths: list[float], heading: str, ratings: str, not_ra
     put(cells[0], "{% cellbg s|fill %}{{r s|rag }}", "RAG Rating")
     put(cells[1], "{{ s.meaning }}", "Table Text")
     whole_row(table.rows[2])
+    kept_together(table.rows[2])
     put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
     put(_merge_row(table, 4), "{%tr if " + not_rated + " %}", "Template Logic")
     cells = table.rows[5].cells
@@ -483,50 +496,11 @@ def rating_key(doc: Any, widths: list[float], heading: str, ratings: str, not_ra
     put(_merge_row(table, 6), "{%tr endif %}", "Template Logic")
 
 
-def chart(doc: Any, label: float, end: float, tag: float, source: str) -> None:
-    """A bar chart Word draws itself: a table whose bar cells span a share of 50 grid
-    columns (colspan) shaded in their status's colour (cellbg), each bar ending with its
-    counts in words; its Alt Text states every count. `source` is the chart's name in
-    the context. The grid: the label, 50 columns for the bars, the counts; the template
-    gives the tag cells room, and ragplan sizes the 50 columns when rendering."""
-    put(doc, f"{{{{ ({source}).title }}}}", "Heading 2")
-    unit = 0.05
-    # Row 1's cells: label | for-tag | bar (23 columns) | endfor-tag | if-tag | rest (23)
-    # | endif-tag | counts: 52 grid columns, as the rendered bars take them.
-    widths = [label, tag] + [unit] * 23 + [tag, tag] + [unit] * 23 + [tag, end]
-    table = _table(
-        doc,
-        3,
-        widths,
-        f"{{{{ ({source}).title }}}}",
-        f"{{{{ ({source}).alt }}}}",
-        style="RAG Chart",
-        full_width=False,
-    )
-    put(_merge_row(table, 0), "{%tr for bar in grid_bars(" + source + ") %}", "Template Logic")
-    row = table.rows[1]
-    bar = row.cells[2].merge(row.cells[24])
-    rest = row.cells[27].merge(row.cells[49])
-    for cell in (bar, rest):
-        for paragraph in cell.paragraphs[1:]:
-            paragraph._p.getparent().remove(paragraph._p)
-    put(row.cells[0], "{{ bar.label }}", "Chart Label")
-    put(row.cells[1], "{%tc for s in bar.segments %}", "Template Logic")
-    put(
-        bar,
-        "{% colspan s.span %}{% cellbg s.status|fill %}{{r s.status|rag(s.text) }}",
-        "Chart Value",
-    )
-    put(row.cells[25], "{%tc endfor %}", "Template Logic")
-    put(row.cells[26], "{%tc if bar.rest %}", "Template Logic")
-    put(rest, "{% colspan bar.rest %}", "Chart Value")
-    put(row.cells[50], "{%tc endif %}", "Template Logic")
-    put(row.cells[51], "{{ bar.total }}: {{ bar.counts }}", "Chart Value")
-    for cell in row.cells:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _row_flag(row, "trHeight", {"val": str(int(0.55 * 567)), "hRule": "atLeast"})
-    whole_row(row)
-    put(_merge_row(table, 2), "{%tr endfor %}", "Template Logic")
+def chart(doc: Any, source: str, layout: str) -> None:
+    """The chart the HTML and PDF reports draw, as a picture ragplan paints (its title at
+    its top, its Alt Text stating every count), then the sentence under it. `source` is
+    the chart's name in the context, `layout` 'bars' or 'columns' (or an expression)."""
+    put(doc, "{{ chart_picture(" + source + ", " + layout + ") }}", "Chart")
     put(doc, f"{{{{ ({source}).caption }}}}", "Table Caption")
 
 
@@ -581,7 +555,7 @@ def _counts_table(
 def build_outstanding(path: Path) -> None:
     doc = new_document(
         landscape=True,
-        header="{{ title }}: outstanding actions as of {{ as_of|long_date }}",
+        header=ORG + "{{ title }}: Outstanding Actions ({{ as_of|month }})",
         title="{{ title }}: Outstanding Actions ({{ as_of|month }})",
         subject="{{ listed_line(report) }}, as of {{ as_of|long_date }}",
     )
@@ -603,20 +577,14 @@ def build_outstanding(path: Path) -> None:
     logic(doc, "{%p if previous and actions %}")
     put(doc, "{{ new_sentence(previous, actions) }}", "Lead Sentence")
     logic(doc, "{%p endif %}")
+    logic(doc, "{%p if actions %}")
     status_key(doc, [4.0, 18.7, 4.0])
-
-    logic(doc, "{%p for theme in themes %}")
-    put(
-        doc,
-        "{{ theme.id }}{% if theme.title %}: {{ theme.title }}{% endif %}"
-        "{% if theme.lead_officer %}\tLead officer: {{ theme.lead_officer }}{% endif %}",
-        "Heading 2",
-    )
-    logic(doc, "{%p for section in theme.sections %}")
-    logic(doc, "{%p if section.id %}")
-    put(doc, "{{ section.id }}{% if section.title %} {{ section.title }}{% endif %}", "Heading 3")
-    logic(doc, "{%p endif %}")
-    # The seed's six columns; the two between the tc tags only with --since.
+    put(doc, "", "Normal")  # the key and the table would otherwise run together as one
+    # The seed's six columns, in one table: a row per theme (its lead officer in the Lead
+    # Officer column) and per section, then its actions. The two columns between the tc
+    # tags only with --since. The header repeats on every page; an action's row may run
+    # on to the next page (a long note is never cut); a theme or section row is kept with
+    # the row after it.
     cols = [
         ("Lead Body", 2.0),
         ("Ref", 1.7),
@@ -630,16 +598,11 @@ def build_outstanding(path: Path) -> None:
         ("Notes", 9.7),
     ]
     description = (
-        "The outstanding actions of this section: lead body, reference, summary with end "
-        "date, lead officer, RAG rating (its word on its colour) and notes"
+        "The outstanding actions, by theme and section: lead body, reference, summary with "
+        "end date, lead officer, RAG rating (its word on its colour) and notes"
     )
-    table = _table(
-        doc,
-        4,
-        [w for _, w in cols],
-        "Outstanding actions{{ ': ' ~ section.id if section.id else '' }}",
-        description,
-    )
+    caption = "Outstanding actions as of {{ as_of|long_date }}"
+    table = _table(doc, 12, [w for _, w in cols], caption, description)
     head = table.rows[0]
     for cell, (text, _) in zip(head.cells, cols, strict=True):
         if text.startswith("{%tc"):
@@ -648,8 +611,37 @@ def build_outstanding(path: Path) -> None:
             put(cell, text, "Table Heading")
             _shade(cell, HEADER_FILL)
     header_row(head)
-    put(_merge_row(table, 1), "{%tr for a in section.actions %}", "Template Logic")
-    cells = table.rows[2].cells
+    put(_merge_row(table, 1), "{%tr for theme in themes %}", "Template Logic")
+    # A theme: its id and title over the first three columns, its lead officer, the rest.
+    row = table.rows[2]
+    title, rest = row.cells[0].merge(row.cells[2]), row.cells[4].merge(row.cells[9])
+    for cell in (title, rest):
+        for paragraph in cell.paragraphs[1:]:
+            paragraph._p.getparent().remove(paragraph._p)
+    put(
+        title,
+        "{% colspan 3 %}{{ theme.id }}{% if theme.title %}: {{ theme.title }}{% endif %}",
+        "Table Theme",
+    )
+    put(row.cells[3], "{{ theme.lead_officer or '' }}", "Table Theme")
+    put(rest, "{% colspan 4 if previous else 2 %}", "Table Theme")
+    for cell in (title, row.cells[3], rest):
+        _shade(cell, THEME_FILL)
+    whole_row(row)
+    put(_merge_row(table, 3), "{%tr for section in theme.sections %}", "Template Logic")
+    put(_merge_row(table, 4), "{%tr if section.id %}", "Template Logic")
+    section = _merge_row(table, 5)
+    put(
+        section,
+        "{% colspan 8 if previous else 6 %}"
+        "{{ section.id }}{% if section.title %} {{ section.title }}{% endif %}",
+        "Table Theme",
+    )
+    _shade(section, HEADER_FILL)
+    whole_row(table.rows[5])
+    put(_merge_row(table, 6), "{%tr endif %}", "Template Logic")
+    put(_merge_row(table, 7), "{%tr for a in section.actions %}", "Template Logic")
+    cells = table.rows[8].cells
     put(cells[0], "{{ a.lead_body or '' }}", "Table Text")
     put(cells[1], "{{ a.id }}", "Table Text")
     put(
@@ -672,10 +664,10 @@ def build_outstanding(path: Path) -> None:
     put(cells[7], "{{ 'new' if a.new else '' }}", "Table Text")
     put(cells[8], "{%tc endif %}", "Template Logic")
     put(cells[9], "{{ a.notes or '' }}", "Table Text")
-    whole_row(table.rows[2])
-    put(_merge_row(table, 3), "{%tr endfor %}", "Template Logic")
-    logic(doc, "{%p endfor %}")
-    logic(doc, "{%p endfor %}")
+    put(_merge_row(table, 9), "{%tr endfor %}", "Template Logic")
+    put(_merge_row(table, 10), "{%tr endfor %}", "Template Logic")
+    put(_merge_row(table, 11), "{%tr endfor %}", "Template Logic")
+    logic(doc, "{%p endif %}")
     doc.save(str(path))
 
 
@@ -685,7 +677,7 @@ def build_outstanding(path: Path) -> None:
 def build_summary(path: Path) -> None:
     doc = new_document(
         landscape=False,
-        header="{{ title }}: implementation status as of {{ as_of|long_date }}",
+        header=ORG + "{{ title }}: Implementation Status ({{ as_of|month }})",
         title="{{ title }}: Implementation Status ({{ as_of|month }})",
         subject="{{ headline(total, counts, overdue) }}, as of {{ as_of|long_date }}",
     )
@@ -731,12 +723,16 @@ def build_summary(path: Path) -> None:
     logic(doc, "{%p if indicators %}")
     put(
         doc,
-        "Indicators: {{ rating_tally(indicators.counts, indicators.not_rated) }}",
+        "{% if indicators.not_rated == indicators.total %}{{ indicators.total }} "
+        "{{ 'indicator'|plural(indicators.total) }}, shown as measured: the plan sets "
+        "{{ 'it no target' if indicators.total == 1 else 'them no targets' }}.{% else %}"
+        "Indicators against their targets: "
+        "{{ rating_tally(indicators.counts, indicators.not_rated) }}.{% endif %}",
         "Lead Sentence",
     )
     logic(doc, "{%p endif %}")
     logic(doc, "{%p if trend or chart.bars %}")
-    chart(doc, label=4.4, end=4.2, tag=1.2, source="trend or chart")
+    chart(doc, source="trend or chart", layout="'columns' if trend else 'bars'")
     logic(doc, "{%p endif %}")
 
     put(
@@ -888,7 +884,7 @@ def build_summary(path: Path) -> None:
 def build_indicators(path: Path) -> None:
     doc = new_document(
         landscape=False,
-        header="{{ heading }}",
+        header=ORG + "{{ heading }}",
         title="{{ heading }}",
         subject="{{ lead }}",
     )
@@ -997,15 +993,15 @@ def spc_part(doc: Any, when: str, charts: bool = True) -> None:
 
 def build_tables(path: Path) -> None:
     doc = new_document(
-        landscape=True,
-        header="{{ heading }}",
+        landscape=False,  # as the PDF: turned by ragplan only when its tables need it
+        header=ORG + "{{ heading }}",
         title="{{ heading }}",
         subject="{{ lead }}",
     )
     title_block(doc, "{{ heading }}", dated=False)
     put(doc, "{{ lead }}", "Lead Sentence")
     logic(doc, "{%p if chart is defined and chart %}")
-    chart(doc, label=4.0, end=7.0, tag=1.2, source="chart")
+    chart(doc, source="chart", layout="'columns'")
     logic(doc, "{%p endif %}")
     logic(doc, "{%p for t in tables %}")
     put(doc, "{{ t.title }}", "Heading 2")
@@ -1090,7 +1086,7 @@ def build_paper(path: Path) -> None:
     styles above, each report through its own Word template."""
     doc = new_document(
         landscape=False,
-        header="{{ paper.title }}",
+        header=ORG + "{{ paper.title }}",
         title="{{ paper.title }}",
         subject="{{ paper.meeting or plan_title }}{{ ', ' ~ paper.date|long_date "
         "if paper.date else '' }}",
@@ -1166,7 +1162,7 @@ def build_portfolio(path: Path) -> None:
     )
     logic(doc, "{%p endif %}")
     logic(doc, "{%p if chart.bars %}")
-    chart(doc, label=5.0, end=7.0, tag=1.2, source="chart")
+    chart(doc, source="chart", layout="'bars'")
     logic(doc, "{%p endif %}")
     put(doc, "Each member's actions, in its own scale", "Heading 2")
     number = "{{ m.%s if m.read else '' }}"

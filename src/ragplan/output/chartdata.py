@@ -89,13 +89,15 @@ def since_chart(summary: Summary) -> Stacked | None:
 
 
 def history_chart(found: History) -> Stacked:
-    """One bar per revision, oldest first; the caption states the trend."""
+    """One bar per board report, oldest first, each named by its date (its revision only
+    where it has none); the caption states the trend."""
+    names = [wording.long_date(p.as_of) if p.as_of else p.rev for p in found.points]
     bars = [
-        Bar(p.rev, [Count(s, p.counts.get(s.key, 0)) for s in found.statuses]) for p in found.points
+        Bar(name, [Count(s, p.counts.get(s.key, 0)) for s in found.statuses])
+        for name, p in zip(names, found.points, strict=True)
     ]
     first, last = found.points[0], found.points[-1]
     caption = wording.trend_sentence(
-        (first.rev, first.done, first.counted), (last.rev, last.done, last.counted)
+        (names[0], first.done, first.counted), (names[-1], last.done, last.counted)
     )
-    what = "tag" if found.by == "tags" else "commit"
-    return Stacked(f"Actions per status at each {what}", caption, found.statuses, bars)
+    return Stacked("Actions per status at each board report", caption, found.statuses, bars)

@@ -1,17 +1,19 @@
 """Charts as geometry: stacked bars of the counts per status, per theme or per revision.
 
-A chart is data first (`Stacked`: its bars, the sentence under it, the text that stands
-for it), then a drawing for each format: `bar_drawing` lays it out as horizontal SVG
-bars (summary), `column_drawing` as vertical SVG columns (history, summary --since),
-`grid_bars` as spans of table columns (Word). The markup is the templates' (chart.svg.j2,
-the Word templates' chart table); this module only decides what goes where.
+A chart is data first (`Stacked`: its title, its bars, the sentence under it, the text
+that stands for it), then a drawing: `bar_drawing` lays it out as horizontal bars
+(summary), `column_drawing` as vertical columns (history, summary --since). The SVG markup
+is chart.svg.j2's (HTML and PDF); chartimage.py paints the same drawing as a PNG for
+Word, so every format shows one chart. This module only decides what goes where.
 
-What every drawing keeps, so a chart never says something in colour alone and never
-hides a series: bars are stacked, never overlaid; every segment has a dark outline
-(at least 3:1 against the page) and, but for the first status, a pattern in black or
-white over its colour; a count is written inside any segment wide enough to hold it;
-the legend shows each pattern with its label, wrapped onto as many lines as the label
-needs, never cut; axis ticks fall on round numbers.
+What every drawing keeps, so a chart is true to its numbers and never says something in
+colour alone: every segment's length is its count times one scale (nothing is inflated
+to be seen: a count of 1 is a third of a count of 3); bars are stacked, never overlaid;
+every segment has a dark outline (at least 3:1 against the page) and, but for the first
+status, a pattern in black or white over its colour; counts are written beside the bars,
+in words, never on a pattern; the chart's title is drawn at its top; the legend shows
+each pattern with its label, wrapped onto as many lines as the label needs, never cut;
+axis ticks fall on round numbers.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from ragplan.output import wording
 from ragplan.output.chartdata import Bar, Stacked, history_chart, since_chart, theme_chart
 from ragplan.reports.common import Count, ReportStatus
 
-__all__ = ["Bar", "Stacked", "bar_drawing", "column_drawing", "grid_bars", "history_chart",
-           "since_chart", "theme_chart"]  # fmt: skip
+__all__ = ["Bar", "Stacked", "bar_drawing", "column_drawing", "history_chart", "since_chart",
+           "theme_chart"]  # fmt: skip
 
 # Lines drawn on the white page: outlines and axes, both well over 3:1 against it.
 INK = "#0b0c0c"
@@ -110,18 +112,17 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Segment:
-    """One status's part of a bar: a rectangle, its tooltip, and its count if it fits."""
+    """One status's part of a bar: a rectangle whose length is its count times the chart's
+    scale, exactly (a count of 1 is a third of a count of 3), and its tooltip."""
 
     x: float
     y: float
     width: float
     height: float
     pattern: Pattern
+    count: int
+    said: str  # '19 amber'
     tip: str  # 'board-2010-07: 19 amber'
-    text: str  # the count, or '' where it does not fit
-    text_x: float
-    text_y: float
-    text_box: tuple[float, float, float, float]  # plain colour behind the count: x, y, w, h
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Label:
     lines: list[str]
     anchor: str = "start"
     box: tuple[float, float, float, float] | None = None
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,16 +148,19 @@ class LegendEntry:
 
 @dataclass
 class Drawing:
-    """An SVG chart laid out: everything the templates draw, in pixels."""
+    """An SVG chart laid out: everything the templates draw, in pixels. `scale` is pixels
+    per action: every segment is its count times it, long or short."""
 
     id: str  # a prefix for the SVG's ids, unique on the page
     chart: Stacked
     width: float
     height: float = 0.0
+    scale: float = 0.0
     patterns: list[Pattern] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     axis: list[tuple[float, float, float, float]] = field(default_factory=list)
     grid: list[tuple[float, float, float, float]] = field(default_factory=list)
+    leaders: list[tuple[float, float, float, float]] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     legend: list[LegendEntry] = field(default_factory=list)
     line_height: float = FONT * 1.25
@@ -188,41 +193,24 @@ def _legend(drawing: Drawing, top: float) -> float:
     return y + row_height
 
 
-MIN_SEGMENT = 3.0  # a count of one is never thinner than this, so no series vanishes
+def _title(drawing: Drawing) -> float:
+    """The chart's title at its top, in bold, wrapped; returns the y below it."""
+    lines = wrap(drawing.chart.title, drawing.width, FONT * 1.1)
+    drawing.labels.append(Label(0.0, float(FONT), lines, bold=True))
+    return len(lines) * drawing.line_height + 8
 
 
 def _r(value: float) -> float:
-    return round(value, 1)
-
-
-def _lengths(counts: list[Count], scale: float) -> list[float]:
-    return [max(MIN_SEGMENT, c.count * scale) if c.count else 0.0 for c in counts]
+    return round(value, 2)
 
 
 def _segment(
     box: tuple[float, float, float, float], pattern: Pattern, bar: Bar, count: Count
 ) -> Segment:
-    """A segment, with its count written in the middle when it fits there."""
     x, y, width, height = box
-    text = str(count.count)
-    room = text_width(text) + 4
-    if room > width or FONT + 2 > height:
-        text = ""
-    mid_x, mid_y = x + width / 2, y + height / 2
-    text_box = (_r(mid_x - room / 2), _r(mid_y - FONT / 2 - 1), _r(room), float(FONT + 2))
-    tip = f"{bar.label}: {count.count} {count.status.in_text}"
-    return Segment(
-        _r(x),
-        _r(y),
-        _r(width),
-        _r(height),
-        pattern,
-        tip,
-        text,
-        _r(mid_x),
-        _r(mid_y + FONT / 2 - 2),
-        text_box,
-    )
+    said = f"{count.count} {count.status.in_text}"
+    tip = f"{bar.label}: {said}"
+    return Segment(_r(x), _r(y), _r(width), _r(height), pattern, count.count, said, tip)
 
 
 def _label(
@@ -241,59 +229,80 @@ def _line(x1: float, y1: float, x2: float, y2: float) -> tuple[float, float, flo
 
 
 def bar_drawing(chart: Stacked, prefix: str = "chart", width: int = 720) -> Drawing:
-    """Horizontal bars, one per line, labels on the left (wrapped), totals at the end, the
-    axis below with round ticks, then the legend."""
+    """Its title, then horizontal bars, one per line: the name on the left (wrapped), the
+    total at the bar's end, and under the bar its counts in words ('22 green, 1 amber'),
+    so that a count too small to see is still read, beside its bar, never on a pattern.
+    The axis below with round ticks, then the legend."""
     d = Drawing(prefix, chart, width, patterns=_patterns(prefix, chart.statuses))
     values = ticks(max((b.total for b in chart.bars), default=0))
     end_room = text_width(str(values[-1])) + 8
-    label_room = min(width * 0.34, max((text_width(b.label) for b in chart.bars), default=0))
+    label_room = min(width * 0.3, max((text_width(b.label) for b in chart.bars), default=0))
     left = label_room + 10
     plot = width - left - end_room
-    scale = plot / values[-1]
-    bar_height, y = 20.0, 4.0
+    d.scale = scale = plot / values[-1]
+    bar_height = 20.0
+    top = y = _title(d)
     for bar in chart.bars:
         lines = wrap(bar.label, label_room)
-        row = max(bar_height + 8, len(lines) * d.line_height + 4)
-        top = y + (row - bar_height) / 2
-        first_line = y + (row - len(lines) * d.line_height) / 2 + FONT
-        d.labels.append(_label(label_room, first_line, lines, "end"))
+        said = wrap(wording.counts_in_words(bar.counts), width - left)
+        below = len(said) * d.line_height + 2
+        row = max(bar_height + below + 8, len(lines) * d.line_height + 4)
+        bar_top = y + 4
+        d.labels.append(_label(label_room, bar_top + FONT, lines, "end"))
         x = left
-        for count, length, pattern in zip(
-            bar.counts, _lengths(bar.counts, scale), d.patterns, strict=True
-        ):
-            if length:
-                d.segments.append(_segment((x, top, length, bar_height), pattern, bar, count))
+        for count, pattern in zip(bar.counts, d.patterns, strict=True):
+            if count.count:
+                length = count.count * scale
+                d.segments.append(_segment((x, bar_top, length, bar_height), pattern, bar, count))
                 x += length
-        total_y = top + bar_height / 2 + FONT / 2 - 2
+        total_y = bar_top + bar_height / 2 + FONT / 2 - 2
         d.labels.append(_label(x + 4, total_y, [str(bar.total)], backed=True))
+        d.labels.append(_label(left, bar_top + bar_height + FONT + 1, said, backed=True))
         y += row
     axis_y = y + 2
     d.axis.append(_line(left, axis_y, left + plot, axis_y))
     for value in values:
         at = left + value * scale
         d.axis.append(_line(at, axis_y, at, axis_y + 4))
-        d.grid.append(_line(at, 4.0, at, axis_y))
+        d.grid.append(_line(at, top, at, axis_y))
         d.labels.append(_label(at, axis_y + 6 + FONT, [str(value)], "middle"))
     d.labels.append(_label(left + plot / 2, axis_y + 10 + 2 * FONT, ["actions"], "middle"))
     d.height = _r(_legend(d, axis_y + 3 * FONT + 20) + 4)
     return d
 
 
+def _side_labels(d: Drawing, segments: list[Segment], x: float, room: float, floor: float) -> None:
+    """Each segment's count in words to the right of its column, at its middle where
+    there is room, moved up clear of the one below where not, with a line to it."""
+    above = floor + d.line_height
+    for s in segments:  # bottom first
+        middle = s.y + s.height / 2 + FONT / 2 - 2
+        y = min(middle, above - d.line_height)
+        lines = wrap(s.said, room)
+        y = y - (len(lines) - 1) * d.line_height
+        d.labels.append(_label(x + 8, y, lines, backed=True))
+        d.leaders.append(_line(x + 1, s.y + s.height / 2, x + 6, y - FONT / 2 + 2))
+        above = y
+
+
 def column_drawing(chart: Stacked, prefix: str = "chart", width: int = 720) -> Drawing:
-    """Vertical columns, oldest on the left, stacked from the first status up; round ticks
-    on the left axis, the total above each column, labels under as many columns as have
-    room for them (always the first and the last), then the legend."""
+    """Its title, then vertical columns, oldest on the left, stacked from the first status
+    up; round ticks on the left axis, the total above each column, each count in words
+    beside its column where the columns leave room (else the table with the chart gives
+    them), labels under as many columns as have room for them (always the first and the
+    last), then the legend."""
     d = Drawing(prefix, chart, width, patterns=_patterns(prefix, chart.statuses))
     values = ticks(max((b.total for b in chart.bars), default=0))
     left = text_width(str(values[-1])) + 14
-    top, plot_h = 2 * FONT + 8.0, 200.0
+    top = _title(d) + 2 * FONT + 8.0
+    plot_h = 200.0
     plot_w = width - left - 4
     count = len(chart.bars)
     slot = plot_w / max(count, 1)
-    bar_w = max(4.0, min(56.0, slot * 0.6))
-    scale = plot_h / values[-1]
+    bar_w = max(4.0, min(48.0, slot * 0.4))
+    d.scale = scale = plot_h / values[-1]
     bottom = top + plot_h
-    d.labels.append(_label(left - 6, FONT, ["actions"], "start"))
+    d.labels.append(_label(left - 6, top - FONT - 6, ["actions"], "start"))
     for value in values:
         at = bottom - value * scale
         d.axis.append(_line(left - 4, at, left, at))
@@ -305,16 +314,23 @@ def column_drawing(chart: Stacked, prefix: str = "chart", width: int = 720) -> D
     # as many columns as leave room between them.
     room = min(160.0, max((text_width(b.label) for b in chart.bars), default=0))
     shown = set(labelled(count, slot, room + 8)) if count else set()
+    said = [f"{c.count} {c.status.in_text}" for b in chart.bars for c in b.counts if c.count]
+    # Counts right of a column, wrapped to at most 140 pixels, where the columns leave room.
+    side = min(140.0, max((text_width(text) for text in said), default=0.0)) + 8
+    beside = bar_w + side <= slot - 8
     deepest = 1
     for i, bar in enumerate(chart.bars):
-        x = left + slot * i + (slot - bar_w) / 2
+        x = left + slot * (i + 0.5) - (bar_w + (side if beside else 0)) / 2
         y = bottom
-        for c, length, pattern in zip(
-            bar.counts, _lengths(bar.counts, scale), d.patterns, strict=True
-        ):
-            if length:
+        segments = []
+        for c, pattern in zip(bar.counts, d.patterns, strict=True):
+            if c.count:
+                length = c.count * scale
                 y -= length
-                d.segments.append(_segment((x, y, bar_w, length), pattern, bar, c))
+                segments.append(_segment((x, y, bar_w, length), pattern, bar, c))
+        d.segments.extend(segments)
+        if beside:
+            _side_labels(d, segments, x + bar_w, side - 8, bottom)
         if text_width(str(bar.total)) <= slot:
             d.labels.append(_label(x + bar_w / 2, y - 4, [str(bar.total)], "middle", True))
         if i in shown:
@@ -337,62 +353,3 @@ def labelled(count: int, step: float, room: float = 72.0) -> list[int]:
             chosen.pop()
         chosen.append(count - 1)
     return chosen
-
-
-# The same chart for Word: a table whose bar cells span a share of a fixed number of
-# grid columns and are shaded in their status's colour. Word cannot show a pattern that
-# every reader renders, so each bar ends with its counts in words.
-
-
-@dataclass(frozen=True)
-class GridSegment:
-    span: int  # grid columns
-    status: ReportStatus
-    count: int
-    text: str  # the count, where the cell is wide enough to hold it
-
-
-@dataclass(frozen=True)
-class GridBar:
-    label: str
-    segments: list[GridSegment]
-    rest: int  # empty grid columns after the bar
-    total: int
-    counts: str  # '22 green, 1 amber'
-
-
-def grid_bars(chart: Stacked, columns: int = 50) -> list[GridBar]:
-    """Each bar as spans of `columns` grid columns: the longest bar spans them all, every
-    non-zero count at least one, the spans of a bar adding up (largest remainders)."""
-    largest = max((b.total for b in chart.bars), default=0)
-    found = []
-    for bar in chart.bars:
-        present = [c for c in bar.counts if c.count]
-        length = max(len(present), round(columns * bar.total / largest)) if largest else 0
-        spans = _apportion([c.count for c in present], length)
-        segments = [
-            GridSegment(span, c.status, c.count, str(c.count) if span >= 3 else "")
-            for c, span in zip(present, spans, strict=True)
-        ]
-        rest = columns - sum(spans)
-        found.append(
-            GridBar(bar.label, segments, rest, bar.total, wording.counts_in_words(bar.counts))
-        )
-    return found
-
-
-def _apportion(counts: list[int], length: int) -> list[int]:
-    """`length` split in proportion to `counts`, each at least 1: whole shares first, then
-    the columns left over to the largest remainders (or, where the minimum of 1 took too
-    many, back from the largest spans)."""
-    if not counts:
-        return []
-    total = sum(counts)
-    ideal = [length * c / total for c in counts]
-    spans = [max(1, math.floor(share)) for share in ideal]
-    by_remainder = sorted(range(len(counts)), key=lambda i: ideal[i] - spans[i], reverse=True)
-    for i in by_remainder[: max(0, length - sum(spans))]:
-        spans[i] += 1
-    while sum(spans) > length:
-        spans[spans.index(max(spans))] -= 1
-    return spans

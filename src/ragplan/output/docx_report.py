@@ -22,8 +22,6 @@ from ragplan.errors import TemplateError
 from ragplan.paths import display_path
 from ragplan.textsafe import unify_line_breaks
 
-CHART_COLUMNS = 50  # grid columns a chart's bars share (charts.grid_bars)
-
 # XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF; DEL and C1 are
 # allowed but never wanted. Tab and newline stay: docxtpl writes them as <w:tab/> and
 # <w:br/>. A bell must go: docxtpl would make it a paragraph break.
@@ -75,13 +73,41 @@ def rag(status: Any, text: str | None = None, missing: str = "") -> Any:
 
 def word_env() -> Any:
     """The one template environment, escaping everything for XML, with the Word filters."""
-    from ragplan.output import charts
     from ragplan.output.templates import get_env
 
     env = get_env([], use_cache=False, autoescape=True, finalize=_finalize_xml)
     env.filters.update(fill=fill, rag=rag)
-    env.globals.update(grid_bars=lambda chart: charts.grid_bars(chart, CHART_COLUMNS))
     return env
+
+
+EMU_PER_PIXEL = 9525  # a CSS pixel (1/96 inch) in English Metric Units
+
+
+class ChartPicture:
+    """`{{ chart_picture(chart, 'bars') }}` in a Word template: the chart the HTML and PDF
+    reports draw ('bars' across, 'columns' up), as a PNG in its own run, as wide as the
+    page allows, its Alt Text stating every count."""
+
+    def __init__(self, document: Any, chart: Any, layout: str, usable_emu: int) -> None:
+        self.document, self.chart, self.layout, self.usable = document, chart, layout, usable_emu
+
+    def __html__(self) -> str:
+        from ragplan.output import chartimage, charts
+
+        draw = charts.column_drawing if self.layout == "columns" else charts.bar_drawing
+        drawing = draw(self.chart, "chart")
+        width = min(self.usable, round(drawing.width * EMU_PER_PIXEL))
+        part = self.document.current_rendering_part  # the part docxtpl is rendering
+        inline = part.new_pic_inline(io.BytesIO(chartimage.png(drawing)), width, None)
+        for described in inline.iter("{*}docPr", "{*}cNvPr"):
+            described.set("title", xml_text(self.chart.title))
+            described.set("descr", xml_text(self.chart.alt))
+        # The run the tag sits in is closed, the picture is a run of its own, and a run
+        # is opened again for what follows the tag (as docxtpl's InlineImage does).
+        return (
+            f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r>"
+            '<w:r><w:t xml:space="preserve">'
+        )
 
 
 # Core properties: docxtpl would render them with the body's escaping (so "Children's"
@@ -104,7 +130,7 @@ def _properties(doc: Any, written: dict[str, str], context: dict[str, Any]) -> N
         found.title = " ".join((headings or [""])[0].split())[:255]
     found.language = found.language or "en-GB"
     found.created = found.modified = datetime.now(UTC).replace(microsecond=0)
-    found.last_modified_by = "ragplan"
+    found.last_modified_by = found.author  # the organisation: a board reads who, not how
     found.revision = 1
 
 
@@ -180,8 +206,13 @@ def fill_template(document: Any, template: Path, context: dict[str, Any]) -> dic
     pictures = [v for v in context.values() if hasattr(v, "bind") and hasattr(v, "describe")]
     for found in pictures:
         found.bind(document)
+    usable = _usable_width(doc) * 635
+
+    def chart_picture(chart: Any, layout: str = "bars") -> ChartPicture:
+        return ChartPicture(document, chart, layout, usable)
+
     try:
-        document.render(context, word_env(), autoescape=True)
+        document.render({**context, "chart_picture": chart_picture}, word_env(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{shown}: {exc.message}") from None
     except jinja2.TemplateError as exc:
@@ -211,6 +242,23 @@ def save_document(document: Any, written: dict[str, str], context: dict[str, Any
     return out.getvalue()
 
 
+def wants_landscape(name: str, context: dict[str, Any]) -> bool:
+    """Whether report `name` ('summary', 'indicators') is printed on its side, by the
+    rule its HTML template gives print.css (the body's "landscape" class), so that its
+    PDF and its Word document have the same page: a summary with --since or more than
+    four statuses; indicators with a table of more than eight columns of figures
+    (periods, summaries, and a rated table's target, rating and direction); diff and
+    history with a table of more than eight columns."""
+    if name == "summary":
+        return bool(context.get("previous")) or len(context.get("statuses", [])) > 4
+    if name in ("tables", "diff", "history"):
+        return any(len(t.headers) > 8 for t in context.get("tables", []))
+    if name == "indicators":
+        extra = 3 if context.get("rated") else 0
+        return any(len(t.periods) + len(t.labels) + extra > 8 for t in context.get("tables", []))
+    return False
+
+
 def render_docx(template: Path, context: dict[str, Any]) -> bytes:
     """The report `context` rendered into the Word template `template`, as .docx bytes.
     TemplateError (naming the template) for a tag that cannot be rendered."""
@@ -220,7 +268,8 @@ def render_docx(template: Path, context: dict[str, Any]) -> bytes:
     written = fill_template(document, template, context)
     doc = document.docx  # get_docx() would read the template again, once rendered
     font_pt = table_font_pt(doc)
-    if narrowest(doc.element.body, font_pt) > _usable_width(doc):
-        _turn_landscape(doc)  # a wide scale, or --since: the tables need the width
-    fit_tables(doc.element.body, _usable_width(doc), font_pt, CHART_COLUMNS)
+    wide = wants_landscape(template.name.removesuffix(".docx"), context)
+    if wide or narrowest(doc.element.body, font_pt) > _usable_width(doc):
+        _turn_landscape(doc)  # as the PDF is, or the tables need the width
+    fit_tables(doc.element.body, _usable_width(doc), font_pt)
     return save_document(document, written, context)

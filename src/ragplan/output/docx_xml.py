@@ -198,12 +198,9 @@ def narrowest(body: Any, font_pt: float) -> int:
     return found
 
 
-def fit_tables(body: Any, usable: int, font_pt: float, chart_columns: int) -> None:
+def fit_tables(body: Any, usable: int, font_pt: float) -> None:
     """Rebuild each table's grid from its rendered cells, within `usable` width (dxa):
 
-    * a chart (a row whose cells span grid columns) keeps its first column, gives its
-      last (the counts in words) at least 30% of the width, and splits the rest into
-      `chart_columns` equal ones;
     * a table laid out "autofit" in the template gets widths from its text, as a browser
       would, then a fixed layout so Word and LibreOffice agree;
     * any other keeps the proportions of its first row, filling the page when its
@@ -222,12 +219,7 @@ def fit_tables(body: Any, usable: int, font_pt: float, chart_columns: int) -> No
         percent = tblw is not None and tblw.get(f"{W}type") == "pct"
         share = int(tblw.get(f"{W}w", "5000")) if tblw is not None and percent else 5000
         target = min(usable, usable * share // 5000)
-        if table.find(f".//{W}gridSpan") is not None:
-            old = [int(c.get(f"{W}w")) for c in table.find(f"{W}tblGrid").findall(f"{W}gridCol")]
-            end = max(old[-1], target * 3 // 10)  # the counts in words need room to read
-            unit = (target - old[0] - end) // chart_columns
-            widths = [old[0], *[unit] * chart_columns, end]
-        elif layout is not None and layout.get(f"{W}type") == "autofit":
+        if layout is not None and layout.get(f"{W}type") == "autofit":
             least, most = _content_widths(rows, len(rows[0].findall(f"{W}tc")), char, pad)
             widths = _auto_layout(least, most, target)
             layout.set(f"{W}type", "fixed")

@@ -64,8 +64,11 @@ def _fields(report: Any) -> dict[str, Any]:
 def _diff_context(diff: Any) -> dict[str, Any]:
     from ragplan.output.views import diff_view
 
-    view = diff_view(diff)
-    return {"heading": view.heading, "lead": view.lead, "tables": view.tables, **_fields(diff)}
+    # Board words for md, html, docx and pdf; plain text keeps the terminal's revisions,
+    # ids and field names (`plain`, which the .txt templates show).
+    view = diff_view(diff, board=True)
+    context = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
+    return {**context, "plain": diff_view(diff), **_fields(diff)}
 
 
 def _summary_context(summary: Any) -> dict[str, Any]:
@@ -78,8 +81,9 @@ def _history_context(found: Any) -> dict[str, Any]:
     from ragplan.output.chartdata import history_chart
     from ragplan.output.views import history_view
 
-    view = history_view(found)
-    context = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
+    view = history_view(found, board=True)
+    context: dict[str, Any] = {"heading": view.heading, "lead": view.lead, "tables": view.tables}
+    context["plain"] = history_view(found)  # the terminal's words, for plain text
     return {**context, **_fields(found), "chart": history_chart(found)}
 
 

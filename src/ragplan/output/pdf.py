@@ -1,9 +1,11 @@
 """PDF: an HTML report printed by WeasyPrint with print.css, tagged for accessibility.
 
-WeasyPrint is the optional extra `ragplan[pdf]`: it is imported here, only when a PDF
-is made (importing it takes about half a second). The PDF is tagged (PDF/UA-1: its
-headings, lists and tables are structure a screen reader follows), takes its title
-from the page's <title> and its language from <html lang>.
+WeasyPrint is the optional extra `ragplan[pdf]` (with pikepdf): it is imported here, only
+when a PDF is made (importing it takes about half a second). The PDF is tagged (PDF/UA-1:
+its headings, lists and tables are structure a screen reader follows, every table header
+cell scoped, the running header and page numbers artefacts; `accessible` mends what
+WeasyPrint leaves short), takes its title from the page's <title> and its language from
+<html lang>.
 
 Nothing is fetched. Every URL WeasyPrint asks for goes to RefusingFetcher, which
 refuses it, on the network or on disk, but for data: URIs, decoded here (a council's
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import io
 import urllib.parse
 from typing import Any
 
@@ -28,10 +31,11 @@ DEBIAN_LIBRARIES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-l
 def require_weasyprint() -> None:
     """MissingExtraError, saying how to add it, when WeasyPrint is not installed; cheap: it
     looks for the package without importing it."""
-    if importlib.util.find_spec("weasyprint") is None:
-        raise MissingExtraError(
-            f"a PDF needs WeasyPrint, which is not installed: {INSTALL} adds it"
-        )
+    for package, name in (("weasyprint", "WeasyPrint"), ("pikepdf", "pikepdf")):
+        if importlib.util.find_spec(package) is None:
+            raise MissingExtraError(
+                f"a PDF needs {name}, which is not installed: {INSTALL} adds it"
+            )
 
 
 def _weasyprint() -> Any:
@@ -103,4 +107,99 @@ def html_to_pdf(html: str, print_css: str, css_name: str = "print.css") -> bytes
             f"the PDF would lack what its template or {css_name} asks to fetch ({shown}): "
             "ragplan fetches nothing; put images and fonts in as data: URIs"
         )
-    return bytes(pdf)
+    return accessible(bytes(pdf))
+
+
+# What WeasyPrint's tagging leaves short of PDF/UA-1, mended with pikepdf (qpdf): it gives
+# table header cells no /Scope, so a screen reader cannot tell a column's heading from a
+# row's; and it marks the running header and "Page n of N" (the page's margin boxes) as
+# tagged content that no element of the structure tree holds, where PDF/UA wants
+# artefacts, so a screen reader would read them in the middle of the text.
+
+
+def _structure(root: Any) -> tuple[set[tuple[int, int]], list[tuple[Any, bool]]]:
+    """The objects of every element the tree holds, and each TH with whether it sits in a
+    table's header rows (THead)."""
+    import pikepdf
+
+    held: set[tuple[int, int]] = set()
+    headers: list[tuple[Any, bool]] = []
+    todo: list[tuple[Any, bool]] = [(root, False)]
+    while todo:
+        element, in_head = todo.pop()
+        if element.is_indirect:
+            if element.objgen in held:
+                continue
+            held.add(element.objgen)
+        kind = element.get("/S")
+        in_head = in_head or kind == "/THead"
+        if kind in ("/TBody", "/TFoot"):
+            in_head = False
+        if kind == "/TH":
+            headers.append((element, in_head))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/MCID" not in kid:
+                todo.append((kid, in_head))
+    return held, headers
+
+
+def accessible(data: bytes) -> bytes:
+    """The PDF `data` with /Scope on every table header cell (Column in a header row, Row
+    elsewhere, as ragplan's templates write `scope`), and the page furniture made
+    artefacts: marked content no element of the structure tree holds becomes /Artifact
+    (/Pagination), and leaves the parent tree."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        if tree is None:
+            return data
+        held, headers = _structure(tree)
+        for cell, in_head in headers:
+            if "/A" not in cell:
+                cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table)
+            attributes = cell.A
+            if isinstance(attributes, pikepdf.Array):  # several attribute objects
+                attributes = next(a for a in attributes if a.get("/O") == "/Table")
+            attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+        parent_tree = tree.get("/ParentTree")
+        if parent_tree is None or "/Nums" not in parent_tree:
+            pdf.save(out := io.BytesIO())
+            return out.getvalue()
+        nums = parent_tree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for page in pdf.pages:
+            owners = parents.get(int(page.obj.get("/StructParents", -1)))
+            if not isinstance(owners, pikepdf.Array):
+                continue
+            furniture = {
+                mcid
+                for mcid, owner in enumerate(owners)
+                if isinstance(owner, pikepdf.Dictionary) and owner.objgen not in held
+            }
+            if not furniture:
+                continue
+            stream: list[Any] = []
+            for instruction in pikepdf.parse_content_stream(page):
+                operands = instruction.operands
+                if str(instruction.operator) == "BDC" and len(operands) == 2:
+                    properties = operands[1]
+                    if (
+                        isinstance(properties, pikepdf.Dictionary)
+                        and int(properties.get("/MCID", -1)) in furniture
+                    ):
+                        artefact = [
+                            pikepdf.Name.Artifact,
+                            pikepdf.Dictionary(Type=pikepdf.Name.Pagination),
+                        ]
+                        instruction = pikepdf.ContentStreamInstruction(
+                            artefact, instruction.operator
+                        )
+                stream.append(instruction)
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(stream))
+            for mcid in furniture:
+                owners[mcid] = None
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()

@@ -220,3 +220,23 @@ def indicator_line(tally: IndicatorTally | Indicators) -> str:
     if tally.show == "spc":
         return f"SPC {icons}; rated {rag}"
     return f"{rag}; SPC {icons}"
+
+
+def indicator_sentence(tally: IndicatorTally | Indicators) -> str:
+    """The summary's indicator line in a board's words (md, html, Word): '2 indicators,
+    shown as measured: the plan sets them no targets.', or 'Indicators against their
+    targets: 3 green, 1 amber, 0 red.', then the SPC icons counted, in the order the board
+    reads them (ragplan.yaml's indicators: show)."""
+    from ragplan.output.wording import plural, rating_tally
+
+    if tally.not_rated == tally.total:
+        them = "it no target" if tally.total == 1 else "them no targets"
+        counted = f"{tally.total} {plural('indicator', tally.total)}"
+        rag = f"{counted}, shown as measured: the plan sets {them}."
+    else:
+        rag = f"Indicators against their targets: {rating_tally(tally.counts, tally.not_rated)}."
+    icons = icon_tally(tally.variation_icons, tally.assurance_icons)
+    if not icons:
+        return rag
+    spc = f"Making Data Count icons: {icons}."
+    return f"{spc} {rag}" if tally.show == "spc" else f"{rag} {spc}"

@@ -89,6 +89,7 @@ def functions() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "new_sentence": wording.new_sentence,
         "rating_tally": wording.rating_tally,
         "indicator_line": spc_words.indicator_line,
+        "indicator_sentence": spc_words.indicator_sentence,
         "bar_drawing": _bar_drawing,
         "column_drawing": _column_drawing,
         "spc_drawing": _spc_drawing,

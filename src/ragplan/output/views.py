@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ragplan.model import with_unit
+from ragplan.output.wording import long_date
 from ragplan.reports.common import percent
 from ragplan.reports.diff import KINDS, PlanDiff
 from ragplan.reports.history import History, Point
@@ -78,8 +79,50 @@ def _both(then: object, now: object) -> str:
     return f"{shown[0]} → {shown[1]}"
 
 
-def diff_view(diff: PlanDiff) -> View:
+# Board words (board=True, for md, html, docx and pdf): a plan set is named by the board
+# date it describes (its as_of), its revision only where it has none; an action by its
+# Ref; an indicator by its title; each changed field by the name Appendix B gives it,
+# from → to. The terminal keeps the technical names (revisions, ids, field keys).
+
+FIELD_WORDS = {
+    "summary": "Key action",
+    "rag": "RAG rating",
+    "due": "End date",
+    "lead_body": "Lead body",
+    "lead_officer": "Lead officer",
+    "notes": "Notes",
+    "carried_from": "Carried from",
+    "theme": "Theme",
+    "section": "Section",
+}
+
+
+def board_date(as_of: date | None, rev: str | None) -> str:
+    """'20 September 2010' for a plan set with that as_of; else its revision, or 'now'."""
+    if as_of is not None:
+        return long_date(as_of)
+    return rev if rev is not None else "now"
+
+
+def _field_change(labels: dict[str, str], name: str, then: object, now: object) -> str:
+    """'RAG rating: Amber → Red', 'End date: 31 March 2010 → 30 June 2010'."""
+
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return "none"
+        if name == "rag":
+            return labels.get(str(value), str(value))
+        if isinstance(value, date):
+            return long_date(value)
+        return " ".join(str(value).split())
+
+    return f"{FIELD_WORDS.get(name, name)}: {shown(then)} → {shown(now)}"
+
+
+def diff_view(diff: PlanDiff, board: bool = False) -> View:
     labels = {s.key: s.label for s in diff.statuses}
+    if board:
+        return _board_diff_view(diff, labels)
     heading = f"{diff.title}: changes from {diff.from_rev} to {_to_name(diff)}"
     changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
     if changes:
@@ -110,6 +153,51 @@ def diff_view(diff: PlanDiff) -> View:
             tables.append(indicator_changes_table(diff.indicators))
     tables.append(_counts_table(diff))
     return _shown(View(heading, moved, tables))
+
+
+def _board_diff_view(diff: PlanDiff, labels: dict[str, str]) -> View:
+    then, now = board_date(diff.from_as_of, diff.from_rev), board_date(diff.to_as_of, diff.to_rev)
+    heading = f"{diff.title}: changes from {then} to {now}"
+    changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
+    if changes:
+        moved = f"{len(changes)} action{'s' if len(changes) != 1 else ''} changed: " + ", ".join(
+            f"{len(diff.by_kind(k))} {KIND_WORDS[k].split()[-1]}" for k in KINDS if diff.by_kind(k)
+        )
+    else:
+        moved = "No action changed."
+    rows = []
+    for c in changes:
+        if c.values:
+            what = "; ".join(_field_change(labels, *value) for value in c.values)
+        else:  # added or removed: its rating then or now
+            rag = c.to_rag if c.kind == "added" else c.from_rag
+            what = f"RAG rating: {labels.get(rag or '', rag or 'none')}"
+        rows.append([c.id, KIND_WORDS[c.kind], what, c.summary])
+    tables = []
+    if rows:
+        tables.append(Table("Actions", ["Ref", "Change", "From → to", "Key action"], rows))
+    if diff.indicators is not None:
+        moved = f"{moved.rstrip('.')}; {indicator_changes_sentence(diff.indicators)}"
+        if diff.indicators:
+            tables.append(_board_indicator_table(diff.indicators))
+    counts = _counts_table(diff)
+    title = f"Actions per status, {then} → {now}"
+    tables.append(Table(title, counts.headers, counts.rows, counts.numeric))
+    return _shown(View(heading, moved, tables))
+
+
+def _board_indicator_table(changes: list[IndicatorChange]) -> Table:
+    rows = [
+        [
+            c.title,
+            KIND_WORDS[c.kind],
+            _both(_rating_word(c.before), _rating_word(c.after)),
+            _both(_latest_words(c.before, c.unit), _latest_words(c.after, c.unit)),
+            ", ".join(f.replace("_", " ") for f in c.fields),
+        ]
+        for c in changes
+    ]
+    return Table("Indicators", ["Indicator", "Change", "Rating", "Latest", "What changed"], rows)
 
 
 def _rating_word(latest: Latest | None) -> str | None:
@@ -182,7 +270,9 @@ def _percent(point: Point) -> str:
     return f"{percent(point.done, point.counted)}%" if point.counted else "-"
 
 
-def history_view(found: History) -> View:
+def history_view(found: History, board: bool = False) -> View:
+    if board:
+        return _board_history_view(found)
     what = "tag" if found.by == "tags" else "commit touching the plans"
     headers = ["Revision", "Date", "As of", *(s.label for s in found.statuses), "Total", "Done"]
     rows = [
@@ -208,6 +298,36 @@ def history_view(found: History) -> View:
         rows = [[c.rev, c.id, c.text] for c in found.spc_changes]
         tables.append(Table("SPC settings changed", ["Revision", "Indicator", "Change"], rows))
     return _shown(View(f"{found.title}: history of {found.folder}", lead, tables))
+
+
+def _board_history_view(found: History) -> View:
+    """A row per board report, named by its date; an indicator's column by its title."""
+    headers = ["Board report", *(s.label for s in found.statuses), "Total", "Done"]
+    names = [board_date(p.as_of, p.rev) for p in found.points]
+    rows = [
+        [
+            name,
+            *(str(p.counts.get(s.key, 0)) for s in found.statuses),
+            str(p.total),
+            _percent(p),
+        ]
+        for name, p in zip(names, found.points, strict=True)
+    ]
+    table = Table("Actions per status", headers, rows, frozenset(range(1, len(headers))))
+    count = len(found.points)
+    lead = f"The actions at each of the {count} board reports, from {names[0]} to {names[-1]}."
+    if count == 1:
+        lead = f"The actions at the board report of {names[0]}."
+    if found.skipped:
+        left_out = ", ".join(f"{s.rev} ({s.reason})" for s in found.skipped)
+        lead += f" Not shown: {left_out}."
+    tables = [table]
+    if found.indicators:
+        ratings = _ratings_table(found, found.indicators)
+        titled = [found.indicators.get(i) or i for i in found.indicators]
+        rows = [[name, *row[1:]] for name, row in zip(names, ratings.rows, strict=True)]
+        tables.append(Table("Indicator ratings", ["Board report", *titled], rows))
+    return _shown(View(f"{found.title}: progress at each board report", lead, tables))
 
 
 def _ratings_table(found: History, indicators: dict[str, str]) -> Table:

@@ -119,10 +119,11 @@ def trend_sentence(first: tuple[str, int, int], last: tuple[str, int, int]) -> s
 
 
 def since_name(previous: Previous) -> str:
-    """'July 2010 (board-2010-07)': the month of that plan's as_of and the revision as named."""
+    """'July 2010': the month of that plan's as_of, as a board names its earlier report;
+    the revision as named only where the plan gave no as_of."""
     if previous.as_of is None:
         return previous.rev
-    return f"{month(previous.as_of)} ({previous.rev})"
+    return month(previous.as_of)
 
 
 def travel_sentence(
@@ -202,8 +203,8 @@ def indicators_lead(report: Indicators) -> str:
     else:
         what = f"{listed} {plural('indicator', listed)}"
     if listed and not report.rated:
-        target = "it has no target" if listed == 1 else "none has a target"
-        return f"{what}, as written: {target} to be rated against."
+        them = "it no target" if listed == 1 else "them no targets"
+        return f"{what}, shown as measured: the plan sets {them}."
     its = "its" if listed == 1 else "their"
     values = plural("value", listed)
     when = f"{values} in {filters.period}" if filters.period else f"latest {values}"

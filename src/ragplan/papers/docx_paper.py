@@ -302,4 +302,8 @@ def paper_docx(template: Path, paper: Paper, embed: Callable[[Any], bytes], buil
     }
     written = fill_template(document, template, context)
     _lay_out_pages(document.docx.element.body, assembler.pages, paper_page)
+    if paper.cover is not None:
+        # The cover sheet is the paper's first page: no running header or page number on
+        # it (a first page of its own, left blank), as the PDF prints it.
+        document.docx.sections[0].different_first_page_header_footer = True
     return save_document(document, written, context)

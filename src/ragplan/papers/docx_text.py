@@ -265,11 +265,10 @@ class Writer:
                     paragraph.style = "Table Number" if right else "Table Text"
                 self._inline(paragraph, inline.children or [])
             _row_flag(table.rows[r], "tblHeader" if r < head else "cantSplit")
-        from ragplan.output.docx_report import CHART_COLUMNS
         from ragplan.output.docx_xml import fit_tables
 
         table._tbl.tblPr.find(f"{W}tblW").attrib.update({f"{W}type": "pct", f"{W}w": "5000"})
-        fit_tables(table._tbl, self.usable, self.table_pt, CHART_COLUMNS)
+        fit_tables(table._tbl, self.usable, self.table_pt)
         # Two tables in a row would run together as one: a paragraph parts them.
         self.doc.add_paragraph(style="Body Text")
         return at + 1

@@ -47,6 +47,8 @@ class Change:
     to_due: date | None
     summary: str
     theme: str
+    # Each changed field of an action in both plan sets: its name, its value before, after.
+    values: tuple[tuple[str, object, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class PlanDiff:
     statuses: list[ReportStatus]
     theme_titles: dict[str, str | None]
     indicators: list[IndicatorChange] | None = None
+    from_as_of: date | None = None  # the board date each plan set describes (its as_of)
+    to_as_of: date | None = None
 
     def by_kind(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
@@ -137,6 +141,9 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
                 to_due=now.due if now is not None else None,
                 summary=action.summary,
                 theme=action.theme.id,
+                values=tuple((n, _value(was, n), _value(now, n)) for n in fields)
+                if was is not None and now is not None
+                else (),
             )
         )
     # Today's statuses, then any only the earlier scale had (a renamed key), marked so
@@ -155,6 +162,8 @@ def compare(before: PlanSet, after: PlanSet, from_rev: str, to_rev: str | None =
         tally(after),
         statuses,
         ordered,
+        from_as_of=before.config.as_of,
+        to_as_of=after.config.as_of,
     )
     if before.indicators or after.indicators:
         from ragplan.reports.indicator_changes import compare_indicators
