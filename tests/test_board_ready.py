@@ -372,7 +372,7 @@ def _ink(png: Path) -> float:
 
     with Image.open(png) as image:
         grey = image.convert("L").resize((200, 280))
-        return sum(1 for value in grey.getdata() if value < 250) / (200 * 280)
+        return sum(1 for value in grey.tobytes() if value < 250) / (200 * 280)
 
 
 @pytest.mark.parametrize("key", RENDERED, ids=["-".join(k) for k in RENDERED])

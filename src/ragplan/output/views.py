@@ -193,7 +193,8 @@ def _board_indicator_table(changes: list[IndicatorChange]) -> Table:
             KIND_WORDS[c.kind],
             _both(_rating_word(c.before), _rating_word(c.after)),
             _both(_latest_words(c.before, c.unit), _latest_words(c.after, c.unit)),
-            ", ".join(f.replace("_", " ") for f in c.fields),
+            # The SPC settings' changes in words, from and to, as every change reads here.
+            "; ".join([", ".join(f.replace("_", " ") for f in c.fields), *c.spc_changes]),
         ]
         for c in changes
     ]
