@@ -13,6 +13,7 @@ from pathlib import Path
 from conftest import EXAMPLE_PLANS, REPO, on_a_terminal, run_cli, write_tree
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docxdump import alt_text, cells, fill, is_header, run_colours
 from lxml import etree
 from plansets import ATTACKS, WILD, q
@@ -37,6 +38,13 @@ def texts(table: object) -> list[list[str]]:
     return [[c.text for c in cells(row)] for row in table.rows]  # type: ignore[attr-defined]
 
 
+def without_trend(rows: list[list[str]]) -> list[list[str]]:
+    """The rows less the Trend column (the second), which holds pictures, not text: the
+    Markdown and the seed have no such column."""
+    assert rows[0][1] == "Trend" and all(row[1] == "" for row in rows[1:])
+    return [[row[0], *row[2:]] for row in rows]
+
+
 def md_table(markdown: str, first: str) -> list[list[str]]:
     """The Markdown table whose first header is `first`, as rows of cells (no rule)."""
     lines = markdown.splitlines()
@@ -58,7 +66,7 @@ def test_the_example_gives_the_seeds_appendix_a_value_for_value(tmp_path: Path) 
     assert ["# " + h for h in styled(doc, "Heading 1")] == [md[0]]
     assert styled(doc, "Lead Sentence") == [md[2]]  # what is listed, of how many, how rated
     [table] = doc.tables  # not rated: no key to ratings
-    rows = texts(table)
+    rows = without_trend(texts(table))
     seed = [line.split("\t") for line in SEED.read_text().splitlines() if "Assessments (%)" in line]
     assert rows[1:] == seed  # 72.0 stays 72.0; the summary carries its unit, 69.8%
     assert rows[0] == ["Timeliness", "Q1", "Q2", "Nov 09", "Dec 09", "Jan 10", "Feb 10", "Mar 10",
@@ -74,7 +82,7 @@ def test_a_rated_plan_shows_each_rating_on_its_colour_with_why_and_a_key(tmp_pat
     # Fifteen columns: ragplan turns the page to give them room.
     assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
     tables = [t for t in doc.tables if alt_text(t)[0] != "Key to the ratings"]
-    assert [texts(t) for t in tables] == [
+    assert [without_trend(texts(t)) for t in tables] == [
         md_table(md, "Referral and assessment"),
         md_table(md, "Workforce"),
     ]
@@ -205,3 +213,19 @@ def test_indicators_in_word_go_to_a_file_from_a_terminal(tmp_path: Path) -> None
     code, said = on_a_terminal("indicators", EXAMPLE_PLANS, "-f", "docx")
     assert code == 2 and b"-o FILE, e.g. -o indicators.docx" in said
     assert Document(str(out)).tables
+
+
+def test_each_indicator_row_draws_its_trend_as_the_pdf_does(tmp_path: Path) -> None:
+    """Word's Trend column holds the sparkline the HTML and PDF draw, as a picture whose
+    alternative text says what the HTML's says; the seed's table still fits a portrait
+    page, as its PDF does."""
+    doc = docx_of(tmp_path, "indicators", EXAMPLE_PLANS)
+    html = run_cli("indicators", EXAMPLE_PLANS, "-f", "html").out
+    said = re.findall(r'<svg[^>]*role="img" aria-label="([^"]*)"', html)
+    [table] = doc.tables
+    shown = []
+    for row in table.rows[1:]:
+        [picture] = list(cells(row)[1]._tc.iter(qn("wp:docPr")))
+        shown.append(picture.get("descr"))
+    assert shown == [s.replace("&amp;", "&") for s in said] and len(shown) == 2
+    assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT

@@ -903,6 +903,7 @@ def build_indicators(path: Path) -> None:
     # listed indicator has a target. Values as written; a summary carries its unit.
     cols = [
         ("{{ table.title }}", "{{ row.indicator.title }}", 5.0, "text"),
+        ("Trend", "{{ spc_pictures['spark:' ~ row.indicator.id] }}", 2.0, "text"),
         ("{%tc for p in table.periods %}", "{%tc for v in row.values %}", 1.2, "tag"),
         ("{{ p }}", "{{ v.value if v and v.value is not none else '' }}", 1.5, "number"),
         ("{%tc endfor %}", "{%tc endfor %}", 1.2, "tag"),

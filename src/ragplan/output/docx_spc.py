@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 class WordPictures:
     """The pictures a Word template places: `{{ spc_pictures[i.id] }}` is an indicator's
-    XmR chart, `{{ spc_pictures["icon:pass"] }}` an MDC icon. Each is drawn only when a
+    XmR chart, `{{ spc_pictures["icon:pass"] }}` an MDC icon, `{{ spc_pictures["spark:" ~
+    i.id] }}` its sparkline (the Trend column the HTML and PDF draw). Each is drawn only when a
     template asks for it; `bind` gives them the document they go into (the word renderer
     calls it before rendering) and `describe` writes each one's alternative text into the
     document once rendered, so a screen reader says what the picture shows."""
@@ -36,7 +37,13 @@ class WordPictures:
 
         from ragplan.output.spc_chart import chart_png, icon_png, xmr_drawing
 
-        if key.startswith("icon:"):
+        if key.startswith("spark:"):
+            from ragplan.output.indicator_formats import sparkline, sparkline_png
+
+            spark = sparkline(self.indicators[key.removeprefix("spark:")])
+            png = sparkline_png(spark)
+            alt, width = spark.text, Mm(18)
+        elif key.startswith("icon:"):
             name = key.removeprefix("icon:")
             png = icon_png(name)
             icon = ICONS[name]

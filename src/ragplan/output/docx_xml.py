@@ -121,22 +121,32 @@ def _text_lines(cell: Any) -> list[str]:
     return lines
 
 
+_WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_EMU_PER_DXA = 635  # a twentieth of a point is 635 English Metric Units
+
+
 def _content_widths(
     rows: list[Any], columns: int, char: int, pad: int
 ) -> tuple[list[int], list[int]]:
-    """Per column: the width of its longest word (the least it can take) and of its longest
-    line up to 60 characters (what it would like), in twentieths of a point."""
+    """Per column: the width of its longest word or picture (the least it can take) and of
+    its longest line up to 60 characters (what it would like), in twentieths of a point."""
     least, most = [0.0] * columns, [0.0] * columns
+    pictures = [0] * columns
     for i, row in enumerate(rows):
         bold = 1.1 if i == 0 else 1.0  # the header row is bold, and bold is wider
         for j, cell in enumerate(row.findall(f"{W}tc")[:columns]):
             for line in _text_lines(cell):
                 longest = max((len(word) for word in line.split()), default=0)
-                if i == 0 and len(line) <= 12:
+                if i == 0 and len(line) <= 8:
                     longest = len(line)  # a short heading ('% done') stays on one line
                 least[j] = max(least[j], bold * longest)
                 most[j] = max(most[j], bold * min(len(line), 60))
-    return [round(n * char) + pad for n in least], [round(max(n, 1) * char) + pad for n in most]
+            for extent in cell.iter(_WP_EXTENT):  # a picture (a sparkline): its own width
+                pictures[j] = max(pictures[j], int(extent.get("cx", "0")) // _EMU_PER_DXA)
+    return (
+        [max(round(n * char), p) + pad for n, p in zip(least, pictures, strict=True)],
+        [max(round(max(n, 1) * char), p) + pad for n, p in zip(most, pictures, strict=True)],
+    )
 
 
 def _auto_layout(least: list[int], most: list[int], target: int) -> list[int]:

@@ -213,3 +213,27 @@ def sparkline(indicator: RatedIndicator) -> Sparkline:
         text += f"; {indicator.rating.label.lower()}"
     colour = indicator.rating.colour if indicator.rating else GREY
     return Sparkline(_WIDTH, _HEIGHT, points, target_y, dot, colour, text + ".")
+
+
+def sparkline_png(spark: Sparkline, scale: int = 4) -> bytes:
+    """The sparkline as a PNG picture, for Word's Trend column: Pillow draws the geometry
+    indicator-sparkline.svg.j2 draws (the target dashed, the line, the rated value's dot)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (spark.width * scale, spark.height * scale), "white")
+    draw = ImageDraw.Draw(image)
+    if spark.target_y is not None:
+        y, end = spark.target_y * scale, spark.width * scale
+        for x in range(0, end, 5 * scale):  # 3 on, 2 off, as the SVG
+            draw.line([(x, y), (min(x + 3 * scale, end), y)], fill=GREY, width=scale)
+    if len(spark.points) > 1:
+        line = [(px * scale, py * scale) for px, py in spark.points]
+        draw.line(line, fill="#0b0c0c", width=int(1.5 * scale), joint="curve")
+    if spark.dot is not None:
+        dx, dy, r = spark.dot[0] * scale, spark.dot[1] * scale, 3 * scale
+        draw.ellipse([dx - r, dy - r, dx + r, dy + r], fill=spark.colour, outline="#0b0c0c")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
