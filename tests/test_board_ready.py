@@ -417,3 +417,20 @@ def test_every_page_is_rendered_to_an_image_to_look_at(
         assert len(shots) == len(pages_of(pdf))  # one image per page
     for shot in shots:
         assert _ink(shot) > 0.005, f"{shot.name} is blank"
+
+
+@pytest.mark.parametrize("key", [("example", "paper"), ("example", "summary")])
+def test_the_running_header_names_the_organisation_and_the_title_after_the_first_page(
+    built: Built, key: tuple[str, str]
+) -> None:
+    """From page 2 on, the PDF's running header (its first line of text) names the
+    organisation and the document, a board paper's body pages included; the first page
+    (a paper's cover, a report's own title block) carries none."""
+    pdf = built.files[(*key, "pdf")]
+    pages = pdf_text(pdf).split("\f")
+    assert len(pages) > 1
+    header = "North Yorkshire Children's Trust: "
+    for page in pages[1:]:
+        if page.strip():
+            assert page.lstrip().startswith(header), page[:120]
+    assert not pages[0].lstrip().startswith(header)
