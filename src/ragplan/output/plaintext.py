@@ -62,6 +62,14 @@ def _fit(
     room = width - GAP * (len(heads) - 1)
     if sum(least) > room:
         return None
+    return capped_widths(least, most, room)
+
+
+def capped_widths(least: list[int], most: list[int], room: int) -> list[int]:
+    """Column widths within `room` when the widest (`most`) do not fit and the least do:
+    the widest columns give way first, down to a common width, never below their least;
+    what is left goes to the columns still short of their widest, one at a time. The
+    plain and the coloured tables are laid out by this one rule."""
     low, high = 0, max(most)
     while low < high:  # the widest cap at which the table fits
         cap = (low + high + 1) // 2

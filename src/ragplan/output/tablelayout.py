@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 
-from ragplan.output.plaintext import LONG_WORD
+from ragplan.output.plaintext import LONG_WORD, capped_widths
 
 
 def lay_out(table: Table, width: int) -> int:
@@ -62,17 +62,7 @@ def lay_out(table: Table, width: int) -> int:
     elif sum(least) >= room:
         widths = least
     else:  # the widest columns give way first, down to a common width, never below least
-        low, high = 0, max(most)
-        while low < high:  # the widest cap at which the table fits
-            cap = (low + high + 1) // 2
-            if sum(max(n, min(m, cap)) for n, m in zip(least, most, strict=True)) <= room:
-                low = cap
-            else:
-                high = cap - 1
-        widths = [max(n, min(m, low)) for n, m in zip(least, most, strict=True)]
-        for at, (drawn, wanted) in enumerate(zip(widths, most, strict=True)):
-            if sum(widths) < room and drawn < wanted:  # what is left, a column at a time
-                widths[at] += 1
+        widths = capped_widths(least, most, room)
     for column, drawn, wanted, wraps in zip(columns, widths, most, heads_wrap, strict=True):
         column.width, column.ratio = drawn, None
         if wraps and drawn < wanted:
