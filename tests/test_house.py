@@ -19,8 +19,7 @@ def test_no_module_is_in_an_import_circle() -> None:
     circles = []
     for module in sorted(graph.modules):
         for imported in graph.find_modules_directly_imported_by(module):
-            if module in graph.find_downstream_modules(imported) or module == imported:
-                continue
+            # A way back from what `module` imports to `module` itself closes a circle.
             chain = graph.find_shortest_chain(importer=imported, imported=module)
             if chain is not None:
                 circles.append(" -> ".join((module, *chain)))

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE_PLANS, REPO, run_cli
 
 from ragplan.output import charts, views
-from ragplan.output import indicator_formats as indicator_output
+from ragplan.output.sparkline import Sparkline
 from ragplan.output.templates import get_env
 from ragplan.reports import (
     common,
@@ -54,7 +54,7 @@ RECORDS = {
     "Row": indicators.Row,
     "Rating count": indicators.RatingCount,
     "Filters": indicators.Filters,
-    "Sparkline": indicator_output.Sparkline,
+    "Sparkline": Sparkline,
     "Stacked": charts.Stacked,
     "Bar": charts.Bar,
     "What every portfolio template receives": portfolio.Portfolio,

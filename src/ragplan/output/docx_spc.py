@@ -38,7 +38,7 @@ class WordPictures:
         from ragplan.output.spc_chart import chart_png, icon_png, xmr_drawing
 
         if key.startswith("spark:"):
-            from ragplan.output.indicator_formats import sparkline, sparkline_png
+            from ragplan.output.sparkline import sparkline, sparkline_png
 
             spark = sparkline(self.indicators[key.removeprefix("spark:")])
             png = sparkline_png(spark)
