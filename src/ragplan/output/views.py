@@ -125,12 +125,7 @@ def diff_view(diff: PlanDiff, board: bool = False) -> View:
         return _board_diff_view(diff, labels)
     heading = f"{diff.title}: changes from {diff.from_rev} to {_to_name(diff)}"
     changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
-    if changes:
-        moved = f"{len(changes)} action{'s' if len(changes) != 1 else ''} changed: " + ", ".join(
-            f"{len(diff.by_kind(k))} {KIND_WORDS[k].split()[-1]}" for k in KINDS if diff.by_kind(k)
-        )
-    else:
-        moved = "No action changed."
+    moved = _changed_sentence(diff)
     rows = [
         [
             c.id,
@@ -155,16 +150,21 @@ def diff_view(diff: PlanDiff, board: bool = False) -> View:
     return _shown(View(heading, moved, tables))
 
 
+def _changed_sentence(diff: PlanDiff) -> str:
+    """'3 actions changed: 1 added, 2 improved', or 'No action changed.'."""
+    if not diff.changes:
+        return "No action changed."
+    n = len(diff.changes)
+    return f"{n} action{'s' if n != 1 else ''} changed: " + ", ".join(
+        f"{len(diff.by_kind(k))} {KIND_WORDS[k].split()[-1]}" for k in KINDS if diff.by_kind(k)
+    )
+
+
 def _board_diff_view(diff: PlanDiff, labels: dict[str, str]) -> View:
     then, now = board_date(diff.from_as_of, diff.from_rev), board_date(diff.to_as_of, diff.to_rev)
     heading = f"{diff.title}: changes from {then} to {now}"
     changes = sorted(diff.changes, key=lambda c: KINDS.index(c.kind))
-    if changes:
-        moved = f"{len(changes)} action{'s' if len(changes) != 1 else ''} changed: " + ", ".join(
-            f"{len(diff.by_kind(k))} {KIND_WORDS[k].split()[-1]}" for k in KINDS if diff.by_kind(k)
-        )
-    else:
-        moved = "No action changed."
+    moved = _changed_sentence(diff)
     rows = []
     for c in changes:
         if c.values:
